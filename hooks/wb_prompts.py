@@ -1,0 +1,179 @@
+"""The `/// prompt | 1.1` block: a workbook prompt rendered as a labelled answer box.
+
+Authored in Markdown as
+
+    /// prompt | 1.1
+    What brought you to peer mentoring?
+    ///
+
+and rendered, without any JavaScript, as a heading whose label names a
+multi-line answer box, a hidden copy of the answer for printing, and a status
+line. `overrides/assets/wb/answer.js` enhances it (restore, save, status).
+
+Errors are raised, never swallowed: a malformed id, a prompt without words,
+or an id used twice stops the build with a message that names the prompt.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from mkdocs.exceptions import PluginError
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+# A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
+RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
+
+NO_SCRIPT_STATUS = (
+    "Saving answers needs JavaScript, which is off or blocked in this browser. "
+    "You can read and print the workbook, but what you type here will not be kept."
+)
+
+
+class PromptError(PluginError):
+    """A prompt block that cannot be rendered as written (MkDocs reports it without a traceback)."""
+
+
+@dataclass
+class PromptRegistry:
+    """Every prompt id seen in one build, with the page it is on."""
+
+    page: str = "<markdown>"
+    seen: dict[str, str] = field(default_factory=dict)
+
+    def add(self, prompt_id: str) -> None:
+        if prompt_id in self.seen:
+            where = self.seen[prompt_id]
+            raise PromptError(
+                f"prompt id {prompt_id!r} is used twice (on {where} and on {self.page}); "
+                "each prompt needs its own id, because the id is the key of the answers "
+                "readers have saved"
+            )
+        self.seen[prompt_id] = self.page
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+
+def dom_id(prompt_id: str) -> str:
+    """The HTML id fragment of a prompt: "3.10" -> "3-10"."""
+    return prompt_id.replace(".", "-")
+
+
+def validate_id(argument: str | None) -> str:
+    prompt_id = (argument or "").strip()
+    if not RE_PROMPT_ID.match(prompt_id):
+        raise PromptError(
+            f"prompt id {prompt_id!r} is not a workbook number: write it as "
+            "'/// prompt | 1.1' (section, a dot, then the prompt's number)"
+        )
+    return prompt_id
+
+
+class Prompt(Block):
+    """One prompt: its words become the label of its answer box."""
+
+    NAME = "prompt"
+    ARGUMENT = None  # checked in on_validate, so that a missing id gets a clear error
+    OPTIONS = {}
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        self.prompt_id = validate_id(self.argument)
+        self.config["registry"].add(self.prompt_id)
+        return True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        ident = dom_id(self.prompt_id)
+        root = etree.SubElement(
+            parent,
+            "div",
+            {
+                "class": "wb-prompt",
+                "data-module": "wb-answer",
+                "data-wb-prompt": self.prompt_id,
+            },
+        )
+        heading = etree.SubElement(
+            root, "h3", {"class": "wb-prompt__heading", "id": f"wb-prompt-{ident}"}
+        )
+        label = etree.SubElement(
+            heading, "label", {"class": "wb-prompt__label", "for": f"wb-answer-{ident}"}
+        )
+        number = etree.SubElement(label, "span", {"class": "wb-prompt__number"})
+        number.text = self.prompt_id
+        number.tail = " "
+        # The authored words are parsed into this holder, then moved into the label.
+        self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
+
+        etree.SubElement(
+            root,
+            "textarea",
+            {
+                "class": "wb-prompt__answer",
+                "id": f"wb-answer-{ident}",
+                "name": f"wb-answer-{ident}",
+                "rows": "5",
+                "autocomplete": "off",
+                "spellcheck": "true",
+                "aria-describedby": f"wb-status-{ident}",
+            },
+        ).text = ""
+        etree.SubElement(root, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
+        status = etree.SubElement(
+            root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}"}
+        )
+        status.text = NO_SCRIPT_STATUS
+        return root
+
+    def on_markdown(self) -> str:
+        return "block"
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        return self.holder
+
+    def on_end(self, block: etree.Element) -> None:
+        """Turn the parsed paragraphs into lines of the label (a label holds no <p>)."""
+        paragraphs = list(self.holder)
+        if not paragraphs and not (self.holder.text or "").strip():
+            raise PromptError(f"prompt {self.prompt_id} has no words: write them inside the block")
+        for index, child in enumerate(paragraphs):
+            if child.tag != "p":
+                raise PromptError(
+                    f"prompt {self.prompt_id} may hold only plain paragraphs, "
+                    f"not <{child.tag}>: keep lists and tables outside the block"
+                )
+            child.tag = "span"
+            child.set("class", "wb-prompt__line")
+            child.tail = " " if index < len(paragraphs) - 1 else None
+
+
+class PromptExtension(BlocksExtension):
+    """Registers the prompt block; `registry` is shared across every page of a build."""
+
+    def __init__(self, *args, **kwargs):
+        self.config = {"registry": [PromptRegistry(), "Prompt ids seen in this build"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        block_mgr.register(Prompt, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs) -> PromptExtension:
+    return PromptExtension(*args, **kwargs)
+
+
+# A block that was not recognised (unknown name, bad options) is left as text.
+RE_LITERAL_BLOCK = re.compile(r"<p>\s*/{3,}")
+
+
+def find_literal_block(html: str) -> str | None:
+    """The first `///` line that fell through as text, or None."""
+    match = RE_LITERAL_BLOCK.search(html)
+    if match is None:
+        return None
+    line_end = html.find("\n", match.start())
+    return html[match.start() : line_end if line_end != -1 else None]

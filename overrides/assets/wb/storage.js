@@ -1,0 +1,173 @@
+/*
+ * The workbook's storage layer. Every answer of every kind is read and written
+ * through WB.store, in the reader's own browser only.
+ *
+ * Keys:    wb:v1:<namespace>:<kind>:<id>        e.g. wb:v1:peer-mentoring:answer:1.1
+ * Values:  {"v":1,"value":<any JSON>,"saved":"<ISO date>"}
+ *
+ * Nothing here ever touches a key without our prefix, and nothing here ever
+ * deletes or overwrites a value it could not read: that value is kept aside
+ * first (kind "aside"), and a caller that cannot keep it aside must not write.
+ */
+(function (window) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var FORMAT = 1;
+
+  /** "quota", "blocked" or "unavailable": what went wrong, in words a message can use. */
+  function classify(error) {
+    var name = error && error.name;
+    var code = error && error.code;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) {
+      return 'quota';
+    }
+    if (name === 'SecurityError' || name === 'NotAllowedError') {
+      return 'blocked';
+    }
+    return 'unavailable';
+  }
+
+  /** A record as stored, or null when the text is not one of ours. */
+  function parseRecord(raw) {
+    var record;
+    try {
+      record = JSON.parse(raw);
+    } catch (error) {
+      return null;
+    }
+    if (!record || typeof record !== 'object' || Array.isArray(record)) return null;
+    if (record.v !== FORMAT || !Object.prototype.hasOwnProperty.call(record, 'value')) return null;
+    if (typeof record.saved !== 'string' || isNaN(Date.parse(record.saved))) return null;
+    return record;
+  }
+
+  function Store(namespace) {
+    if (!/^[a-z0-9-]+$/.test(namespace)) {
+      throw new Error('wb: storage namespace "' + namespace + '" must be lower-case letters, digits and dashes');
+    }
+    this.namespace = namespace;
+    this.prefix = 'wb:v' + FORMAT + ':' + namespace + ':';
+    this.listeners = {};
+    this.listening = false;
+  }
+
+  /** localStorage itself: reading the property throws where site data is blocked. */
+  Store.prototype.backend = function () {
+    var storage = window.localStorage;
+    if (!storage) throw new Error('localStorage is not available');
+    return storage;
+  };
+
+  Store.prototype.key = function (kind, id) {
+    return this.prefix + kind + ':' + id;
+  };
+
+  /** Is storage there to be read? {ok: true} or {ok: false, reason}. */
+  Store.prototype.check = function () {
+    try {
+      this.backend().getItem(this.key('check', 'read'));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: classify(error), error: error };
+    }
+  };
+
+  /**
+   * {state: "empty"} | {state: "ok", record, raw} | {state: "corrupt", raw}
+   * | {state: "unavailable", reason, error}
+   */
+  Store.prototype.read = function (kind, id) {
+    var raw;
+    try {
+      raw = this.backend().getItem(this.key(kind, id));
+    } catch (error) {
+      return { state: 'unavailable', reason: classify(error), error: error };
+    }
+    if (raw === null) return { state: 'empty' };
+    var record = parseRecord(raw);
+    return record ? { state: 'ok', record: record, raw: raw } : { state: 'corrupt', raw: raw };
+  };
+
+  /** Write one value. {ok: true, record} or {ok: false, reason, error}; never throws. */
+  Store.prototype.write = function (kind, id, value) {
+    var record = { v: FORMAT, value: value, saved: new Date().toISOString() };
+    var text = JSON.stringify(record);
+    var key = this.key(kind, id);
+    try {
+      var storage = this.backend();
+      storage.setItem(key, text);
+      if (storage.getItem(key) !== text) throw new Error('the value read back differs from the value written');
+    } catch (error) {
+      return { ok: false, reason: classify(error), error: error };
+    }
+    return { ok: true, record: record };
+  };
+
+  /**
+   * Keep a value that could not be read under kind "aside", untouched, so that
+   * the key can be written again. Copies it once: a second call with the same
+   * text finds the first copy. {ok: true, key} or {ok: false, reason}.
+   */
+  Store.prototype.keepAside = function (kind, id, raw) {
+    var base = this.key('aside', kind + ':' + id);
+    try {
+      var storage = this.backend();
+      var existing = this.keys(base + ':');
+      for (var i = 0; i < existing.length; i++) {
+        if (storage.getItem(existing[i]) === raw) return { ok: true, key: existing[i] };
+      }
+      var key = base + ':' + Date.now();
+      storage.setItem(key, raw);
+      if (storage.getItem(key) !== raw) throw new Error('the copy read back differs');
+      return { ok: true, key: key };
+    } catch (error) {
+      return { ok: false, reason: classify(error), error: error };
+    }
+  };
+
+  /** Our keys (all of this workbook's, or those starting with `start`). */
+  Store.prototype.keys = function (start) {
+    var storage = this.backend();
+    var from = start || this.prefix;
+    var found = [];
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i);
+      if (key !== null && key.indexOf(from) === 0) found.push(key);
+    }
+    return found;
+  };
+
+  /**
+   * Call `listener(raw)` when another tab or window changes this value
+   * (raw is null when it was removed). Returns a function that stops it.
+   */
+  Store.prototype.onChange = function (kind, id, listener) {
+    var key = this.key(kind, id);
+    var self = this;
+    (this.listeners[key] = this.listeners[key] || []).push(listener);
+    if (!this.listening) {
+      this.listening = true;
+      window.addEventListener('storage', function (event) {
+        var list = event.key && self.listeners[event.key];
+        if (!list) return;
+        list.slice().forEach(function (fn) {
+          fn(event.newValue);
+        });
+      });
+    }
+    return function () {
+      var list = self.listeners[key] || [];
+      var at = list.indexOf(listener);
+      if (at !== -1) list.splice(at, 1);
+    };
+  };
+
+  WB.Store = Store;
+  WB.parseRecord = parseRecord;
+
+  var meta = document.querySelector('meta[name="wb-namespace"]');
+  if (meta) {
+    WB.store = new Store(meta.getAttribute('content'));
+  }
+})(window);

@@ -1,0 +1,86 @@
+"""What the test layers and scripts share: building a site, serving it, launching Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+DOCS = ROOT / "docs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SOURCE = ROOT.parent / "shared" / "workbook-source.txt"
+
+# Debian's Chromium, launched as toolchain.md says (no sandbox as root; no calls home).
+CHROMIUM_PATH = os.environ.get("WB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(docs: Path, site: Path, site_url: str, extra_nav: list | None = None, **overrides):
+    """Build with the real mkdocs.yml (its hooks, theme and extensions), strict."""
+    config = load_config(
+        config_file=str(CONFIG),
+        docs_dir=str(docs),
+        site_dir=str(site),
+        site_url=site_url,
+        strict=True,
+        **overrides,
+    )
+    if extra_nav:
+        config.nav = list(config.nav) + extra_nav
+    build(config)
+    return config
+
+
+def docs_with(tmp: Path, pages: dict[str, str]) -> Path:
+    """A copy of docs/ with extra or replaced pages."""
+    docs = tmp / "docs"
+    shutil.copytree(DOCS, docs)
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int | None = None) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1; yields its base URL (ending in /)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

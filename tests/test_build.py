@@ -1,0 +1,244 @@
+"""Build: the real mkdocs.yml builds strict, and the HTML holds the whole workbook."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort, PluginError
+from support import CONFIG, ROOT, SOURCE, build_site, docs_with
+
+import wb_prompts
+
+SECTION_PAGES = [
+    "beginnings",
+    "mentoring-in-criminal-justice",
+    "theory",
+    "identity",
+    "self-confidence",
+    "peer-mentoring-approach",
+    "change",
+    "power",
+    "endings",
+]
+RE_SOURCE_PROMPT = re.compile(r"^\s*(\d+\.\d+)\.?\s+(\S.*?)\s*$")
+
+
+def source_prompts() -> dict[str, str]:
+    """Prompt number -> its first line of words, read from the workbook's own text."""
+    prompts = {}
+    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+        match = RE_SOURCE_PROMPT.match(line)
+        if match:
+            assert match.group(1) not in prompts, f"source repeats {match.group(1)}"
+            prompts[match.group(1)] = match.group(2)
+    return prompts
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    path = site / name / "index.html" if name else site / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def all_pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {name: page(site, name) for name in ["", *SECTION_PAGES]}
+
+
+def test_the_source_has_59_prompts():
+    assert len(source_prompts()) == 59
+
+
+def test_every_prompt_of_the_workbook_is_on_the_site_once_as_a_labelled_box(built):
+    expected = source_prompts()
+    found = Counter()
+    for name, soup in all_pages(built).items():
+        for root in soup.select("[data-module=wb-answer]"):
+            prompt_id = root["data-wb-prompt"]
+            found[prompt_id] += 1
+            box = root.select_one("textarea")
+            label = soup.select(f'label[for="{box["id"]}"]')
+            assert len(label) == 1, prompt_id
+            words = squash(label[0].get_text(" "))
+            assert words.startswith(f"{prompt_id} {squash(expected[prompt_id])}"), (prompt_id, words)
+    assert sorted(found) == sorted(expected)
+    assert set(found.values()) == {1}
+
+
+def test_prompts_are_in_workbook_order_on_their_section_pages(built):
+    for number, name in enumerate(SECTION_PAGES, start=1):
+        ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-module=wb-answer]")]
+        expected = sorted((i for i in source_prompts() if i.startswith(f"{number}.")),
+                          key=lambda i: int(i.split(".")[1]))
+        assert ids == expected, name
+
+
+def test_no_block_fell_through_as_literal_text(built):
+    for name, soup in all_pages(built).items():
+        article = soup.select_one("article")
+        assert "///" not in article.get_text(), name
+
+
+def test_ids_are_unique_on_every_page_and_prompt_ids_across_the_site(built):
+    site_wide = Counter()
+    for name, soup in all_pages(built).items():
+        ids = Counter(el["id"] for el in soup.select("[id]"))
+        assert [i for i, n in ids.items() if n > 1] == [], name
+        site_wide.update(i for i in ids if i.startswith("wb-"))
+    assert [i for i, n in site_wide.items() if n > 1] == []
+
+
+def test_the_workbook_words_are_all_there(built):
+    """Every line of the source, less conversion debris, is in the site's text."""
+    site_text = " ".join(
+        squash(soup.select_one("article").get_text(" ")) for soup in all_pages(built).values()
+    )
+    site_text = squash(site_text)
+    missing = []
+    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+        text = re.sub(r"\[bookmark: [^\]]*\]", "", line)
+        text = re.sub(r"\t\d+\s*$", "", text)  # Contents page numbers
+        text = squash(text)
+        match = RE_SOURCE_PROMPT.match(text)
+        if match:
+            text = match.group(2)
+        if not text or set(text) <= {"_"} or text == "Contents":
+            continue
+        if text.startswith(("Section One", "Section Three")) or "Reflections on" in text:
+            text = text.replace(" – ", " ").replace(":", "")
+            if squash(text) in site_text.replace(" – ", " ").replace(":", ""):
+                continue
+        if text not in site_text:
+            missing.append(text)
+    assert missing == []
+
+
+def test_no_debris_is_left(built):
+    for name, soup in all_pages(built).items():
+        text = soup.select_one("article").get_text()
+        assert "[bookmark" not in text and "\t" not in text, name
+        assert "  " not in squash(text), name
+
+
+def test_section_pages_have_their_titles_in_navigation(built):
+    soup = page(built, "")
+    titles = [squash(a.get_text()) for a in soup.select("nav.md-nav--primary > ul > li > a")]
+    assert titles[0] == "Home"
+    assert len(titles) == 10
+    assert titles[1] == "1. Reflections on Beginnings"
+    assert titles[9] == "9. Reflections on Endings"
+    h1s = [squash(page(built, n).select_one("article h1").get_text()) for n in SECTION_PAGES]
+    assert h1s[1] == "Section Two – Reflections on Mentoring in Criminal Justice"
+    assert h1s[6] == "Section Seven – Reflections on Change"
+
+
+def test_the_links_of_the_workbook_are_real_links(built):
+    hrefs = {a["href"] for soup in all_pages(built).values() for a in soup.select("article a[href]")}
+    for href in ["https://www.clinks.org", "https://www.crimvol.org/", "https://www.lexmovement.org",
+                 "https://hubofhope.co.uk", "tel:116123"]:
+        assert href in hrefs
+
+
+def test_the_home_page_says_where_answers_live_and_where_to_get_support(built):
+    text = squash(page(built, "").select_one("article").get_text(" "))
+    assert "call the Samaritans free on 116 123" in text
+    assert "only in this browser on this device" in text
+    assert "private or incognito window" in text and "Safari" in text
+
+
+def test_the_ladder_is_a_table_with_its_caption(built):
+    soup = page(built, "power")
+    figure = soup.select_one("article figure")
+    rows = figure.select("table tbody tr")
+    assert len(rows) == 8
+    assert squash(rows[0].get_text(" ")).startswith("8 People with lived experience control and run")
+    assert "Degrees of citizen power" in rows[0].get_text()
+    assert squash(figure.select_one("figcaption").get_text()) == (
+        "Table 1. Adapted from Arnstein’s ladder of citizen participation (1969)."
+    )
+
+
+def test_search_finds_prompts_by_their_words(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    shout = entries["theory/#wb-prompt-3-3"]
+    assert "SHOUT IT IN CAPITALS" in shout["title"]
+    assert any("allies" in doc["title"].lower() for doc in index["docs"])
+
+
+def test_pages_ask_for_nothing_from_another_host(built):
+    for name, soup in all_pages(built).items():
+        for el in soup.select("script[src], link[href], img[src], iframe, source[src]"):
+            url = el.get("src") or el.get("href")
+            if el.name == "link" and el.get("rel") in (["canonical"], ["prev"], ["next"]):
+                continue
+            assert not re.match(r"^(https?:)?//", url), (name, url)
+        assert "fonts.googleapis" not in str(soup), name
+
+
+def test_every_page_carries_the_storage_namespace(built):
+    for name, soup in all_pages(built).items():
+        assert soup.select_one('meta[name="wb-namespace"]')["content"] == "peer-mentoring-in-criminal-justice"
+
+
+# ---- a broken page stops the build ------------------------------------------
+
+
+def build_with(tmp_path: Path, pages: dict[str, str]) -> None:
+    build_site(docs_with(tmp_path, pages), tmp_path / "site", "http://127.0.0.1:8000/")
+
+
+def test_a_duplicate_id_across_pages_fails_the_build(tmp_path, caplog):
+    duplicate = "# Extra\n\n/// prompt | 1.1\nA second 1.1\n///\n"
+    with pytest.raises(Exception) as error:
+        build_with(tmp_path, {"extra.md": duplicate})
+    messages = str(error.value) + caplog.text
+    assert "'1.1' is used twice" in messages
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("/// prompt | one\nWords\n///\n", "not a workbook number"),
+        ("/// prompt | 11.1\n///\n", "has no words"),
+        ("/// promt | 11.1\nWords\n///\n", "was not recognised"),
+        ("/// prompt | 11.1\n    colour: red\nWords\n///\n", "was not recognised"),
+    ],
+)
+def test_a_broken_block_fails_the_build_with_a_message(tmp_path, caplog, text, message):
+    with pytest.raises((PluginError, Abort, wb_prompts.PromptError)) as error:
+        build_with(tmp_path, {"extra.md": "# Extra\n\n" + text})
+    assert message in str(error.value) + caplog.text
+
+
+def test_the_storage_namespace_differs_by_name_and_path():
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import workbook
+
+    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/") == "peer-mentoring"
+    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring-a-workbook"
+    assert workbook.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
+    assert workbook.storage_namespace("£££", None) == "workbook"
