@@ -48,7 +48,7 @@
   }
 
   function button(text, action) {
-    var node = element('button', 'wb-button md-button', text);
+    var node = element('button', 'wb-button', text);
     node.type = 'button';
     node.setAttribute('data-wb-action', action);
     return node;

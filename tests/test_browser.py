@@ -1,0 +1,386 @@
+"""Browser: the site in Debian's Chromium, driven as a reader would use it.
+
+Every test gets a fresh browser context (empty storage). The site is the real
+workbook plus the examples page, built strict and served at its site_url.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+NAMESPACE = "peer-mentoring-in-criminal-justice"
+PREFIX = f"wb:v1:{NAMESPACE}:"
+PAGES = [
+    "",
+    "beginnings/",
+    "mentoring-in-criminal-justice/",
+    "theory/",
+    "identity/",
+    "self-confidence/",
+    "peer-mentoring-approach/",
+    "change/",
+    "power/",
+    "endings/",
+    "examples/",
+]
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def box(page: Page, prompt_id: str):
+    return page.locator(f"#wb-answer-{prompt_id.replace('.', '-')}")
+
+
+def status(page: Page, prompt_id: str):
+    return page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")
+
+
+def stored(page: Page, prompt_id: str):
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
+    return None if raw is None else json.loads(raw)
+
+
+def type_and_wait(page: Page, prompt_id: str, text: str) -> None:
+    box(page, prompt_id).fill(text)
+    expect(status(page, prompt_id)).to_contain_text("Saved today")
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.evaluate(AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0].get('failureSummary', '')[:300]}"
+        for v in result["violations"]
+    ]
+
+
+# ---- when JavaScript is unavailable ----------------------------------------
+
+
+def test_when_javascript_is_unavailable_the_workbook_is_readable_and_says_saving_needs_it(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "theory/")
+    expect(page.locator("h1")).to_have_text("Section Three – Reflections on Theory")
+    expect(page.get_by_text("Peer mentoring involves role modelling.")).to_be_visible()
+    answer = page.get_by_label("What have you done to earn the trust of your mentee?")
+    expect(answer).to_be_visible()
+    expect(status(page, "3.1")).to_contain_text("Saving answers needs JavaScript")
+    expect(status(page, "3.1")).to_be_visible()
+    context.close()
+
+
+# ---- saving and restoring ---------------------------------------------------
+
+
+def test_an_answer_typed_is_there_after_a_reload(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    expect(status(page, "1.1")).to_have_text("Your answer is saved in this browser as you type.")
+    box(page, "1.1").press_sequentially("I wanted to give back.", delay=5)
+    expect(status(page, "1.1")).to_contain_text("Saved today at")
+    page.reload()
+    expect(box(page, "1.1")).to_have_value("I wanted to give back.")
+    expect(status(page, "1.1")).to_contain_text("Saved today at")
+    expect(box(page, "1.2")).to_have_value("")
+
+
+def test_an_answer_typed_just_before_the_tab_is_closed_is_kept(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "beginnings/")
+    box(page, "1.2").press_sequentially("Closing straight away", delay=0)
+    page.close(run_before_unload=True)  # at once: no time for the 250 ms pause
+    again = context.new_page()
+    again.goto(base_url + "beginnings/")
+    expect(box(again, "1.2")).to_have_value("Closing straight away")
+
+
+def test_an_answer_typed_just_before_leaving_for_another_page_is_kept(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    box(page, "1.3").press_sequentially("Leaving at once", delay=0)
+    page.goto(base_url + "theory/")  # a full page load, straight after the last key
+    page.goto(base_url + "beginnings/")
+    expect(box(page, "1.3")).to_have_value("Leaving at once")
+
+
+def test_long_answers_in_any_script_are_kept_exactly(page: Page, base_url):
+    text = ("Ünïcödé ✓ 😀👩🏽‍🤝‍👩🏻 العربية עברית 中文 e\u0301 \t tabs\r\nand lines\n" * 800)[:50000]
+    page.goto(base_url + "examples/")
+    box(page, "99.1").fill(text)
+    expect(status(page, "99.1")).to_contain_text("Saved today")
+    page.reload()
+    assert box(page, "99.1").input_value() == text.replace("\r\n", "\n")
+    assert stored(page, "99.1")["value"] == text.replace("\r\n", "\n")
+
+
+def test_the_box_grows_with_its_text(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    answer = box(page, "99.1")
+    before = answer.bounding_box()["height"]
+    answer.fill("\n".join(f"Line {n}" for n in range(30)))
+    after = answer.bounding_box()["height"]
+    assert after > before * 2
+    assert answer.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
+
+
+def test_screen_readers_hear_one_saved_after_a_pause_not_per_keystroke(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    page.evaluate("""() => {
+        window.wbLog = {inputs: [], said: []};
+        document.addEventListener('input', () => wbLog.inputs.push(performance.now()), true);
+        new MutationObserver(() => {
+            const region = document.getElementById('wb-announcer');
+            if (region && region.textContent) wbLog.said.push([performance.now(), region.textContent]);
+        }).observe(document.body, {subtree: true, childList: true, characterData: true});
+    }""")
+    box(page, "99.1").press_sequentially("Typing along, word by word", delay=40)
+    region = page.locator("#wb-announcer")
+    expect(region).to_have_attribute("aria-live", "polite")
+    expect(region).to_have_text("Saved", timeout=4000)
+    page.wait_for_timeout(300)
+    log = page.evaluate("() => wbLog")
+    assert len(log["inputs"]) == len("Typing along, word by word")
+    assert [text for _, text in log["said"]] == ["Saved"]
+    assert log["said"][0][0] - log["inputs"][-1] >= 1000
+
+
+def test_storage_keys_are_ours_alone_and_keyed_by_prompt_id(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    page.evaluate("""() => {
+        localStorage.setItem('__palette', '{"index":1}');
+        localStorage.setItem('someone-else', 'keep me');
+    }""")
+    type_and_wait(page, "99.2", "Mine")
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    ours = sorted(k for k in keys if k.startswith("wb:"))
+    assert ours == [PREFIX + "answer:99.2"]
+    record = stored(page, "99.2")
+    assert record["v"] == 1 and record["value"] == "Mine" and record["saved"].endswith("Z")
+    assert page.evaluate("() => localStorage.getItem('__palette')") == '{"index":1}'
+    assert page.evaluate("() => localStorage.getItem('someone-else')") == "keep me"
+
+
+def test_an_answer_saved_in_another_tab_shows_here(context, base_url):
+    first = context.new_page()
+    second = context.new_page()
+    first.goto(base_url + "examples/")
+    second.goto(base_url + "examples/")
+    type_and_wait(first, "99.3", "Written in the first tab")
+    expect(box(second, "99.3")).to_have_value("Written in the first tab")
+    expect(status(second, "99.3")).to_contain_text("in another window")
+
+
+# ---- instant navigation and keyboard ---------------------------------------
+
+
+def test_answers_survive_instant_navigation_there_and_back(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    page.evaluate("() => { window.wbNoReload = true; }")
+    box(page, "1.4").press_sequentially("Before moving", delay=0)
+    page.locator("nav.md-nav--primary a", has_text="3. Reflections on Theory").first.click()
+    expect(page).to_have_url(base_url + "theory/")
+    assert page.evaluate("() => window.wbNoReload") is True, "the click reloaded the page"
+    expect(page.locator(".wb-prompt[data-wb-init]")).to_have_count(11)
+    type_and_wait(page, "3.2", "On the theory page")
+    page.go_back()
+    expect(page).to_have_url(base_url + "beginnings/")
+    expect(box(page, "1.4")).to_have_value("Before moving")
+    page.go_forward()
+    expect(box(page, "3.2")).to_have_value("On the theory page")
+    assert page.evaluate("() => window.wbNoReload") is True
+
+
+def test_typing_material_shortcut_keys_in_a_box_stays_on_the_page(page: Page, base_url):
+    page.goto(base_url + "theory/")
+    page.evaluate("() => { window.wbNoReload = true; }")
+    box(page, "3.5").click()
+    page.keyboard.type("n p . , f s / N P")
+    page.wait_for_timeout(500)
+    expect(page).to_have_url(base_url + "theory/")
+    expect(box(page, "3.5")).to_have_value("n p . , f s / N P")
+    assert page.evaluate("() => document.activeElement.id") == "wb-answer-3-5"
+    assert page.evaluate("() => window.wbNoReload") is True
+
+
+def test_a_keyboard_user_tabs_from_one_box_to_the_next(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    box(page, "99.1").focus()
+    page.keyboard.type("First")
+    page.keyboard.press("Tab")  # the link in the next prompt's words
+    assert page.evaluate("() => document.activeElement.textContent") == "the introduction"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "wb-answer-99-2"
+    page.keyboard.type("Second")
+    expect(status(page, "99.2")).to_contain_text("Saved today")
+
+
+# ---- failures are shown, and change nothing ---------------------------------
+
+FULL_STORAGE = """() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('wb:') && window.wbFull !== false) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+    };
+}"""
+
+
+def test_full_storage_shows_an_alert_with_a_way_out_and_keeps_the_old_answer(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "examples/")
+    type_and_wait(page, "99.1", "The answer I saved")
+    page.close()
+
+    context.add_init_script(f"({FULL_STORAGE})()")
+    page = context.new_page()
+    page.goto(base_url + "examples/")
+    expect(box(page, "99.1")).to_have_value("The answer I saved")
+    box(page, "99.1").fill("A newer answer that cannot be saved")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Your answer is not saved.")
+    expect(alert).to_contain_text("storage this browser gives the workbook is full")
+    expect(status(page, "99.1")).to_have_text("Not saved.")
+    expect(page.get_by_role("button", name="Copy my answer")).to_be_visible()
+    # The page stays usable: the words stay, more can be typed, other boxes work.
+    box(page, "99.1").press("End")
+    box(page, "99.1").press_sequentially(" and more", delay=0)
+    expect(box(page, "99.1")).to_have_value("A newer answer that cannot be saved and more")
+    assert stored(page, "99.1")["value"] == "The answer I saved"
+    page.get_by_role("button", name="Try saving again").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your answer is not saved.")
+
+
+def test_try_saving_again_clears_the_alert_once_there_is_room(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    page.evaluate(FULL_STORAGE)
+    box(page, "99.2").fill("Wait for space")
+    expect(page.get_by_role("alert")).to_be_visible()
+    page.evaluate("() => { window.wbFull = false; }")
+    page.get_by_role("button", name="Try saving again").click()
+    expect(status(page, "99.2")).to_contain_text("Saved today")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    assert stored(page, "99.2")["value"] == "Wait for space"
+
+
+def test_blocked_storage_is_said_once_for_the_page(context, base_url):
+    context.add_init_script("""
+        Object.defineProperty(window, 'localStorage', {
+            get() { throw new DOMException('blocked', 'SecurityError'); }
+        });
+    """)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + "theory/")
+    alert = page.locator(".wb-page-alert")
+    expect(alert).to_have_attribute("role", "alert")
+    expect(alert).to_contain_text("Your answers are not being saved.")
+    expect(alert).to_contain_text("not letting the workbook save")
+    expect(status(page, "3.1")).to_contain_text("Not saved")
+    box(page, "3.1").fill("Still typeable")
+    expect(box(page, "3.1")).to_have_value("Still typeable")
+    assert [e for e in errors if "wb" in e] == []
+
+
+def test_a_corrupt_stored_value_is_kept_aside_and_never_overwritten(page: Page, base_url):
+    key = PREFIX + "answer:99.1"
+    page.goto(base_url + "examples/")
+    page.evaluate("key => localStorage.setItem(key, '{\"v\":1,\"value\":\"cut off')", key)
+    page.reload()
+    notice = page.locator(".wb-notice")
+    expect(notice).to_contain_text("could not be read")
+    page.get_by_role("button", name="Show the earlier answer").click()
+    expect(notice.locator("pre")).to_have_text('{"v":1,"value":"cut off')
+    asides = page.evaluate(
+        "prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))", PREFIX + "aside:answer:99.1:"
+    )
+    assert len(asides) == 1
+    assert page.evaluate("k => localStorage.getItem(k)", asides[0]) == '{"v":1,"value":"cut off'
+    # Reloading does not make a second copy; typing saves, and the copy stays.
+    page.reload()
+    type_and_wait(page, "99.1", "A fresh answer")
+    kept = page.evaluate(
+        "prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix)).map(k => localStorage.getItem(k))",
+        PREFIX + "aside:answer:99.1:",
+    )
+    assert kept == ['{"v":1,"value":"cut off']
+
+
+def test_a_corrupt_value_that_cannot_be_kept_aside_is_not_written_over(page: Page, base_url):
+    key = PREFIX + "answer:99.2"
+    page.goto(base_url + "examples/")
+    page.evaluate("key => localStorage.setItem(key, 'not json at all')", key)
+    page.evaluate(FULL_STORAGE)
+    page.evaluate("() => { for (const el of document.querySelectorAll('[data-wb-init]')) el.removeAttribute('data-wb-init'); document.querySelectorAll('.wb-notice').forEach(n => n.remove()); WB.start(); }")
+    box(page, "99.2").fill("Typed over it")
+    expect(page.get_by_role("alert").filter(has_text="will not save over it").first).to_be_visible()
+    page.wait_for_timeout(400)
+    assert page.evaluate("key => localStorage.getItem(key)", key) == "not json at all"
+
+
+# ---- privacy, accessibility, print ------------------------------------------
+
+
+def test_no_page_asks_anything_of_another_host_and_no_cookies_are_set(page: Page, base_url, context):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for name in PAGES:
+        page.goto(base_url + name)
+        page.wait_for_load_state("networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("capitals")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    foreign = [url for url in requests if not url.startswith(base_url)]
+    assert foreign == []
+    assert len(requests) > len(PAGES)
+    assert context.cookies() == []
+    assert page.evaluate("() => document.cookie") == ""
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations(page: Page, base_url, name):
+    page.goto(base_url + name)
+    page.wait_for_load_state("networkidle")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_messages_showing(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "examples/")
+    page.evaluate("key => localStorage.setItem(key, 'broken')", PREFIX + "answer:99.3")
+    type_and_wait(page, "99.1", "Saved one")
+    page.evaluate(FULL_STORAGE)
+    page.reload()
+    page.evaluate(FULL_STORAGE)
+    box(page, "99.2").fill("Not saved one")
+    expect(page.locator(".wb-alert")).to_be_visible()
+    expect(page.locator(".wb-notice")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()
+
+
+def test_print_shows_each_whole_answer_as_text_and_no_navigation(page: Page, base_url):
+    long = "\n".join(f"Paragraph {n} of a long answer." for n in range(1, 41))
+    page.goto(base_url + "examples/")
+    type_and_wait(page, "99.1", long)
+    page.emulate_media(media="print")
+    expect(box(page, "99.1")).to_be_hidden()
+    mirror = page.locator('[data-wb-prompt="99.1"] .wb-prompt__print')
+    expect(mirror).to_be_visible()
+    assert mirror.inner_text() == long
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    # An unanswered prompt prints as empty writing space.
+    expect(box(page, "99.2")).to_be_visible()
