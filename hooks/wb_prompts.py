@@ -20,9 +20,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from markdown import Markdown
 from mkdocs.exceptions import PluginError
-from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
@@ -149,21 +147,6 @@ class Prompt(Block):
             child.tag = "span"
             child.set("class", "wb-prompt__line")
             child.tail = " " if index < len(paragraphs) - 1 else None
-
-
-class PromptExtension(BlocksExtension):
-    """Registers the prompt block; `registry` is shared across every page of a build."""
-
-    def __init__(self, *args, **kwargs):
-        self.config = {"registry": [PromptRegistry(), "Prompt ids seen in this build"]}
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        block_mgr.register(Prompt, self.getConfigs())
-
-
-def makeExtension(*args, **kwargs) -> PromptExtension:
-    return PromptExtension(*args, **kwargs)
 
 
 # A block that was not recognised (unknown name, bad options) is left as text.

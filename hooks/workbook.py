@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import wb_extension
 import wb_prompts
 
 REGISTRY = wb_prompts.PromptRegistry()
@@ -42,7 +43,7 @@ def storage_namespace(site_name: str, site_url: str | None) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.markdown_extensions.append(wb_prompts.PromptExtension(registry=REGISTRY))
+    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY))
     return config
 
 

@@ -36,6 +36,19 @@ def site(tmp_path_factory) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="session")
+def plain_site_url(tmp_path_factory) -> str:
+    """The same site with instant navigation off: every link is a full page load."""
+    tmp = tmp_path_factory.mktemp("plain")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    docs = docs_with(tmp, {"examples.md": EXAMPLES})
+    build_site(docs, tmp / "site", base, extra_nav=[{"Examples": "examples.md"}],
+               features_off=("navigation.instant",))
+    with serve(tmp / "site", port):
+        yield base
+
+
+@pytest.fixture(scope="session")
 def base_url(site) -> str:
     return site[1]
 

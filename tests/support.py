@@ -42,8 +42,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(docs: Path, site: Path, site_url: str, extra_nav: list | None = None, **overrides):
-    """Build with the real mkdocs.yml (its hooks, theme and extensions), strict."""
+def build_site(
+    docs: Path,
+    site: Path,
+    site_url: str,
+    extra_nav: list | None = None,
+    features_off: tuple[str, ...] = (),
+    **overrides,
+):
+    """Build with the real mkdocs.yml (its hooks, theme and extensions), strict.
+
+    `features_off` turns Material features off, e.g. ("navigation.instant",).
+    """
     config = load_config(
         config_file=str(CONFIG),
         docs_dir=str(docs),
@@ -54,6 +64,8 @@ def build_site(docs: Path, site: Path, site_url: str, extra_nav: list | None = N
     )
     if extra_nav:
         config.nav = list(config.nav) + extra_nav
+    for feature in features_off:
+        config.theme["features"].remove(feature)
     build(config)
     return config
 

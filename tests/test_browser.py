@@ -198,6 +198,21 @@ def test_answers_survive_instant_navigation_there_and_back(page: Page, base_url)
     assert page.evaluate("() => window.wbNoReload") is True
 
 
+def test_with_instant_navigation_off_answers_save_and_restore_across_full_page_loads(page: Page, plain_site_url):
+    page.goto(plain_site_url + "beginnings/")
+    assert page.evaluate("() => document.querySelector('#__config').textContent.includes('navigation.instant')") is False
+    page.evaluate("() => { window.wbNoReload = true; }")
+    type_and_wait(page, "1.6", "Without instant loading")
+    page.locator("nav.md-nav--primary a", has_text="3. Reflections on Theory").first.click()
+    expect(page).to_have_url(plain_site_url + "theory/")
+    assert page.evaluate("() => window.wbNoReload") is None, "expected a full page load"
+    type_and_wait(page, "3.1", "Second page")
+    page.go_back()
+    expect(box(page, "1.6")).to_have_value("Without instant loading")
+    page.goto(plain_site_url + "theory/")
+    expect(box(page, "3.1")).to_have_value("Second page")
+
+
 def test_typing_material_shortcut_keys_in_a_box_stays_on_the_page(page: Page, base_url):
     page.goto(base_url + "theory/")
     page.evaluate("() => { window.wbNoReload = true; }")

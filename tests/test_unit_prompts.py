@@ -7,12 +7,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 import wb_prompts
-from wb_prompts import PromptError, PromptExtension, PromptRegistry
+from wb_extension import WorkbookExtension
+from wb_prompts import PromptError, PromptRegistry
 
 
 def render(text: str, registry: PromptRegistry | None = None) -> BeautifulSoup:
     md = markdown.Markdown(
-        extensions=[PromptExtension(registry=registry or PromptRegistry()), "pymdownx.blocks.caption"]
+        extensions=[WorkbookExtension(registry=registry or PromptRegistry()), "pymdownx.blocks.caption", "tables"]
     )
     return BeautifulSoup(md.convert(text), "html.parser")
 

@@ -23,6 +23,8 @@
 
   /** Instances with edits not yet saved: flushed when the page is hidden or left. */
   var unsaved = new Set();
+  /** Every instance, to catch up after the page comes back from the back-forward cache. */
+  var live = new Set();
 
   function flushAll() {
     unsaved.forEach(function (answer) {
@@ -79,6 +81,7 @@
       self.changedElsewhere(raw);
     });
     WB.grow(this.input);
+    live.add(this);
     this.restore();
   }
 
@@ -224,16 +227,26 @@
   Answer.prototype.changedElsewhere = function (raw) {
     if (!document.contains(this.root)) {
       this.stopListening();
+      live.delete(this);
       return;
     }
     if (this.dirty || document.activeElement === this.input) return;
     var record = raw === null ? null : WB.parseRecord(raw);
     if (raw !== null && (!record || typeof record.value !== 'string')) return;
+    if ((record ? record.value : '') === this.input.value) return;
     this.show(record ? record.value : '');
     this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
   };
 
   window.addEventListener('pagehide', flushAll);
+  // A page restored from the back-forward cache missed other tabs' changes.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    live.forEach(function (answer) {
+      var result = WB.store.read(KIND, answer.id);
+      if (result.state === 'ok' || result.state === 'empty') answer.changedElsewhere(result.raw || null);
+    });
+  });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') flushAll();
   });

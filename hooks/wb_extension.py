@@ -1,0 +1,27 @@
+"""The workbook's Markdown extension: every block the workbook's pages may use."""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+
+from wb_ladder import Ladder
+from wb_prompts import Prompt, PromptRegistry
+
+BLOCKS = (Prompt, Ladder)
+
+
+class WorkbookExtension(BlocksExtension):
+    """Registers the blocks; `registry` is shared by every page of one build."""
+
+    def __init__(self, *args, **kwargs):
+        self.config = {"registry": [PromptRegistry(), "Prompt ids seen in this build"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        for block in BLOCKS:
+            block_mgr.register(block, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs) -> WorkbookExtension:
+    return WorkbookExtension(*args, **kwargs)
