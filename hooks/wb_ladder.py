@@ -109,10 +109,11 @@ def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None
             "data-wb-field": key,
         },
     ).text = ""
+    etree.SubElement(field, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
-def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str) -> None:
-    label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice wb-ladder__choice--{question}"})
+def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int) -> None:
+    label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice wb-ladder__row-{row}"})
     attrs = {
         "type": "radio",
         "class": "wb-ladder__radio",
@@ -125,6 +126,61 @@ def radio(parent: etree.Element, ident: str, question: str, value: str, label_te
     etree.SubElement(label, "input", attrs)
     text = etree.SubElement(label, "span", {"class": "wb-visually-hidden"})
     text.text = label_text
+
+
+def layout(rungs: list[tuple[int, etree.Element, str]]) -> list[tuple[int, int, str]]:
+    """Grid rows of the drawing: (row, rung or 0 for a band's name, band). Row 1 is the head."""
+    rows, row = [], 1
+    for number, _, band in rungs:
+        if band:
+            row += 1
+            rows.append((row, 0, band))
+        row += 1
+        rows.append((row, number, band or rows[-1][2]))
+    return rows
+
+
+def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etree.Element, str]]) -> None:
+    """Both radio groups, each in one piece (so Tab visits each once), then the drawing.
+
+    CSS lays the three out side by side on shared grid rows: a rung's two radios
+    sit beside its words.
+    """
+    rows = layout(rungs)
+    last = rows[-1][0] + 1
+    words = {number: cell for number, cell, _ in rungs}
+    fieldset = etree.SubElement(
+        block, "fieldset", {"class": "wb-ladder__ladder", "aria-describedby": f"wb-ladder-{ident}-caption"}
+    )
+    legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend"})
+    legend.text = "Where are you now, and where would you like to be? Choose a rung in each column."
+    head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true"})
+    for text in ("Now", "Would like to be", "Rung"):
+        etree.SubElement(head, "span", {"class": "wb-ladder__col"}).text = text
+
+    for key, question in QUESTIONS:
+        group = etree.SubElement(
+            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question}
+        )
+        for row, number, band in rows:
+            if number:
+                label = f"{question} Rung {number} of {RUNGS}, {ARNSTEIN[number]} ({band}): {cell_text(words[number])}"
+                radio(group, ident, key, str(number), label, row)
+        radio(group, ident, key, "", f"{question} {NOT_PLACED}", last)
+
+    drawing = etree.SubElement(fieldset, "div", {"class": "wb-ladder__drawing", "aria-hidden": "true"})
+    for row, number, band in rows:
+        if not number:
+            etree.SubElement(drawing, "p", {"class": f"wb-ladder__band-name wb-ladder__row-{row}"}).text = band
+            continue
+        rung = etree.SubElement(drawing, "div", {"class": f"wb-ladder__rung wb-ladder__row-{row}", "data-wb-rung": str(number)})
+        etree.SubElement(rung, "span", {"class": "wb-ladder__number"}).text = str(number)
+        move_children(words[number], etree.SubElement(rung, "span", {"class": "wb-ladder__words"}))
+        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein"}).text = ARNSTEIN[number]
+    none = etree.SubElement(
+        drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": ""}
+    )
+    etree.SubElement(none, "span", {"class": "wb-ladder__words"}).text = NOT_PLACED
 
 
 class Ladder(Block):
@@ -168,49 +224,12 @@ class Ladder(Block):
             move_children(paragraph, line)
             line.tail = " " if index < len(words) - 1 else None
 
-        fieldset = etree.SubElement(
-            block, "fieldset", {"class": "wb-ladder__ladder", "aria-describedby": f"wb-ladder-{ident}-caption"}
-        )
-        legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend"})
-        legend.text = "Where are you now, and where would you like to be? Choose a rung in each column."
-        head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head", "aria-hidden": "true"})
-        for key, question in QUESTIONS:
-            etree.SubElement(head, "span", {"class": f"wb-ladder__col wb-ladder__col--{key}"}).text = (
-                "Now" if key == "now" else "Would like to be"
-            )
-        etree.SubElement(head, "span", {"class": "wb-ladder__col"}).text = "Rung"
-
-        band_el = None
-        for number_, words_cell, band in rungs:
-            if band:
-                band_id = f"wb-ladder-{ident}-band-{number_}"
-                band_el = etree.SubElement(fieldset, "div", {"class": "wb-ladder__band", "role": "group", "aria-labelledby": band_id})
-                etree.SubElement(band_el, "p", {"class": "wb-ladder__band-name", "id": band_id}).text = band
-                current_band = band
-            rung = etree.SubElement(band_el, "div", {"class": "wb-ladder__rung", "data-wb-rung": str(number_)})
-            for key, question in QUESTIONS:
-                radio(
-                    rung,
-                    ident,
-                    key,
-                    str(number_),
-                    f"{question} Rung {number_} of {RUNGS}, {ARNSTEIN[number_]} ({current_band}): {cell_text(words_cell)}",
-                )
-            body = etree.SubElement(rung, "div", {"class": "wb-ladder__body", "aria-hidden": "true"})
-            etree.SubElement(body, "span", {"class": "wb-ladder__number"}).text = str(number_)
-            rung_text = etree.SubElement(body, "span", {"class": "wb-ladder__words"})
-            move_children(words_cell, rung_text)
-            etree.SubElement(body, "span", {"class": "wb-ladder__arnstein"}).text = ARNSTEIN[number_]
-
-        unplaced = etree.SubElement(fieldset, "div", {"class": "wb-ladder__rung wb-ladder__rung--none", "data-wb-rung": ""})
-        for key, question in QUESTIONS:
-            radio(unplaced, ident, key, "", f"{question} {NOT_PLACED}")
-        body = etree.SubElement(unplaced, "div", {"class": "wb-ladder__body", "aria-hidden": "true"})
-        etree.SubElement(body, "span", {"class": "wb-ladder__words"}).text = NOT_PLACED
+        ladder_fieldset(block, ident, rungs)
 
         described = etree.SubElement(block, "div", {"class": "wb-ladder__caption", "id": f"wb-ladder-{ident}-caption"})
         if caption is not None:
             move_children(caption, described)
+        etree.SubElement(block, "p", {"class": "wb-ladder__summary"})
 
         for key, question in ANSWERS:
             answer_box(block, ident, key, question)

@@ -76,21 +76,25 @@ def test_every_prompt_of_the_workbook_is_on_the_site_once_as_a_labelled_box(buil
     expected = source_prompts()
     found = Counter()
     for name, soup in all_pages(built).items():
-        for root in soup.select("[data-module=wb-answer]"):
+        for root in soup.select("[data-wb-prompt]"):
             prompt_id = root["data-wb-prompt"]
             found[prompt_id] += 1
-            box = root.select_one("textarea")
-            label = soup.select(f'label[for="{box["id"]}"]')
-            assert len(label) == 1, prompt_id
-            words = squash(label[0].get_text(" "))
+            words = squash(root.select_one("h3.wb-prompt__heading").get_text(" "))
             assert words.startswith(f"{prompt_id} {squash(expected[prompt_id])}"), (prompt_id, words)
+            for box in root.select("textarea, input"):
+                label = box.find_parent("label") or soup.select_one(f'label[for="{box["id"]}"]')
+                assert label is not None and squash(label.get_text(" ")), (prompt_id, box)
+            if root["data-module"] == "wb-answer":
+                box = root.select_one("textarea")
+                label = soup.select(f'label[for="{box["id"]}"]')
+                assert len(label) == 1 and squash(label[0].get_text(" ")) == words, prompt_id
     assert sorted(found) == sorted(expected)
     assert set(found.values()) == {1}
 
 
 def test_prompts_are_in_workbook_order_on_their_section_pages(built):
     for number, name in enumerate(SECTION_PAGES, start=1):
-        ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-module=wb-answer]")]
+        ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-wb-prompt]")]
         expected = sorted((i for i in source_prompts() if i.startswith(f"{number}.")),
                           key=lambda i: int(i.split(".")[1]))
         assert ids == expected, name
@@ -169,16 +173,33 @@ def test_the_home_page_says_where_answers_live_and_where_to_get_support(built):
     assert "private or incognito window" in text and "Safari" in text
 
 
-def test_the_ladder_is_a_table_with_its_caption(built):
-    soup = page(built, "power")
-    figure = soup.select_one("article figure")
-    rows = figure.select("table tbody tr")
-    assert len(rows) == 8
-    assert squash(rows[0].get_text(" ")).startswith("8 People with lived experience control and run")
-    assert "Degrees of citizen power" in rows[0].get_text()
-    assert squash(figure.select_one("figcaption").get_text()) == (
+def test_the_ladder_is_a_widget_of_eight_rungs_in_three_bands_with_its_caption(built):
+    ladder = page(built, "power").select_one("[data-module=wb-ladder]")
+    assert ladder["data-wb-prompt"] == "8.6"
+    assert [squash(b.get_text()) for b in ladder.select(".wb-ladder__band-name")] == [
+        "Degrees of citizen power", "Degrees of tokenism", "Nonparticipation"]
+    rungs = ladder.select(".wb-ladder__rung[data-wb-rung]:not(.wb-ladder__rung--none)")
+    assert [r["data-wb-rung"] for r in rungs] == ["8", "7", "6", "5", "4", "3", "2", "1"]
+    assert squash(rungs[0].select_one(".wb-ladder__words").get_text()).startswith(
+        "People with lived experience control and run")
+    assert [squash(r.select_one(".wb-ladder__arnstein").get_text()) for r in rungs] == [
+        "Citizen control", "Delegated power", "Partnership", "Placation",
+        "Consultation", "Informing", "Therapy", "Manipulation"]
+    assert squash(ladder.select_one(".wb-ladder__caption").get_text()) == (
         "Table 1. Adapted from Arnstein’s ladder of citizen participation (1969)."
     )
+    # Two native radio groups of 8 rungs plus "not placed yet", which is chosen at first.
+    for question in ("now", "hope"):
+        radios = ladder.select(f'input[type=radio][name="wb-ladder-8-6-{question}"]')
+        assert [r["value"] for r in radios] == ["8", "7", "6", "5", "4", "3", "2", "1", ""]
+        assert [r.has_attr("checked") for r in radios] == [False] * 8 + [True]
+    label = ladder.select_one('input[name="wb-ladder-8-6-now"][value="6"]').find_parent("label")
+    assert squash(label.get_text(" ")) == (
+        "Where are you now? Rung 6 of 8, Partnership (Degrees of citizen power): "
+        "People with lived experience work in partnership with power holders"
+    )
+    assert [squash(l.get_text()) for l in ladder.select(".wb-ladder__answer-label")] == [
+        "Are you happy with your position?", "What would help you move up a rung?"]
 
 
 def test_search_finds_prompts_by_their_words(built):

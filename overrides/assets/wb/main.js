@@ -54,27 +54,35 @@
   };
 
   /* ---- copy to the clipboard, with the old way where the new one is missing */
-  WB.copyText = function (text, field) {
+  WB.copyText = function (text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text).then(
         function () {
           return true;
         },
         function () {
-          return fallbackCopy(field);
+          return fallbackCopy(text);
         }
       );
     }
-    return Promise.resolve(fallbackCopy(field));
+    return Promise.resolve(fallbackCopy(text));
   };
 
-  function fallbackCopy(field) {
+  function fallbackCopy(text) {
+    var field = document.createElement('textarea');
+    field.value = text;
+    field.setAttribute('readonly', '');
+    field.className = 'wb-visually-hidden';
+    document.body.appendChild(field);
+    var active = document.activeElement;
     try {
-      field.focus();
       field.select();
       return document.execCommand('copy');
     } catch (error) {
       return false;
+    } finally {
+      field.remove();
+      if (active && active.focus) active.focus();
     }
   }
 

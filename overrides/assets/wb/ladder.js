@@ -1,0 +1,272 @@
+/*
+ * data-module="wb-ladder": the ladder of participation. The reader marks where
+ * they are now and where they would like to be (two native radio groups), says
+ * whether they are happy with it and what would help, and keeps dated
+ * placements to see change over time. Saved through WB.Saver as one answer:
+ *
+ *   {now: 1-8 | null, hope: 1-8 | null, happy: "", help: "",
+ *    history: [{kept: ISO date, now, hope, happy, help}, ...]}   (oldest first)
+ */
+(function (window, document) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var RUNGS = 8;
+  // Material's single-key shortcuts (search, next/previous page): not on a rung.
+  var SHORTCUTS = ['f', 's', '/', 'n', 'p', ',', '.', 'F', 'S', 'N', 'P', '?'];
+
+  function isRung(value) {
+    return value === null || (typeof value === 'number' && value % 1 === 0 && value >= 1 && value <= RUNGS);
+  }
+
+  function isPlacement(value) {
+    return (
+      !!value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      isRung(value.now) &&
+      isRung(value.hope) &&
+      typeof value.happy === 'string' &&
+      typeof value.help === 'string'
+    );
+  }
+
+  function valid(value) {
+    if (!isPlacement(value) || !Array.isArray(value.history)) return false;
+    return value.history.every(function (entry) {
+      return isPlacement(entry) && typeof entry.kept === 'string' && !isNaN(Date.parse(entry.kept));
+    });
+  }
+
+  function Ladder(root) {
+    this.root = root;
+    this.id = root.getAttribute('data-wb-prompt');
+    this.rungs = root.querySelectorAll('.wb-ladder__rung[data-wb-rung]');
+    this.texts = root.querySelectorAll('textarea[data-wb-field]');
+    this.history = [];
+    this.names = {};
+    this.historyEl = root.querySelector('.wb-ladder__history');
+    this.entries = root.querySelector('.wb-ladder__entries');
+    this.actions = root.querySelector('.wb-ladder__actions');
+    this.summary = root.querySelector('.wb-ladder__summary');
+    if (this.rungs.length !== RUNGS + 1 || this.texts.length !== 2 || !this.entries) {
+      throw new Error('wb-ladder: incomplete ladder markup');
+    }
+    for (var i = 0; i < this.rungs.length; i++) {
+      var name = this.rungs[i].querySelector('.wb-ladder__arnstein');
+      if (name) this.names[this.rungs[i].getAttribute('data-wb-rung')] = name.textContent;
+    }
+
+    var self = this;
+    this.saver = new WB.Saver(root, {
+      id: this.id,
+      value: function () {
+        return self.value();
+      },
+      text: function () {
+        return self.asText();
+      },
+      valid: valid,
+      show: function (value) {
+        self.show(value);
+      }
+    });
+
+    root.addEventListener('change', function (event) {
+      if (event.target.type !== 'radio') return;
+      self.mark();
+      self.saver.edited(true);
+    });
+    root.addEventListener('input', function (event) {
+      if (event.target.tagName !== 'TEXTAREA') return;
+      WB.grow(event.target);
+      self.mirror(event.target);
+      self.saver.edited();
+    });
+    root.addEventListener('keydown', function (event) {
+      var onRadio = event.target.type === 'radio';
+      if (onRadio && !event.ctrlKey && !event.metaKey && !event.altKey && SHORTCUTS.indexOf(event.key) !== -1) {
+        event.stopPropagation();
+      }
+    });
+    root.addEventListener('click', function (event) {
+      var target = event.target.closest('[data-wb-action]');
+      if (target) self.act(target.getAttribute('data-wb-action'), target);
+    });
+
+    this.actions.hidden = false;
+    for (var t = 0; t < this.texts.length; t++) WB.grow(this.texts[t]);
+    this.saver.restore();
+    this.mark();
+    this.renderHistory();
+  }
+
+  Ladder.prototype.chosen = function (field) {
+    var checked = this.root.querySelector('input[data-wb-field="' + field + '"]:checked');
+    return checked && checked.value ? Number(checked.value) : null;
+  };
+
+  Ladder.prototype.text = function (field) {
+    return this.root.querySelector('textarea[data-wb-field="' + field + '"]');
+  };
+
+  Ladder.prototype.value = function () {
+    return {
+      now: this.chosen('now'),
+      hope: this.chosen('hope'),
+      happy: this.text('happy').value,
+      help: this.text('help').value,
+      history: this.history.slice()
+    };
+  };
+
+  Ladder.prototype.show = function (value) {
+    var self = this;
+    value = value || { now: null, hope: null, happy: '', help: '', history: [] };
+    ['now', 'hope'].forEach(function (field) {
+      var wanted = value[field] === null ? '' : String(value[field]);
+      var radios = self.root.querySelectorAll('input[data-wb-field="' + field + '"]');
+      for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === wanted;
+    });
+    ['happy', 'help'].forEach(function (field) {
+      var box = self.text(field);
+      box.value = value[field];
+      WB.grow(box);
+      self.mirror(box);
+    });
+    this.history = value.history.slice();
+    this.mark();
+    this.renderHistory();
+  };
+
+  Ladder.prototype.mirror = function (box) {
+    var copy = box.nextElementSibling;
+    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
+  };
+
+  Ladder.prototype.describe = function (rung) {
+    return rung === null ? 'not placed' : 'rung ' + rung + ' (' + this.names[String(rung)] + ')';
+  };
+
+  /** Mark the chosen rungs, and the rungs between them, on the ladder itself. */
+  Ladder.prototype.mark = function () {
+    var now = this.chosen('now');
+    var hope = this.chosen('hope');
+    var low = Math.min(now || 0, hope || 0);
+    var high = Math.max(now || 0, hope || 0);
+    for (var i = 0; i < this.rungs.length; i++) {
+      var rung = this.rungs[i];
+      var n = Number(rung.getAttribute('data-wb-rung')) || null;
+      rung.classList.toggle('wb-ladder__rung--now', n !== null && n === now);
+      rung.classList.toggle('wb-ladder__rung--hope', n !== null && n === hope);
+      rung.classList.toggle('wb-ladder__rung--between', !!(now && hope && n && n > low && n < high));
+    }
+    var text;
+    if (now === null && hope === null) {
+      text = 'You have not placed yourself on the ladder yet.';
+    } else if (hope === null) {
+      text = 'You are on ' + this.describe(now) + '.';
+    } else if (now === null) {
+      text = 'You would like to be on ' + this.describe(hope) + '.';
+    } else if (now === hope) {
+      text = 'You are on ' + this.describe(now) + ', where you would like to be.';
+    } else {
+      var apart = Math.abs(hope - now);
+      text =
+        'You are on ' + this.describe(now) + ' and would like to be on ' + this.describe(hope) +
+        ': ' + apart + (apart === 1 ? ' rung ' : ' rungs ') + (hope > now ? 'up.' : 'down.');
+    }
+    this.summary.textContent = text;
+  };
+
+  Ladder.prototype.asText = function () {
+    var value = this.value();
+    var lines = [this.summary.textContent];
+    if (value.happy) lines.push('Are you happy with your position? ' + value.happy);
+    if (value.help) lines.push('What would help you move up a rung? ' + value.help);
+    return lines.join('\n');
+  };
+
+  Ladder.prototype.act = function (action, target) {
+    var index = Number(target.getAttribute('data-wb-index'));
+    if (action === 'keep') {
+      var value = this.value();
+      if (value.now === null && value.hope === null && !value.happy && !value.help) {
+        this.saver.setStatus('Choose where you are now, or where you would like to be, before keeping a placement.');
+        return;
+      }
+      this.history.push({ kept: new Date().toISOString(), now: value.now, hope: value.hope, happy: value.happy, help: value.help });
+      this.saver.dirty = true;
+      this.saver.save('Placement kept');
+      this.renderHistory();
+    } else if (action === 'delete') {
+      this.renderHistory(index);
+      var confirm = this.entries.querySelector('[data-wb-action="confirm-delete"]');
+      if (confirm) confirm.focus();
+    } else if (action === 'cancel-delete') {
+      this.renderHistory();
+      var again = this.entries.querySelector('[data-wb-action="delete"][data-wb-index="' + index + '"]');
+      if (again) again.focus();
+    } else if (action === 'confirm-delete') {
+      this.history.splice(index, 1);
+      this.saver.dirty = true;
+      this.saver.save('Placement deleted');
+      this.renderHistory();
+      var heading = this.historyEl.querySelector('h4');
+      if (this.history.length && heading) heading.focus();
+      else this.root.querySelector('[data-wb-action="keep"]').focus();
+    }
+  };
+
+  function day(iso) {
+    var date = new Date(iso);
+    return (
+      date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' }) +
+      ', ' +
+      date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    );
+  }
+
+  /** The kept placements, newest first; `confirming` is the index asked about. */
+  Ladder.prototype.renderHistory = function (confirming) {
+    var self = this;
+    var E = WB.element;
+    this.entries.textContent = '';
+    this.historyEl.hidden = this.history.length === 0;
+    for (var i = this.history.length - 1; i >= 0; i--) {
+      var entry = this.history[i];
+      var item = E('li', 'wb-ladder__entry');
+      item.appendChild(E('p', 'wb-ladder__entry-date', day(entry.kept)));
+      var mini = E('span', 'wb-ladder__mini');
+      mini.setAttribute('aria-hidden', 'true');
+      for (var r = 1; r <= RUNGS; r++) {
+        var cell = E('span', 'wb-ladder__mini-rung');
+        if (r === entry.now) cell.classList.add('wb-ladder__mini-rung--now');
+        if (r === entry.hope) cell.classList.add('wb-ladder__mini-rung--hope');
+        mini.appendChild(cell);
+      }
+      item.appendChild(mini);
+      item.appendChild(
+        E('p', '', 'Now: ' + self.describe(entry.now) + '. Would like to be: ' + self.describe(entry.hope) + '.')
+      );
+      if (entry.happy) item.appendChild(E('p', 'wb-ladder__entry-text', 'Happy with your position? ' + entry.happy));
+      if (entry.help) item.appendChild(E('p', 'wb-ladder__entry-text', 'What would help: ' + entry.help));
+      var actions = E('p', 'wb-alert__actions');
+      if (confirming === i) {
+        actions.appendChild(E('span', '', 'Delete the placement of ' + day(entry.kept) + '?'));
+        actions.appendChild(WB.button('Yes, delete it', 'confirm-delete'));
+        actions.appendChild(WB.button('No, keep it', 'cancel-delete'));
+      } else {
+        var remove = WB.button('Delete', 'delete');
+        remove.setAttribute('aria-label', 'Delete the placement of ' + day(entry.kept));
+        actions.appendChild(remove);
+      }
+      for (var b = 0; b < actions.children.length; b++) actions.children[b].setAttribute('data-wb-index', String(i));
+      item.appendChild(actions);
+      this.entries.appendChild(item);
+    }
+  };
+
+  WB.modules = WB.modules || {};
+  WB.modules['wb-ladder'] = Ladder;
+})(window, document);

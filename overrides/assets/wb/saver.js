@@ -1,0 +1,276 @@
+/*
+ * WB.Saver: the save cycle of one prompt's answer, shared by every kind of
+ * answer (a text box, the ladder, ...). It restores, saves after a short pause
+ * or at once, flushes when the page is hidden or left, shows when the answer was
+ * saved, and shows a failure loudly with a way out. It never writes over a
+ * stored value it could not read (that value is kept aside first).
+ *
+ *   var saver = new WB.Saver(root, {
+ *     id: '1.1',
+ *     value: function () { return ...; },      // what to store now
+ *     text: function () { return ...; },       // the answer as text, for "Copy my answer"
+ *     valid: function (value) { return ...; }, // is a stored value of this kind?
+ *     show: function (value) { ... },          // put a stored value on screen
+ *   });
+ *   saver.restore();  saver.edited();  saver.save();
+ */
+(function (window, document) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var KIND = 'answer';
+  var SAVE_DELAY = 250; // ms after the last keystroke
+
+  var REASONS = {
+    quota: 'The storage this browser gives the workbook is full.',
+    blocked:
+      'This browser is not letting the workbook save. This happens when cookies and site data are blocked, ' +
+      'and in some private windows.',
+    unavailable: 'Storage in this browser is not working at the moment.',
+    aside:
+      'An earlier answer to this question could not be read, and it could not be kept safe either, ' +
+      'so the workbook will not save over it.'
+  };
+
+  /** Savers with edits not yet saved: flushed when the page is hidden or left. */
+  var unsaved = new Set();
+  /** Every saver, to catch up after the page comes back from the back-forward cache. */
+  var live = new Set();
+
+  function flushAll() {
+    unsaved.forEach(function (saver) {
+      saver.save();
+    });
+  }
+
+  function when(iso) {
+    var date = new Date(iso);
+    var now = new Date();
+    var time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    if (date.toDateString() === now.toDateString()) return 'today at ' + time;
+    var options = { day: 'numeric', month: 'long' };
+    if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
+    return 'on ' + date.toLocaleDateString(undefined, options) + ' at ' + time;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function button(text, action) {
+    var node = element('button', 'wb-button', text);
+    node.type = 'button';
+    node.setAttribute('data-wb-action', action);
+    return node;
+  }
+
+  function Saver(root, options) {
+    this.root = root;
+    this.id = options.id;
+    this.options = options;
+    this.status = root.querySelector('.wb-prompt__status');
+    this.timer = null;
+    this.dirty = false;
+    this.locked = false;
+    this.alert = null;
+    this.notice = null;
+    if (!this.status) throw new Error('wb: prompt ' + this.id + ' has no status line');
+
+    var self = this;
+    root.addEventListener('click', function (event) {
+      var target = event.target.closest('[data-wb-action]');
+      if (target && self.act(target.getAttribute('data-wb-action'), target)) event.stopPropagation();
+    });
+    this.stopListening = WB.store.onChange(KIND, this.id, function (raw) {
+      self.changedElsewhere(raw);
+    });
+    live.add(this);
+  }
+
+  /** Show what is stored, or say why nothing can be shown. */
+  Saver.prototype.restore = function () {
+    var result = WB.store.read(KIND, this.id);
+    if (result.state === 'ok' && this.options.valid(result.record.value)) {
+      this.options.show(result.record.value);
+      this.setStatus('Saved ' + when(result.record.saved) + '.');
+    } else if (result.state === 'ok' || result.state === 'corrupt') {
+      this.keepAside(result.raw);
+    } else if (result.state === 'empty') {
+      this.setStatus('Your answer is saved in this browser as you type.');
+    } else {
+      // One message for the whole page says why (main.js).
+      this.setStatus('Not saved: this browser is not letting the workbook save.');
+    }
+  };
+
+  Saver.prototype.setStatus = function (text) {
+    this.status.textContent = text;
+    this.status.classList.toggle('wb-prompt__status--problem', /^Not saved/.test(text));
+  };
+
+  /** Something changed: save after a pause (or now, for a single choice). */
+  Saver.prototype.edited = function (now) {
+    var self = this;
+    this.dirty = true;
+    unsaved.add(this);
+    WB.announce.cancel();
+    window.clearTimeout(this.timer);
+    if (now) {
+      this.save();
+      return;
+    }
+    this.timer = window.setTimeout(function () {
+      self.save();
+    }, SAVE_DELAY);
+  };
+
+  /** Save now if anything changed. Returns true when what is on screen is stored. */
+  Saver.prototype.save = function (announcement) {
+    window.clearTimeout(this.timer);
+    if (!this.dirty) return true;
+    if (this.locked) {
+      this.failed('aside');
+      return false;
+    }
+    var result = WB.store.write(KIND, this.id, this.options.value());
+    if (!result.ok) {
+      this.failed(result.reason);
+      return false;
+    }
+    this.dirty = false;
+    unsaved.delete(this);
+    this.setStatus('Saved ' + when(result.record.saved) + '.');
+    this.clearAlert();
+    if (this.options.saved) this.options.saved(result.record.value);
+    WB.announce.later(announcement || 'Saved');
+    return true;
+  };
+
+  Saver.prototype.failed = function (reason) {
+    this.setStatus('Not saved.');
+    if (this.alert && this.alert.getAttribute('data-wb-reason') === reason) return;
+    this.clearAlert();
+    var alert = element('div', 'wb-alert');
+    alert.setAttribute('role', 'alert');
+    alert.setAttribute('data-wb-reason', reason);
+    var first = element('p');
+    first.appendChild(element('strong', '', 'Your answer is not saved. '));
+    first.appendChild(document.createTextNode(REASONS[reason] || REASONS.unavailable));
+    alert.appendChild(first);
+    alert.appendChild(
+      element(
+        'p',
+        '',
+        'What you wrote is still on this page. Copy it somewhere safe, such as an email to yourself ' +
+          'or a note, before you leave this page.'
+      )
+    );
+    var actions = element('p', 'wb-alert__actions');
+    actions.appendChild(button('Copy my answer', 'copy'));
+    if (reason !== 'aside') actions.appendChild(button('Try saving again', 'retry'));
+    actions.appendChild(element('span', 'wb-alert__result'));
+    alert.appendChild(actions);
+    this.status.parentNode.insertBefore(alert, this.status.nextSibling);
+    this.alert = alert;
+  };
+
+  Saver.prototype.clearAlert = function () {
+    if (this.alert) this.alert.remove();
+    this.alert = null;
+  };
+
+  /** The saver's own buttons. Returns true when the click was one of them. */
+  Saver.prototype.act = function (action, target) {
+    if (action === 'retry') {
+      this.dirty = true;
+      this.clearAlert();
+      this.save();
+    } else if (action === 'copy') {
+      var result = target.parentNode.querySelector('.wb-alert__result');
+      WB.copyText(this.options.text()).then(function (copied) {
+        if (result) result.textContent = copied ? 'Copied.' : 'Copying did not work here: select your words and copy them.';
+      });
+    } else if (action === 'show-aside') {
+      var raw = this.notice && this.notice.querySelector('.wb-notice__raw');
+      if (raw) {
+        raw.hidden = !raw.hidden;
+        target.setAttribute('aria-expanded', String(!raw.hidden));
+      }
+    } else {
+      return false;
+    }
+    return true;
+  };
+
+  /** A stored value this code cannot read: keep it, untouched, and say so. */
+  Saver.prototype.keepAside = function (raw) {
+    var kept = WB.store.keepAside(KIND, this.id, raw);
+    this.locked = !kept.ok;
+    var notice = element('div', 'wb-notice');
+    notice.setAttribute('role', 'alert');
+    notice.appendChild(
+      element(
+        'p',
+        '',
+        kept.ok
+          ? 'An earlier answer saved for this question could not be read; it may be damaged. ' +
+              'It has been kept, unchanged, in this browser. What you write now is saved as usual.'
+          : REASONS.aside + ' Copy the text below somewhere safe.'
+      )
+    );
+    var toggle = button('Show the earlier answer', 'show-aside');
+    toggle.setAttribute('aria-expanded', 'false');
+    notice.appendChild(element('p', 'wb-alert__actions')).appendChild(toggle);
+    var copy = element('pre', 'wb-notice__raw', raw);
+    copy.hidden = true;
+    notice.appendChild(copy);
+    this.status.parentNode.insertBefore(notice, this.status.nextSibling);
+    this.notice = notice;
+    this.setStatus(kept.ok ? 'Your answer is saved in this browser as you type.' : 'Not saved.');
+  };
+
+  /** Another tab saved this answer: show it, unless the reader is changing it here. */
+  Saver.prototype.changedElsewhere = function (raw) {
+    if (!document.contains(this.root)) {
+      this.stopListening();
+      live.delete(this);
+      return;
+    }
+    if (this.dirty || this.root.contains(document.activeElement)) return;
+    var record = raw === null ? null : WB.parseRecord(raw);
+    if (raw !== null && (!record || !this.options.valid(record.value))) return;
+    var value = record ? record.value : null;
+    if (JSON.stringify(value) === JSON.stringify(this.options.value())) return;
+    this.options.show(value);
+    this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
+  };
+
+  window.addEventListener('pagehide', flushAll);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') flushAll();
+  });
+  // A page restored from the back-forward cache missed other tabs' changes.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    live.forEach(function (saver) {
+      var result = WB.store.read(KIND, saver.id);
+      if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
+    });
+  });
+  window.addEventListener('beforeunload', function (event) {
+    flushAll();
+    if (unsaved.size > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  WB.Saver = Saver;
+  WB.flushAll = flushAll;
+  WB.when = when;
+  WB.element = element;
+  WB.button = button;
+})(window, document);

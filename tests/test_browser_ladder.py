@@ -1,0 +1,219 @@
+"""Browser: the ladder of participation (8.6), by mouse, by keyboard, over time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser import FULL_STORAGE, PREFIX, axe_violations
+
+pytestmark = pytest.mark.browser
+
+KEY = PREFIX + "answer:8.6"
+
+
+def radio(page: Page, question: str, rung: int | str):
+    return page.locator(f'input[name="wb-ladder-8-6-{question}"][value="{rung}"]')
+
+
+def rung(page: Page, number: int):
+    return page.locator(f'[data-wb-prompt="8.6"] .wb-ladder__rung[data-wb-rung="{number}"]')
+
+
+def marks(page: Page, number: int) -> set[str]:
+    """How rung `number` is marked on the drawing: "now", "hope", "between"."""
+    classes = rung(page, number).get_attribute("class").split()
+    return {c.split("--")[1] for c in classes if c.startswith("wb-ladder__rung--")}
+
+
+def stored(page: Page):
+    raw = page.evaluate("key => localStorage.getItem(key)", KEY)
+    return None if raw is None else json.loads(raw)["value"]
+
+
+def saved(page: Page):
+    expect(page.locator("#wb-status-8-6")).to_contain_text("Saved today")
+
+
+def test_when_javascript_is_unavailable_the_ladder_reads_and_its_radios_work(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    expect(page.locator(".wb-ladder__band-name").first).to_have_text("Degrees of citizen power")
+    expect(rung(page, 6)).to_contain_text("People with lived experience work in partnership with power holders")
+    expect(rung(page, 6)).to_contain_text("Partnership")
+    radio(page, "now", 6).check()
+    expect(radio(page, "now", 6)).to_be_checked()
+    expect(page.get_by_role("button", name="Keep today’s placement")).to_be_hidden()
+    expect(page.locator("#wb-status-8-6")).to_contain_text("needs JavaScript")
+    context.close()
+
+
+def test_choosing_by_mouse_marks_the_ladder_and_is_kept_after_a_reload(page: Page, base_url):
+    page.goto(base_url + "power/")
+    expect(page.locator(".wb-ladder__summary")).to_have_text("You have not placed yourself on the ladder yet.")
+    radio(page, "now", 3).click()
+    radio(page, "hope", 6).click()
+    page.get_by_label("Are you happy with your position?").fill("Not yet.")
+    saved(page)
+    assert marks(page, 3) == {"now"}
+    assert marks(page, 6) == {"hope"}
+    assert marks(page, 4) == {"between"}
+    assert marks(page, 5) == {"between"}
+    expect(page.locator(".wb-ladder__summary")).to_have_text(
+        "You are on rung 3 (Informing) and would like to be on rung 6 (Partnership): 3 rungs up."
+    )
+    page.wait_for_timeout(300)
+    page.reload()
+    expect(radio(page, "now", 3)).to_be_checked()
+    expect(radio(page, "hope", 6)).to_be_checked()
+    expect(page.get_by_label("Are you happy with your position?")).to_have_value("Not yet.")
+    assert marks(page, 4) == {"between"}
+    assert stored(page) == {"now": 3, "hope": 6, "happy": "Not yet.", "help": "", "history": []}
+
+
+def test_either_question_can_be_left_or_put_back_to_not_placed(page: Page, base_url):
+    page.goto(base_url + "power/")
+    radio(page, "hope", 7).click()
+    saved(page)
+    expect(page.locator(".wb-ladder__summary")).to_have_text("You would like to be on rung 7 (Delegated power).")
+    radio(page, "hope", "").click()
+    page.wait_for_timeout(100)
+    assert stored(page)["hope"] is None and stored(page)["now"] is None
+    expect(page.locator(".wb-ladder__rung--hope")).to_have_count(0)
+
+
+def test_keyboard_alone_places_both_and_keeps_the_placement(page: Page, base_url):
+    page.goto(base_url + "power/")
+    page.evaluate("() => { window.wbNoReload = true; }")
+    radio(page, "now", 8).focus()
+    page.keyboard.press("Shift+Tab")
+    # Tab enters the "now" group on its chosen radio ("not placed yet").
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "wb-ladder-8-6-now"
+    assert page.evaluate("() => document.activeElement.value") == ""
+    page.keyboard.press("ArrowUp")  # up the page: rung 1
+    page.keyboard.press("ArrowUp")  # rung 2
+    expect(radio(page, "now", 2)).to_be_checked()
+    # Tab moves to the next group, where Space chooses the focused rung.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "wb-ladder-8-6-hope"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Space")
+    expect(radio(page, "hope", 3)).to_be_checked()
+    expect(page.locator(".wb-ladder__summary")).to_contain_text("rung 2 (Therapy) and would like to be on rung 3")
+    # Material's single-key shortcuts typed on a rung do nothing.
+    for key in ["n", "p", "f", "s", "/", ",", ".", "N", "P"]:
+        page.keyboard.press(key)
+    page.wait_for_timeout(400)
+    expect(page).to_have_url(base_url + "power/")
+    assert page.evaluate("() => window.wbNoReload") is True
+    expect(page.locator(".md-search__input")).not_to_be_focused()
+    assert page.evaluate("() => document.activeElement.name") == "wb-ladder-8-6-hope"
+    # On to the answers and the button, by Tab; Enter keeps the placement.
+    page.keyboard.press("Tab")
+    page.keyboard.type("Not happy")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Training")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Keep today’s placement")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".wb-ladder__entries li")).to_have_count(1)
+    value = stored(page)
+    assert (value["now"], value["hope"], value["happy"], value["help"]) == (2, 3, "Not happy", "Training")
+    assert [(e["now"], e["hope"], e["happy"], e["help"]) for e in value["history"]] == [(2, 3, "Not happy", "Training")]
+
+
+def test_kept_placements_make_a_timeline_and_can_be_deleted_after_confirming(page: Page, base_url):
+    page.goto(base_url + "power/")
+    radio(page, "now", 2).click()
+    radio(page, "hope", 5).click()
+    keep = page.get_by_role("button", name="Keep today’s placement")
+    keep.click()
+    radio(page, "now", 4).click()
+    page.get_by_label("What would help you move up a rung?").fill("Being asked earlier")
+    keep.click()
+    entries = page.locator(".wb-ladder__entries li")
+    expect(entries).to_have_count(2)
+    expect(entries.nth(0)).to_contain_text("Now: rung 4 (Consultation). Would like to be: rung 5 (Placation).")
+    expect(entries.nth(0)).to_contain_text("What would help: Being asked earlier")
+    expect(entries.nth(1)).to_contain_text("Now: rung 2 (Therapy).")
+    expect(entries.nth(0).locator(".wb-ladder__mini-rung--now")).to_have_count(1)
+    page.reload()
+    expect(entries).to_have_count(2)
+    # Delete asks first; "No" keeps it.
+    entries.nth(1).get_by_role("button", name="Delete").click()
+    expect(entries.nth(1)).to_contain_text("Delete the placement of")
+    page.get_by_role("button", name="No, keep it").click()
+    expect(entries).to_have_count(2)
+    entries.nth(1).get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(entries).to_have_count(1)
+    expect(entries.nth(0)).to_contain_text("rung 4 (Consultation)")
+    page.reload()
+    expect(entries).to_have_count(1)
+    assert [e["now"] for e in stored(page)["history"]] == [4]
+
+
+def test_a_ladder_that_cannot_save_says_so_and_keeps_what_was_stored(page: Page, base_url):
+    page.goto(base_url + "power/")
+    radio(page, "now", 5).click()
+    saved(page)
+    page.evaluate(FULL_STORAGE)
+    radio(page, "now", 6).click()
+    expect(page.get_by_role("alert")).to_contain_text("Your answer is not saved.")
+    assert stored(page)["now"] == 5
+
+
+def test_a_damaged_ladder_value_is_kept_aside(page: Page, base_url):
+    page.goto(base_url + "power/")
+    page.evaluate("key => localStorage.setItem(key, JSON.stringify({v: 1, value: {now: 42}, saved: new Date().toISOString()}))", KEY)
+    page.reload()
+    expect(page.locator(".wb-notice")).to_contain_text("could not be read")
+    radio(page, "now", 1).click()
+    saved(page)
+    kept = page.evaluate("p => Object.keys(localStorage).filter(k => k.startsWith(p))", PREFIX + "aside:answer:8.6:")
+    assert len(kept) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_before_and_after_placing(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    radio(page, "now", 3).click()
+    radio(page, "hope", 3).click()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    page.locator(".wb-ladder__entries button").first.click()
+    expect(page.get_by_role("button", name="Yes, delete it")).to_be_focused()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_ladder_fits_a_small_phone_and_its_targets_are_big_enough(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    for question in ("now", "hope"):
+        target = radio(page, question, 4).locator("xpath=..").bounding_box()
+        assert target["width"] >= 24 and target["height"] >= 24
+    context.close()
+
+
+def test_at_400_percent_zoom_the_ladder_still_fits_without_sideways_scrolling(browser, base_url):
+    # 1280 px wide at 400% zoom is a 320 CSS px viewport.
+    context = browser.new_context(viewport={"width": 320, "height": 256}, device_scale_factor=4)
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    radio(page, "now", 8).click()
+    assert marks(page, 8) == {"now"}
+    context.close()
