@@ -6,7 +6,9 @@ MkDocs loads it, so sibling modules are imported here, at the top.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -19,6 +21,10 @@ import wb_extension
 import wb_prompts
 
 REGISTRY = wb_prompts.PromptRegistry()
+
+# Our scripts, in the order they must run, served to readers as one file.
+SCRIPTS = ("storage.js", "saver.js", "answer.js", "ladder.js", "main.js")
+SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
 # Storage keys are "wb:v1:<namespace>:<kind>:<id>"; a namespace is a slug.
 RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -66,8 +72,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def script_bundle() -> tuple[str, str]:
+    """One file of all our scripts, and its name (which changes when its content does)."""
+    parts = [f"/* {name} */\n" + (SCRIPT_DIR / name).read_text(encoding="utf-8") for name in SCRIPTS]
+    text = "\n".join(parts)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return text, f"assets/wb/workbook.{digest}.js"
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _, script = script_bundle()
     env.globals["wb"] = {
         "namespace": storage_namespace(config.site_name, config.site_url),
+        "script": script,
     }
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    text, script = script_bundle()
+    target = Path(config.site_dir) / script
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")

@@ -64,7 +64,7 @@ def main() -> None:
         o, s = statistics.median(ours), statistics.median(stock)
         print(f"build time, median of {runs}: ours {o:.3f} s, stock Material {s:.3f} s, ratio {o / s:.2f}")
 
-        ours_js = sorted((ours_site / "assets" / "wb").glob("*.js"))
+        ours_js = sorted((ours_site / "assets" / "wb").glob("workbook.*.js"))
         ours_css = sorted((ours_site / "assets" / "wb").glob("*.css"))
         material_js = sorted((ours_site / "assets" / "javascripts").glob("bundle.*.min.js"))
         material_css = sorted((ours_site / "assets" / "stylesheets").glob("*.min.css"))

@@ -263,3 +263,13 @@ def test_the_storage_namespace_differs_by_name_and_path():
     assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring-a-workbook"
     assert workbook.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
     assert workbook.storage_namespace("£££", None) == "workbook"
+
+
+def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
+    soup = page(built, "theory")
+    ours = [s["src"] for s in soup.select("script[src]") if "/wb/" in s["src"]]
+    assert len(ours) == 1 and re.search(r"assets/wb/workbook\.[0-9a-f]{10}\.js$", ours[0])
+    bundle = (built / "theory" / ours[0]).resolve().read_text(encoding="utf-8")
+    for module in ("WB.Store = Store", "WB.Saver = Saver", "WB.modules['wb-answer']", "WB.modules['wb-ladder']", "WB.start = start"):
+        assert module in bundle
+    assert bundle.index("WB.Store = Store") < bundle.index("WB.start = start")
