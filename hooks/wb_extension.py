@@ -7,8 +7,9 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from wb_ladder import Ladder
 from wb_prompts import Prompt, PromptRegistry
+from wb_review import Review
 
-BLOCKS = (Prompt, Ladder)
+BLOCKS = (Prompt, Ladder, Review)
 
 
 class WorkbookExtension(BlocksExtension):

@@ -15,15 +15,22 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 import wb_extension
 import wb_prompts
+import wb_review
 
 REGISTRY = wb_prompts.PromptRegistry()
+# The prompts of each page, by source path, for the My answers page.
+PROMPTS: dict[str, list[wb_review.Listed]] = {}
+# The page that holds the My answers block (at most one).
+REVIEW_PAGES: list[str] = []
 
 # Our scripts, in the order they must run, served to readers as one file.
-SCRIPTS = ("storage.js", "saver.js", "answer.js", "ladder.js", "main.js")
+SCRIPTS = ("storage.js", "saver.js", "answer.js", "ladder.js", "review.js", "main.js")
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
 # Storage keys are "wb:v1:<namespace>:<kind>:<id>"; a namespace is a slug.
@@ -55,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     REGISTRY.clear()
+    PROMPTS.clear()
+    REVIEW_PAGES.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,7 +78,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{page.file.src_uri}: a '///' block was not recognised and would show as text: "
             f"{literal!r}. Check its name (prompt), its id (/// prompt | 1.1) and its options."
         )
+    PROMPTS[page.file.src_uri] = wb_review.prompts_in(html)
+    if wb_review.MARKER in html:
+        REVIEW_PAGES.append(page.file.src_uri)
     return html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Fill in the My answers list, now that every page has been read."""
+    if page.content and wb_review.MARKER in page.content:
+        sections = [
+            (other.title, get_relative_url(other.url, page.url), PROMPTS[other.file.src_uri])
+            for other in nav.pages
+            if other is not page and PROMPTS.get(other.file.src_uri)
+        ]
+        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections), 1)
+    return context
 
 
 def script_bundle() -> tuple[str, str]:
@@ -82,9 +106,13 @@ def script_bundle() -> tuple[str, str]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _, script = script_bundle()
+    if len(REVIEW_PAGES) > 1:
+        raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(REVIEW_PAGES)}")
+    review = files.get_file_from_path(REVIEW_PAGES[0]) if REVIEW_PAGES else None
     env.globals["wb"] = {
         "namespace": storage_namespace(config.site_name, config.site_url),
         "script": script,
+        "answers_url": review.url if review else None,
     }
     return env
 

@@ -28,6 +28,7 @@ PAGES = [
     "change/",
     "power/",
     "endings/",
+    "my-answers/",
     "examples/",
 ]
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")

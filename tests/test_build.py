@@ -151,9 +151,10 @@ def test_section_pages_have_their_titles_in_navigation(built):
     soup = page(built, "")
     titles = [squash(a.get_text()) for a in soup.select("nav.md-nav--primary > ul > li > a")]
     assert titles[0] == "Home"
-    assert len(titles) == 10
+    assert len(titles) == 11
     assert titles[1] == "1. Reflections on Beginnings"
     assert titles[9] == "9. Reflections on Endings"
+    assert titles[10] == "My answers"
     h1s = [squash(page(built, n).select_one("article h1").get_text()) for n in SECTION_PAGES]
     assert h1s[1] == "Section Two – Reflections on Mentoring in Criminal Justice"
     assert h1s[6] == "Section Seven – Reflections on Change"
@@ -273,3 +274,40 @@ def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
     for module in ("WB.Store = Store", "WB.Saver = Saver", "WB.modules['wb-answer']", "WB.modules['wb-ladder']", "WB.start = start"):
         assert module in bundle
     assert bundle.index("WB.Store = Store") < bundle.index("WB.start = start")
+
+
+def test_my_answers_lists_every_prompt_in_workbook_order_with_a_link_to_it(built):
+    soup = page(built, "my-answers")
+    sections = soup.select(".wb-review__section")
+    assert [squash(s.select_one("h2").get_text()) for s in sections] == [
+        "1. Reflections on Beginnings", "2. Reflections on Mentoring in Criminal Justice", "3. Reflections on Theory",
+        "4. Reflections on Identity", "5. Reflections on Self Confidence",
+        "6. Reflections on the Peer Mentoring Approach", "7. Reflections on Change", "8. Reflections on Power",
+        "9. Reflections on Endings"]
+    listed = [el["data-wb-review-prompt"] for el in soup.select("[data-wb-review-prompt]")]
+    assert listed == [i for i in source_prompts()]
+    expected = source_prompts()
+    for item in soup.select("[data-wb-review-prompt]"):
+        prompt_id = item["data-wb-review-prompt"]
+        link = item.select_one("h3 a")
+        target, anchor = link["href"].split("#")
+        assert (built / "my-answers" / target / "index.html").resolve().exists(), link["href"]
+        assert page(built, target.strip("./").strip("/")).select_one(f"#{anchor}") is not None
+        assert squash(link.get_text(" ")).startswith(f"{prompt_id} {squash(expected[prompt_id])}")
+    assert soup.select_one('[data-wb-review-prompt="8.6"]')["data-wb-kind"] == "wb-ladder"
+    # Every page links to it, for the backup reminder.
+    assert page(built, "theory").select_one('meta[name="wb-answers-url"]')["content"] == "../my-answers/"
+
+
+@pytest.mark.parametrize(
+    ("pages", "message"),
+    [
+        ({"extra.md": "# A\n\n/// my-answers\n///\n"}, "only one page may hold '/// my-answers'"),
+        ({"extra.md": "# A\n\n/// my-answers\nSome words\n///\n"}, "takes no content"),
+        ({"extra.md": "# A\n\n/// my-answers\n///\n\n/// my-answers\n///\n"}, "only one '/// my-answers' block"),
+    ],
+)
+def test_a_misplaced_my_answers_block_fails_the_build(tmp_path, caplog, pages, message):
+    with pytest.raises((PluginError, Abort)) as error:
+        build_with(tmp_path, pages)
+    assert message in str(error.value) + caplog.text

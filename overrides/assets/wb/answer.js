@@ -7,6 +7,19 @@
 
   var WB = (window.WB = window.WB || {});
 
+  /** What a text answer is, for every part of the site that reads answers. */
+  var KIND = {
+    valid: function (value) {
+      return typeof value === 'string';
+    },
+    answered: function (value) {
+      return value.trim() !== '';
+    },
+    text: function (value) {
+      return value;
+    }
+  };
+
   function Answer(root) {
     var input = root.querySelector('.wb-prompt__answer');
     var mirror = root.querySelector('.wb-prompt__print');
@@ -26,9 +39,7 @@
       text: function () {
         return input.value;
       },
-      valid: function (value) {
-        return typeof value === 'string';
-      },
+      valid: KIND.valid,
       show: show,
       saved: function (value) {
         mirror.textContent = value;
@@ -45,4 +56,6 @@
 
   WB.modules = WB.modules || {};
   WB.modules['wb-answer'] = Answer;
+  WB.kinds = WB.kinds || {};
+  WB.kinds['wb-answer'] = KIND;
 })(window);

@@ -267,6 +267,30 @@
     }
   };
 
+  function rungText(rung) {
+    return rung === null ? 'not placed yet' : 'rung ' + rung + ' of ' + RUNGS;
+  }
+
   WB.modules = WB.modules || {};
   WB.modules['wb-ladder'] = Ladder;
+  WB.kinds = WB.kinds || {};
+  WB.kinds['wb-ladder'] = {
+    valid: valid,
+    answered: function (value) {
+      return value.now !== null || value.hope !== null || !!value.happy.trim() || !!value.help.trim() || value.history.length > 0;
+    },
+    text: function (value) {
+      var lines = ['Where you are now: ' + rungText(value.now) + '.', 'Where you would like to be: ' + rungText(value.hope) + '.'];
+      if (value.happy) lines.push('Are you happy with your position? ' + value.happy);
+      if (value.help) lines.push('What would help you move up a rung? ' + value.help);
+      value.history.forEach(function (entry) {
+        lines.push(
+          'Kept on ' + day(entry.kept) + ': now ' + rungText(entry.now) + ', would like to be ' + rungText(entry.hope) + '.' +
+            (entry.happy ? ' Happy with your position? ' + entry.happy : '') +
+            (entry.help ? ' What would help: ' + entry.help : '')
+        );
+      });
+      return lines.join('\n');
+    }
+  };
 })(window, document);

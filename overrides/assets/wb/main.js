@@ -113,9 +113,115 @@
     if (heading) heading.parentNode.insertBefore(alert, heading.nextSibling);
   }
 
+  /* ---- answers changed: progress, and a request to keep storage -------- */
+  var persistAsked = false;
+
+  /** Called after an answer is saved or changed elsewhere. */
+  WB.changed = function (id) {
+    if (!persistAsked && navigator.storage && navigator.storage.persist) {
+      persistAsked = true;
+      // Asks the browser not to clear our storage when it runs short; it may say no.
+      navigator.storage.persist().catch(function () {});
+    }
+    progress();
+    document.dispatchEvent(new CustomEvent('wb:changed', { detail: { id: id } }));
+  };
+
+  /** Is the stored answer to this prompt (of this module kind) a real answer? */
+  WB.answered = function (kind, id) {
+    var result = WB.store.read('answer', id);
+    var rules = WB.kinds && WB.kinds[kind];
+    return !!(rules && result.state === 'ok' && rules.valid(result.record.value) && rules.answered(result.record.value));
+  };
+
+  /** "3 of 8 answered on this page", under the page's title. */
+  function progress() {
+    var roots = document.querySelectorAll('.md-content [data-wb-prompt]');
+    var heading = document.querySelector('.md-content__inner h1');
+    if (!roots.length || !heading || !WB.store || !WB.store.check().ok) return;
+    var line = document.querySelector('.wb-progress');
+    if (!line) {
+      line = document.createElement('p');
+      line.className = 'wb-progress';
+      heading.parentNode.insertBefore(line, heading.nextSibling);
+    }
+    var done = 0;
+    for (var i = 0; i < roots.length; i++) {
+      if (WB.answered(roots[i].getAttribute('data-module'), roots[i].getAttribute('data-wb-prompt'))) done++;
+    }
+    line.textContent = done + ' of ' + roots.length + ' answered on this page.';
+  }
+
+  /* ---- a gentle reminder to back up ------------------------------------- */
+  var REMIND_AFTER = 7 * 24 * 3600 * 1000; // a week without a backup
+  var QUIET_FOR = 3 * 24 * 3600 * 1000; // "not now" hides it for three days
+
+  function isSafari() {
+    return /^((?!chrome|chromium|android|crios|fxios|edg).)*safari/i.test(navigator.userAgent);
+  }
+
+  function metaTime(id, field) {
+    var result = WB.store.read('meta', id);
+    var value = result.state === 'ok' && result.record.value;
+    var time = value && typeof value[field] === 'string' ? Date.parse(value[field]) : NaN;
+    return isNaN(time) ? null : time;
+  }
+
+  function reminder() {
+    if (!WB.store || document.querySelector('.wb-reminder') || !WB.store.check().ok) return;
+    var heading = document.querySelector('.md-content__inner h1');
+    var target = document.querySelector('meta[name="wb-answers-url"]');
+    if (!heading || !target) return;
+    var answers = WB.store.list('answer').filter(function (entry) {
+      return entry.record;
+    });
+    if (!answers.length) return;
+    var now = Date.now();
+    var last = metaTime('backup', 'last');
+    var quiet = metaTime('reminder', 'dismissed');
+    var newest = Math.max.apply(null, answers.map(function (entry) {
+      return Date.parse(entry.record.saved) || 0;
+    }));
+    var due = last === null ? true : now - last > REMIND_AFTER && newest > last;
+    if (!due || (quiet !== null && now - quiet < QUIET_FOR)) return;
+
+    var box = document.createElement('div');
+    box.className = 'wb-reminder';
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', 'Back up your answers');
+    var text = document.createElement('p');
+    text.textContent =
+      (last === null ? 'You have not made a backup of your answers yet. ' : 'Your last backup is more than a week old. ') +
+      (isSafari()
+        ? 'Safari deletes a site’s saved answers after 7 days without a visit, so a backup file is the only safe copy. '
+        : 'Your answers are only in this browser, which can forget them. ') +
+      'A backup is one small file you keep, for example in your email.';
+    box.appendChild(text);
+    var actions = document.createElement('p');
+    actions.className = 'wb-alert__actions';
+    var link = document.createElement('a');
+    link.className = 'wb-button';
+    link.href = target.getAttribute('content') + '#wb-review-backup';
+    link.textContent = 'Make a backup';
+    actions.appendChild(link);
+    var later = WB.button('Not now', 'dismiss-reminder');
+    later.addEventListener('click', function () {
+      WB.store.write('meta', 'reminder', { dismissed: new Date().toISOString() });
+      box.remove();
+    });
+    actions.appendChild(later);
+    box.appendChild(actions);
+    heading.parentNode.insertBefore(box, heading.nextSibling);
+  }
+
   /* ---- start every module once ----------------------------------------- */
   function start() {
     storageProblem();
+    try {
+      reminder();
+    } catch (error) {
+      if (window.console) console.error('wb: reminder', error);
+    }
     var elements = document.querySelectorAll('[data-module^="wb-"]');
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
@@ -130,6 +236,7 @@
         if (window.console) console.error('wb: could not start ' + el.getAttribute('data-module'), error);
       }
     }
+    progress();
   }
 
   WB.start = start;

@@ -146,6 +146,7 @@
     this.clearAlert();
     if (this.options.saved) this.options.saved(result.record.value);
     WB.announce.later(announcement || 'Saved');
+    WB.changed(this.id);
     return true;
   };
 
@@ -232,20 +233,21 @@
     this.setStatus(kept.ok ? 'Your answer is saved in this browser as you type.' : 'Not saved.');
   };
 
-  /** Another tab saved this answer: show it, unless the reader is changing it here. */
+  /** Another tab saved (or cleared) this answer: show it, unless this one has unsaved edits. */
   Saver.prototype.changedElsewhere = function (raw) {
     if (!document.contains(this.root)) {
       this.stopListening();
       live.delete(this);
       return;
     }
-    if (this.dirty || this.root.contains(document.activeElement)) return;
+    if (this.dirty) return; // what the reader is typing here wins
     var record = raw === null ? null : WB.parseRecord(raw);
     if (raw !== null && (!record || !this.options.valid(record.value))) return;
     var value = record ? record.value : null;
     if (JSON.stringify(value) === JSON.stringify(this.options.value())) return;
     this.options.show(value);
     this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
+    WB.changed(this.id);
   };
 
   window.addEventListener('pagehide', flushAll);

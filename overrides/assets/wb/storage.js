@@ -92,16 +92,61 @@
   /** Write one value. {ok: true, record} or {ok: false, reason, error}; never throws. */
   Store.prototype.write = function (kind, id, value) {
     var record = { v: FORMAT, value: value, saved: new Date().toISOString() };
-    var text = JSON.stringify(record);
+    var result = this.put(kind, id, record);
+    if (result.ok) result.record = record;
+    return result;
+  };
+
+  /** Write a record exactly as given (a restore keeps each answer's own "saved" date). */
+  Store.prototype.put = function (kind, id, record) {
+    var text = JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
+    return this.putRaw(kind, id, text);
+  };
+
+  /** Write stored text back as it was (undoing a restore). {ok} or {ok: false, reason}. */
+  Store.prototype.putRaw = function (kind, id, text) {
     var key = this.key(kind, id);
     try {
       var storage = this.backend();
       storage.setItem(key, text);
       if (storage.getItem(key) !== text) throw new Error('the value read back differs from the value written');
+      return { ok: true };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
-    return { ok: true, record: record };
+  };
+
+  /** Remove one value of ours. {ok} or {ok: false, reason}. */
+  Store.prototype.remove = function (kind, id) {
+    try {
+      this.backend().removeItem(this.key(kind, id));
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: classify(error), error: error };
+    }
+  };
+
+  /** Every stored value of one kind: [{id, raw, record (null when unreadable)}]. */
+  Store.prototype.list = function (kind) {
+    var start = this.key(kind, '');
+    var storage = this.backend();
+    return this.keys(start).map(function (key) {
+      var raw = storage.getItem(key);
+      return { id: key.slice(start.length), raw: raw, record: parseRecord(raw) };
+    });
+  };
+
+  /** Remove every value of this workbook (never anyone else's). */
+  Store.prototype.clearAll = function () {
+    try {
+      var storage = this.backend();
+      this.keys().forEach(function (key) {
+        storage.removeItem(key);
+      });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: classify(error), error: error };
+    }
   };
 
   /**
@@ -165,6 +210,7 @@
 
   WB.Store = Store;
   WB.parseRecord = parseRecord;
+  WB.classify = classify;
 
   var meta = document.querySelector('meta[name="wb-namespace"]');
   if (meta) {

@@ -1,0 +1,163 @@
+"""The `/// my-answers` block: one page with every prompt of the workbook and its answer.
+
+The block marks where the list goes; the hook fills it in once every page has
+been read (the list needs all of them), from the prompts found in their HTML.
+`overrides/assets/wb/review.js` shows the answers and holds the tools: back up,
+restore, readable copies, print, clear.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from pymdownx.blocks.block import Block
+
+from wb_prompts import PromptError
+
+# The start of a rendered prompt: its module, its id and its heading (see wb_prompts, wb_ladder).
+RE_RENDERED = re.compile(
+    r'<div class="wb-(?:prompt|ladder)" data-module="(?P<kind>wb-[a-z]+)" data-wb-prompt="(?P<id>[^"]+)">\s*'
+    r'<h3 class="wb-prompt__heading" id="(?P<anchor>[^"]+)">(?P<heading>.*?)</h3>',
+    re.S,
+)
+RE_TAG = re.compile(r"<[^>]+>")
+MARKER = '<div class="wb-review__catalogue"></div>'
+BLANK_LINES = 6
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A prompt as the My answers page lists it."""
+
+    kind: str
+    id: str
+    anchor: str
+    text: str
+
+
+def prompts_in(html: str) -> list[Listed]:
+    """The prompts of one rendered page, in page order."""
+    found = []
+    for match in RE_RENDERED.finditer(html):
+        words = htmlmod.unescape(RE_TAG.sub("", match["heading"]))
+        words = re.sub(r"\s+", " ", words).strip()
+        prefix = match["id"] + " "
+        found.append(Listed(match["kind"], match["id"], match["anchor"], words[len(prefix):] if words.startswith(prefix) else words))
+    return found
+
+
+def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
+    """The HTML of the list: sections (title, link to the page, prompts) in workbook order."""
+    root = etree.Element("div", {"class": "wb-review__list"})
+    for number, (title, href, prompts) in enumerate(sections, start=1):
+        section = etree.SubElement(root, "section", {"class": "wb-review__section", "data-wb-section": str(number)})
+        heading = etree.SubElement(section, "h2", {"id": f"wb-review-section-{number}"})
+        etree.SubElement(heading, "a", {"href": href}).text = title
+        etree.SubElement(section, "p", {"class": "wb-review__progress"})
+        actions = etree.SubElement(section, "p", {"class": "wb-review__section-actions", "hidden": "hidden"})
+        clear = etree.SubElement(
+            actions, "button", {"type": "button", "class": "wb-button", "data-wb-action": "clear-section",
+                                "data-wb-section": str(number)}
+        )
+        clear.text = "Clear this section’s answers"
+        for prompt in prompts:
+            item = etree.SubElement(
+                section, "div",
+                {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind},
+            )
+            h3 = etree.SubElement(item, "h3", {"class": "wb-review__question"})
+            link = etree.SubElement(h3, "a", {"href": f"{href}#{prompt.anchor}"})
+            etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
+            etree.SubElement(link, "span", {"class": "wb-review__words"}).text = " " + prompt.text
+            etree.SubElement(item, "div", {"class": "wb-review__answer"})
+            blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
+            if prompt.kind == "wb-ladder":
+                etree.SubElement(blank, "p").text = "Now: rung ____     Would like to be: rung ____"
+            for _ in range(BLANK_LINES):
+                etree.SubElement(blank, "span", {"class": "wb-review__line"})
+    orphans = etree.SubElement(root, "section", {"class": "wb-review__orphans", "hidden": "hidden"})
+    etree.SubElement(orphans, "h2", {"id": "wb-review-orphans"}).text = "Answers to prompts no longer in the workbook"
+    etree.SubElement(orphans, "p").text = (
+        "These answers were saved for questions that this workbook no longer has. "
+        "They are kept, and they go into your backups."
+    )
+    etree.SubElement(orphans, "div", {"class": "wb-review__orphan-list"})
+    return etree.tostring(root, encoding="unicode", method="html")
+
+
+def tools(parent: etree.Element) -> None:
+    """The buttons of the page, hidden until JavaScript shows them."""
+    box = etree.SubElement(parent, "div", {"class": "wb-review__tools", "hidden": "hidden"})
+    groups = (
+        ("wb-review-backup", "Keep your answers safe", (
+            ("backup", "Download a backup"),
+        )),
+        ("wb-review-copy", "Take a copy to supervision", (
+            ("copy-text", "Copy my answers"),
+            ("download-text", "Download as text"),
+            ("download-markdown", "Download as Markdown"),
+            ("download-html", "Download as a web page"),
+        )),
+        ("wb-review-print", "Print", (
+            ("print", "Print my answers"),
+            ("print-blank", "Print a blank workbook"),
+        )),
+        ("wb-review-clear", "Remove your answers", (
+            ("clear-all", "Clear all my answers"),
+        )),
+    )
+    for ident, title, buttons in groups:
+        group = etree.SubElement(box, "div", {"class": "wb-review__group", "role": "group", "aria-labelledby": ident})
+        etree.SubElement(group, "h2", {"id": ident, "class": "wb-review__group-title"}).text = title
+        if ident == "wb-review-copy":
+            label = etree.SubElement(group, "label", {"for": "wb-review-scope", "class": "wb-review__scope-label"})
+            label.text = "Which answers"
+            etree.SubElement(group, "select", {"id": "wb-review-scope", "class": "wb-review__scope"})
+        row = etree.SubElement(group, "p", {"class": "wb-alert__actions"})
+        for action, text in buttons:
+            etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action}).text = text
+        if ident == "wb-review-backup":
+            restore = etree.SubElement(row, "label", {"class": "wb-button wb-review__restore", "for": "wb-review-file"})
+            restore.text = "Restore from a backup"
+            etree.SubElement(
+                row, "input",
+                {"type": "file", "id": "wb-review-file", "class": "wb-visually-hidden",
+                 "accept": ".json,application/json"},
+            )
+    etree.SubElement(box, "div", {"class": "wb-review__message", "role": "status"})
+    dialog = etree.SubElement(box, "dialog", {"class": "wb-review__dialog", "aria-labelledby": "wb-review-dialog-title"})
+    # Its heading (#wb-review-dialog-title) is made by review.js: an empty heading here
+    # would land in the page's table of contents.
+    etree.SubElement(dialog, "div", {"class": "wb-review__dialog-body"})
+
+
+class Review(Block):
+    """Where the My answers list goes; the hook fills it in."""
+
+    NAME = "my-answers"
+    ARGUMENT = False
+    OPTIONS = {}
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        if self.tracker.get("seen"):
+            raise PromptError("a page may hold only one '/// my-answers' block")
+        self.tracker["seen"] = True
+        return True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        root = etree.SubElement(parent, "div", {"class": "wb-review", "data-module": "wb-review"})
+        no_script = etree.SubElement(root, "p", {"class": "wb-review__no-script"})
+        no_script.text = (
+            "Your answers are shown here only when JavaScript is on; so are backing up, "
+            "restoring, copying and clearing them. The questions are listed below."
+        )
+        tools(root)
+        etree.SubElement(root, "div", {"class": "wb-review__catalogue"})
+        return root
+
+    def on_end(self, block: etree.Element) -> None:
+        if len(block) != 3:
+            raise PromptError("'/// my-answers' takes no content: write text above or below the block")

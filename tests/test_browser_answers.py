@@ -1,0 +1,478 @@
+"""Browser: My answers — review, back up, restore, readable copies, print, clear."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser import PREFIX, axe_violations, box
+
+pytestmark = pytest.mark.browser
+
+NAMESPACE = PREFIX.split(":")[2]
+
+
+def ours(page: Page) -> dict[str, str]:
+    """Every stored key of this workbook, with its exact stored text."""
+    return page.evaluate(
+        "prefix => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith(prefix)).map(k => [k, localStorage.getItem(k)]))",
+        PREFIX,
+    )
+
+
+def everything(page: Page) -> dict[str, str]:
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
+
+def answer_keys(page: Page) -> dict[str, str]:
+    return {k: v for k, v in ours(page).items() if k.startswith(PREFIX + "answer:")}
+
+
+def put(page: Page, prompt_id: str, value, saved: str = "2026-11-01T10:00:00.000Z") -> None:
+    page.evaluate(
+        "([key, text]) => localStorage.setItem(key, text)",
+        [PREFIX + "answer:" + prompt_id, json.dumps({"v": 1, "value": value, "saved": saved}, separators=(",", ":"), ensure_ascii=False)],
+    )
+
+
+def value(page: Page, prompt_id: str):
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
+    return None if raw is None else json.loads(raw)["value"]
+
+
+def review(page: Page, base_url: str) -> None:
+    page.goto(base_url + "my-answers/")
+    expect(page.locator(".wb-review__tools")).to_be_visible()
+
+
+def backup_file(page: Page) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a backup").click()
+    download = info.value
+    assert download.suggested_filename.startswith(NAMESPACE + "-answers-")
+    assert download.suggested_filename.endswith(".json")
+    with open(download.path(), "rb") as handle:
+        return handle.read()
+
+
+def restore(page: Page, content: bytes, name: str = "backup.json") -> None:
+    page.set_input_files("#wb-review-file", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+
+
+def dialog(page: Page):
+    return page.locator("dialog.wb-review__dialog")
+
+
+LADDER = {"now": 3, "hope": 6, "happy": "Not yet", "help": "Training",
+          "history": [{"kept": "2026-10-01T09:00:00.000Z", "now": 2, "hope": 6, "happy": "", "help": ""}]}
+
+
+def fill_some(page: Page, base_url: str) -> None:
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill("First answer ✓ with “quotes” and\nlines 😀")
+    box(page, "1.3").fill("Allies: <b>not bold</b> & co")
+    expect(page.locator("#wb-status-1-3")).to_contain_text("Saved today")
+    page.goto(base_url + "power/")
+    page.locator('input[name="wb-ladder-8-6-now"][value="3"]').click()
+    page.locator('input[name="wb-ladder-8-6-hope"][value="6"]').click()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    expect(page.locator(".wb-ladder__entries li")).to_have_count(1)
+
+
+# ---- when JavaScript is unavailable -------------------------------------------
+
+
+def test_when_javascript_is_unavailable_the_page_lists_every_question(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "my-answers/")
+    expect(page.locator(".wb-review__no-script")).to_be_visible()
+    expect(page.locator(".wb-review__tools")).to_be_hidden()
+    assert page.locator("[data-wb-review-prompt]").count() == 59 + 4  # the workbook and the examples page
+    link = page.locator('[data-wb-review-prompt="3.3"] a')
+    expect(link).to_have_attribute("href", "../theory/#wb-prompt-3-3")
+    context.close()
+
+
+# ---- review and progress -------------------------------------------------------
+
+
+def test_the_page_shows_each_answer_under_its_question_with_progress(page: Page, base_url):
+    fill_some(page, base_url)
+    review(page, base_url)
+    first = page.locator('[data-wb-review-prompt="1.1"]')
+    expect(first.locator(".wb-review__text")).to_have_text("First answer ✓ with “quotes” and\nlines 😀")
+    expect(page.locator('[data-wb-review-prompt="1.2"]')).to_contain_text("Not answered yet.")
+    expect(page.locator('[data-wb-section="1"] .wb-review__progress')).to_have_text("2 of 8 answered.")
+    expect(page.locator('[data-wb-section="8"] .wb-review__progress')).to_have_text("1 of 6 answered.")
+    expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__text')).to_contain_text(
+        "Where you are now: rung 3 of 8.")
+    # Markup in an answer is shown as text.
+    expect(page.locator('[data-wb-review-prompt="1.3"] .wb-review__text')).to_have_text("Allies: <b>not bold</b> & co")
+    assert page.locator('[data-wb-review-prompt="1.3"] b').count() == 0
+    # A question links back to its box.
+    first.get_by_role("link").click()
+    expect(page).to_have_url(base_url + "beginnings/#wb-prompt-1-1")
+
+
+def test_section_pages_say_how_many_are_answered(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    expect(page.locator(".wb-progress")).to_have_text("0 of 8 answered on this page.")
+    box(page, "1.2").fill("Goals")
+    expect(page.locator(".wb-progress")).to_have_text("1 of 8 answered on this page.")
+    box(page, "1.2").fill("   ")
+    expect(page.locator(".wb-progress")).to_have_text("0 of 8 answered on this page.")
+
+
+def test_answers_to_prompts_no_longer_in_the_workbook_are_listed_not_dropped(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.99", "An answer to a removed question")
+    page.reload()
+    orphans = page.locator(".wb-review__orphans")
+    expect(orphans).to_be_visible()
+    expect(orphans).to_contain_text("Question 1.99")
+    expect(orphans).to_contain_text("An answer to a removed question")
+
+
+# ---- backup and restore ---------------------------------------------------------
+
+
+def test_backup_then_clear_then_restore_gives_identical_answers(page: Page, base_url):
+    fill_some(page, base_url)
+    put(page, "1.99", "Kept although its question is gone")
+    review(page, base_url)
+    before = answer_keys(page)
+    assert len(before) == 4
+    data = backup_file(page)
+    backup = json.loads(data)
+    assert backup["format"] == "wb-backup" and backup["version"] == 1
+    assert backup["namespace"] == NAMESPACE and backup["workbook"] == "Peer Mentoring in Criminal Justice"
+    by_id = {a["id"]: a for a in backup["answers"]}
+    assert by_id["1.1"]["prompt"].startswith("What brought you to peer mentoring?")
+    assert by_id["1.99"]["prompt"] is None
+    assert by_id["8.6"]["value"]["history"][0]["now"] == 3
+    expect(page.locator(".wb-review__message")).to_contain_text("Keep it somewhere safe")
+
+    page.get_by_role("button", name="Clear all my answers").click()
+    expect(dialog(page)).to_be_visible()
+    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
+    expect(dialog(page)).to_be_hidden()
+    assert ours(page) == {}
+
+    restore(page, data)
+    expect(dialog(page)).to_contain_text("4 answers in the backup are not in this browser.")
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 4 answers")
+    assert answer_keys(page) == before
+    page.goto(base_url + "beginnings/")
+    expect(box(page, "1.1")).to_have_value("First answer ✓ with “quotes” and\nlines 😀")
+
+
+def valid_backup(answers, namespace=NAMESPACE, **extra) -> dict:
+    data = {"format": "wb-backup", "version": 1, "workbook": "Peer Mentoring in Criminal Justice",
+            "namespace": namespace, "created": "2026-11-20T12:00:00.000Z", "answers": answers}
+    data.update(extra)
+    return data
+
+
+def entry(prompt_id: str, value, saved: str = "2026-11-20T11:00:00.000Z") -> dict:
+    return {"id": prompt_id, "prompt": None, "saved": saved, "value": value}
+
+
+GOOD = json.dumps(valid_backup([entry("1.1", "From the file"), entry("8.6", LADDER)])).encode()
+
+BAD_FILES = {
+    "not JSON": (b"hello, this is a letter", "not a backup file"),
+    "truncated": (GOOD[: len(GOOD) // 2], "not a backup file"),
+    "empty": (b"", "The file is empty."),
+    "binary": (bytes(range(256)) * 4, "not a backup file"),
+    "a JSON array": (b"[]", "not a backup file"),
+    "JSON null": (b"null", "not a backup file"),
+    "another format": (json.dumps({"format": "something-else", "version": 1}).encode(), "not a backup file"),
+    "a newer version": (json.dumps(valid_backup([], version=2)).encode(), "newer version"),
+    "the version as text": (json.dumps(valid_backup([], version="1")).encode(), "format is not one this workbook knows"),
+    "another workbook": (json.dumps(valid_backup([], namespace="another-workbook", workbook="Another workbook")).encode(),
+                         "from another workbook (“Another workbook”)"),
+    "answers not a list": (json.dumps(valid_backup({"1.1": "x"})).encode(), "damaged or incomplete"),
+    "a text answer that is a number": (json.dumps(valid_backup([entry("1.1", 42)])).encode(), "not of the right kind"),
+    "a ladder of the wrong shape": (json.dumps(valid_backup([entry("8.6", {"now": 12})])).encode(), "not of the right kind"),
+    "a malformed id": (json.dumps(valid_backup([entry("1.1; drop", "x")])).encode(), "damaged or incomplete"),
+    "the same id twice": (json.dumps(valid_backup([entry("1.1", "a"), entry("1.1", "b")])).encode(), "damaged or incomplete"),
+    "a bad date": (json.dumps(valid_backup([entry("1.1", "x", saved="yesterday")])).encode(), "damaged or incomplete"),
+    "no creation date": (json.dumps({k: v for k, v in valid_backup([]).items() if k != "created"}).encode(), "damaged"),
+    "prototype pollution": (
+        b'{"format":"wb-backup","version":1,"namespace":"' + NAMESPACE.encode() + b'","created":"2026-11-20T12:00:00Z",'
+        b'"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},'
+        b'"answers":[{"id":"__proto__","saved":"2026-11-20T12:00:00Z","value":{"polluted":"yes"}}]}',
+        "damaged or incomplete",
+    ),
+    "hostile text in the workbook name": (
+        json.dumps(valid_backup([], namespace="x", workbook='<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>')).encode(),
+        "from another workbook",
+    ),
+    "huge": (b" " * (21 * 1024 * 1024), "too large"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_a_bad_backup_file_gives_a_message_and_changes_nothing(page: Page, base_url, name):
+    content, message = BAD_FILES[name]
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    page.evaluate("() => localStorage.setItem('__palette', '{\"index\":0}')")
+    before = everything(page)
+    restore(page, content)
+    expect(dialog(page)).to_be_visible()
+    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
+    expect(dialog(page)).to_contain_text(message)
+    expect(dialog(page)).to_contain_text("Your answers are as they were.")
+    assert everything(page) == before
+    assert page.evaluate("() => ({}).polluted === undefined && Object.prototype.polluted === undefined")
+    assert page.evaluate("() => window.pwned") is None
+    assert dialog(page).locator("img, script").count() == 0
+    dialog(page).get_by_role("button", name="Close").click()
+    expect(dialog(page)).to_be_hidden()
+
+
+def prepare_merge(page: Page, base_url: str) -> dict:
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    put(page, "1.3", "Only in this browser")
+    put(page, "2.1", "The same in both")
+    page.reload()
+    before = answer_keys(page)
+    data = valid_backup([entry("1.1", "Theirs"), entry("1.2", "Only in the file"), entry("2.1", "The same in both"),
+                         entry("4.7", "A question this workbook does not have")])
+    restore(page, json.dumps(data).encode())
+    expect(dialog(page)).to_contain_text("2 answers in the backup are not in this browser.")
+    expect(dialog(page)).to_contain_text("1 answers are different in the backup.")
+    expect(dialog(page)).to_contain_text("1 answers are the same in both.")
+    expect(dialog(page)).to_contain_text("1 answers are only in this browser.")
+    expect(dialog(page)).to_contain_text("no longer has (4.7)")
+    return before
+
+
+def test_merge_keeping_both_versions(page: Page, base_url):
+    prepare_merge(page, base_url)
+    dialog(page).get_by_role("button", name="Restore").click()
+    merged = value(page, "1.1")
+    assert merged.startswith("Mine\n\n— From the backup of ") and merged.endswith("—\n\nTheirs")
+    assert value(page, "1.2") == "Only in the file"
+    assert value(page, "1.3") == "Only in this browser"
+    assert value(page, "4.7") == "A question this workbook does not have"
+    expect(page.locator(".wb-review__orphans")).to_contain_text("Question 4.7")
+
+
+def test_merge_preferring_the_file(page: Page, base_url):
+    prepare_merge(page, base_url)
+    dialog(page).get_by_label("Use the backup’s answer").check()
+    dialog(page).get_by_role("button", name="Restore").click()
+    assert value(page, "1.1") == "Theirs"
+    assert value(page, "1.3") == "Only in this browser"
+
+
+def test_replace_then_undo_gives_back_exactly_what_was_there(page: Page, base_url):
+    before = prepare_merge(page, base_url)
+    dialog(page).get_by_label("Replace all my answers").check()
+    dialog(page).get_by_role("button", name="Restore").click()
+    assert value(page, "1.1") == "Theirs"
+    assert value(page, "1.3") is None
+    assert answer_keys(page)[PREFIX + "answer:1.1"] == json.dumps(
+        {"v": 1, "value": "Theirs", "saved": "2026-11-20T11:00:00.000Z"}, separators=(",", ":"))
+    page.reload()  # the undo survives a reload
+    page.get_by_role("button", name="Undo the restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    assert answer_keys(page) == before
+    assert PREFIX + "undo:restore" not in ours(page)
+
+
+def test_a_restore_that_does_not_fit_changes_nothing(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    before = everything(page)
+    page.evaluate("""() => {
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+            if (String(key).includes(':answer:1.2')) throw new DOMException('full', 'QuotaExceededError');
+            return setItem.call(this, key, value);
+        };
+    }""")
+    restore(page, json.dumps(valid_backup([entry("1.1", "Theirs"), entry("1.2", "Too much")])).encode())
+    dialog(page).get_by_label("Use the backup’s answer").check()
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(dialog(page)).to_contain_text("nothing was changed")
+    assert everything(page) == before
+
+
+def test_a_valid_backup_with_hostile_text_restores_it_as_text(page: Page, base_url):
+    review(page, base_url)
+    hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+    restore(page, json.dumps(valid_backup([entry("1.1", hostile), entry("1.99", hostile)])).encode())
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text(hostile)
+    assert page.locator(".wb-review img, .wb-review script").count() == 0
+    assert page.evaluate("() => window.pwned") is None
+
+
+# ---- readable copies ---------------------------------------------------------------
+
+
+def test_readable_copies_as_text_markdown_web_page_and_clipboard(page: Page, base_url, context):
+    fill_some(page, base_url)
+    review(page, base_url)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as text").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert "Peer Mentoring in Criminal Justice: my answers" in text
+    assert "1. Reflections on Beginnings\n============================" in text
+    assert "1.1 What brought you to peer mentoring?" in text
+    assert "First answer ✓ with “quotes” and\nlines 😀" in text
+    assert "1.2 What are your personal goals?\n\n(Not answered)" in text
+
+    page.get_by_label("Which answers").select_option(label="8. Reflections on Power")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    markdown = open(info.value.path(), encoding="utf-8").read()
+    assert "## 8. Reflections on Power" in markdown and "Beginnings" not in markdown
+    assert "Where you are now: rung 3 of 8." in markdown
+
+    page.get_by_label("Which answers").select_option("all")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as a web page").click()
+    html = open(info.value.path(), encoding="utf-8").read()
+    assert "Allies: &lt;b&gt;not bold&lt;/b&gt; &amp; co" in html
+
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy my answers").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Your answers are copied")
+    assert "First answer ✓" in page.evaluate("() => navigator.clipboard.readText()")
+
+
+# ---- print ---------------------------------------------------------------------------
+
+
+def test_printing_my_answers_shows_every_answer_and_no_navigation(page: Page, base_url):
+    long = "\n".join(f"Line {n} of a long answer." for n in range(1, 60))
+    review(page, base_url)
+    put(page, "1.1", long)
+    page.reload()
+    page.emulate_media(media="print")
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text(long)
+    for hidden in (".md-header", ".md-sidebar--primary", ".wb-review__tools", ".md-footer"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__blank')).to_be_hidden()
+
+
+def test_printing_a_blank_workbook_shows_writing_space_and_no_answers(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.1", "Not to be printed")
+    page.reload()
+    page.evaluate("() => document.documentElement.classList.add('wb-print-blank')")
+    page.emulate_media(media="print")
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__answer')).to_be_hidden()
+    lines = page.locator('[data-wb-review-prompt="1.1"] .wb-review__line')
+    expect(lines.first).to_be_visible()
+    assert lines.first.bounding_box()["height"] > 20
+    expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__blank')).to_contain_text("Now: rung ____")
+
+
+# ---- clear -----------------------------------------------------------------------------
+
+
+def test_clearing_everything_removes_only_this_workbooks_keys(page: Page, base_url):
+    fill_some(page, base_url)
+    review(page, base_url)
+    page.evaluate("""() => {
+        localStorage.setItem('__palette', '{"index":1}');
+        localStorage.setItem('/.__tabs', '[]');
+        localStorage.setItem('wb:v1:another-workbook:answer:1.1', '{"v":1,"value":"theirs","saved":"2026-01-01T00:00:00Z"}');
+    }""")
+    others = {k: v for k, v in everything(page).items() if not k.startswith(PREFIX)}
+    page.get_by_role("button", name="Clear all my answers").click()
+    dialog(page).get_by_role("button", name="Cancel").click()
+    assert len(answer_keys(page)) == 3
+    page.get_by_role("button", name="Clear all my answers").click()
+    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
+    assert ours(page) == {}
+    assert everything(page) == others
+    expect(page.locator('[data-wb-section="1"] .wb-review__progress')).to_have_text("0 of 8 answered.")
+
+
+def test_clearing_one_section_or_one_answer(page: Page, base_url):
+    fill_some(page, base_url)
+    review(page, base_url)
+    page.locator('[data-wb-section="8"]').get_by_role("button", name="Clear this section’s answers").click()
+    dialog(page).get_by_role("button", name="Yes, clear").click()
+    assert value(page, "8.6") is None and value(page, "1.1") is not None
+    page.get_by_role("button", name="Clear the answer to 1.3").click()
+    expect(dialog(page)).to_contain_text("Clear your answer to 1.3")
+    dialog(page).get_by_role("button", name="Yes, clear").click()
+    assert value(page, "1.3") is None and value(page, "1.1") is not None
+    expect(page.locator('[data-wb-review-prompt="1.3"]')).to_contain_text("Not answered yet.")
+
+
+def test_a_section_page_open_in_another_tab_shows_the_answer_cleared(context, base_url):
+    section = context.new_page()
+    section.goto(base_url + "beginnings/")
+    box(section, "1.4").fill("To be cleared")
+    expect(section.locator("#wb-status-1-4")).to_contain_text("Saved today")
+    mine = context.new_page()
+    review(mine, base_url)
+    mine.get_by_role("button", name="Clear the answer to 1.4").click()
+    dialog(mine).get_by_role("button", name="Yes, clear").click()
+    expect(box(section, "1.4")).to_have_value("")
+    expect(section.locator("#wb-status-1-4")).to_have_text("Cleared in another window.")
+
+
+# ---- the reminder -----------------------------------------------------------------------
+
+
+def test_a_reminder_to_back_up_appears_once_there_are_answers_and_can_be_put_off(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    expect(page.locator(".wb-reminder")).to_have_count(0)
+    box(page, "1.1").fill("Something worth keeping")
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    page.reload()
+    reminder = page.locator(".wb-reminder")
+    expect(reminder).to_contain_text("You have not made a backup of your answers yet.")
+    reminder.get_by_role("button", name="Not now").click()
+    expect(reminder).to_have_count(0)
+    page.reload()
+    expect(page.locator(".wb-reminder")).to_have_count(0)
+
+
+def test_making_a_backup_stops_the_reminder(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.1", "Something")
+    page.reload()
+    expect(page.locator(".wb-reminder")).to_be_visible()
+    page.locator(".wb-reminder").get_by_role("link", name="Make a backup").click()
+    backup_file(page)
+    expect(page.locator(".wb-reminder")).to_have_count(0)
+    page.goto(base_url + "theory/")
+    expect(page.locator(".wb-reminder")).to_have_count(0)
+
+
+# ---- accessibility -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_page_and_its_dialogs(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    fill_some(page, base_url)
+    review(page, base_url)
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    restore(page, GOOD)
+    expect(dialog(page)).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    page.keyboard.press("Escape")
+    expect(dialog(page)).to_be_hidden()
+    page.get_by_role("button", name="Clear all my answers").click()
+    expect(dialog(page).get_by_role("button", name="Download a backup first")).to_be_focused()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()
