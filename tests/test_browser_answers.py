@@ -375,6 +375,9 @@ def test_printing_a_blank_workbook_shows_writing_space_and_no_answers(page: Page
     expect(lines.first).to_be_visible()
     assert lines.first.bounding_box()["height"] > 20
     expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__blank')).to_contain_text("Now: rung ____")
+    expect(page.locator(".wb-review__blank-title")).to_have_text("Peer Mentoring in Criminal Justice")
+    expect(page.locator("article h1").first).to_be_hidden()
+    expect(page.get_by_text("Using a shared computer?")).to_be_hidden()
 
 
 # ---- clear -----------------------------------------------------------------------------

@@ -88,6 +88,7 @@
     this.scope.value = 'all';
 
     root.querySelector('.wb-review__no-script').hidden = true;
+    root.insertBefore(E('h1', 'wb-review__blank-title', this.siteName), root.firstChild);
     root.querySelector('.wb-review__tools').hidden = false;
     root.addEventListener('click', function (event) {
       var target = event.target.closest('[data-wb-action]');
