@@ -8,10 +8,6 @@
   'use strict';
 
   var WB = (window.WB = window.WB || {});
-  var FORMAT = 'wb-backup';
-  var VERSION = 1;
-  var MAX_BYTES = 20 * 1024 * 1024;
-  var RE_ID = /^[1-9][0-9]*(\.[1-9][0-9]*)+$/;
   var E = function (tag, className, text) {
     return WB.element(tag, className, text);
   };
@@ -26,10 +22,6 @@
 
   function isoDay(date) {
     return date.toISOString().slice(0, 10);
-  }
-
-  function longDay(iso) {
-    return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   function download(name, type, text) {
@@ -236,12 +228,12 @@
     var answers = this.answers();
     var self = this;
     return {
-      format: FORMAT,
-      version: VERSION,
+      format: WB.backup.FORMAT,
+      version: WB.backup.VERSION,
       workbook: this.siteName,
       namespace: WB.store.namespace,
       created: new Date().toISOString(),
-      answers: Object.keys(answers).sort(byId).map(function (id) {
+      answers: Object.keys(answers).sort(WB.backup.byId).map(function (id) {
         return {
           id: id,
           prompt: self.prompts[id] ? self.prompts[id].text : null,
@@ -251,15 +243,6 @@
       })
     };
   };
-
-  function byId(a, b) {
-    var x = a.split('.').map(Number);
-    var y = b.split('.').map(Number);
-    for (var i = 0; i < Math.max(x.length, y.length); i++) {
-      if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0);
-    }
-    return 0;
-  }
 
   Review.prototype.backup = function () {
     var data = this.backupData();
@@ -280,10 +263,18 @@
   Review.prototype.readFile = function (file) {
     var self = this;
     if (file.size === 0) return this.refuse('The file is empty.');
-    if (file.size > MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + size(file.size) + ').');
+    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + size(file.size) + ').');
     var reader = new FileReader();
     reader.onload = function () {
-      var checked = self.check(String(reader.result));
+      var checked = WB.backup.check(
+        String(reader.result),
+        function (id, value) {
+          return self.rules(id, value);
+        },
+        function (id) {
+          return !!self.prompts[id];
+        }
+      );
       if (checked.error) self.refuse(checked.error);
       else self.preview(checked);
     };
@@ -299,49 +290,6 @@
       E('p', '', 'Your answers are as they were.'),
       actions([['Close', 'close']])
     ]);
-  };
-
-  /** A backup file's text, checked through: {error} or {answers: {id: record}, unknown: [ids], created}. */
-  Review.prototype.check = function (text) {
-    var data;
-    var damaged = 'The file is damaged or incomplete, so it cannot be used.';
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return { error: 'This is not a backup file of this workbook, or it is damaged.' };
-    }
-    if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== FORMAT) {
-      return { error: 'This is not a backup file of this workbook.' };
-    }
-    if (typeof data.version !== 'number' || data.version !== VERSION) {
-      return {
-        error: data.version > VERSION
-          ? 'This backup was made by a newer version of the workbook. Open the newest version of the workbook to restore it.'
-          : 'This backup’s format is not one this workbook knows.'
-      };
-    }
-    if (data.namespace !== WB.store.namespace) {
-      return {
-        error: 'This backup is from another workbook' +
-          (typeof data.workbook === 'string' ? ' (“' + data.workbook.slice(0, 200) + '”)' : '') + '.'
-      };
-    }
-    if (!Array.isArray(data.answers) || typeof data.created !== 'string' || isNaN(Date.parse(data.created))) {
-      return { error: damaged };
-    }
-    var answers = Object.create(null);
-    var unknown = [];
-    for (var i = 0; i < data.answers.length; i++) {
-      var entry = data.answers[i];
-      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { error: damaged };
-      if (typeof entry.id !== 'string' || !RE_ID.test(entry.id) || answers[entry.id]) return { error: damaged };
-      if (typeof entry.saved !== 'string' || isNaN(Date.parse(entry.saved)) || !own(entry, 'value')) return { error: damaged };
-      var rules = this.rules(entry.id, entry.value);
-      if (!rules || !rules.valid(entry.value)) return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
-      answers[entry.id] = { value: entry.value, saved: entry.saved };
-      if (!this.prompts[entry.id]) unknown.push(entry.id);
-    }
-    return { answers: answers, unknown: unknown, created: data.created };
   };
 
   Review.prototype.preview = function (checked) {
@@ -388,33 +336,8 @@
     nodes.push(fieldset);
     nodes.push(E('p', '', 'Your answers as they are now are kept, so that you can undo the restore.'));
     nodes.push(actions([['Restore', 'restore'], ['Cancel', 'close']]));
-    this.ask('Restore from the backup of ' + longDay(checked.created) + '?', nodes);
+    this.ask('Restore from the backup of ' + WB.longDay(checked.created) + '?', nodes);
   };
-
-  function merged(kind, mine, theirs, created) {
-    if (typeof mine.value === 'string' && typeof theirs.value === 'string') {
-      return {
-        value: mine.value + '\n\n— From the backup of ' + longDay(created) + ' —\n\n' + theirs.value,
-        saved: new Date().toISOString()
-      };
-    }
-    if (mine.value && Array.isArray(mine.value.history) && theirs.value && Array.isArray(theirs.value.history)) {
-      var seen = {};
-      var history = mine.value.history.concat(theirs.value.history).filter(function (entry) {
-        var key = JSON.stringify(entry);
-        if (seen[key]) return false;
-        seen[key] = true;
-        return true;
-      });
-      history.sort(function (a, b) {
-        return Date.parse(a.kept) - Date.parse(b.kept);
-      });
-      var value = JSON.parse(JSON.stringify(mine.value));
-      value.history = history;
-      return { value: value, saved: new Date().toISOString() };
-    }
-    return mine;
-  }
 
   Review.prototype.restore = function (mode) {
     var checked = this.pending;
@@ -429,51 +352,17 @@
       var theirs = checked.answers[id];
       var mine = current[id];
       if (mode === 'both' && mine && !same(mine.value, theirs.value)) {
-        target[id] = merged(null, mine, theirs, checked.created);
+        target[id] = WB.backup.merged(mine, theirs, checked.created);
       } else {
         target[id] = theirs;
       }
     });
-    var result = this.replaceAll(target, true);
+    var result = WB.backup.replaceAll(target, true);
     this.pending = null;
     this.closeDialog();
     if (!result.ok) return this.refuse(result.message);
     this.render();
     this.offerUndo('Restored ' + Object.keys(checked.answers).length + ' answers from your backup.');
-  };
-
-  /**
-   * Make the stored answers exactly `target` (id -> record), all or nothing.
-   * With `keepUndo`, what was there is first kept under undo:restore.
-   */
-  Review.prototype.replaceAll = function (target, keepUndo) {
-    var before = {};
-    WB.store.list('answer').forEach(function (entry) {
-      before[entry.id] = entry.raw;
-    });
-    if (keepUndo) {
-      var kept = WB.store.write('undo', 'restore', { answers: before });
-      if (!kept.ok) {
-        return { ok: false, message: 'There is no room in this browser to keep your current answers for undo, so nothing was changed.' };
-      }
-    }
-    var failed = null;
-    Object.keys(before).forEach(function (id) {
-      if (!failed && !own(target, id)) failed = WB.store.remove('answer', id).ok ? null : 'remove';
-    });
-    Object.keys(target).forEach(function (id) {
-      if (!failed) failed = WB.store.put('answer', id, target[id]).ok ? null : 'write';
-    });
-    if (!failed) return { ok: true };
-    // Put everything back as it was.
-    WB.store.list('answer').forEach(function (entry) {
-      if (!own(before, entry.id)) WB.store.remove('answer', entry.id);
-    });
-    Object.keys(before).forEach(function (id) {
-      WB.store.putRaw('answer', id, before[id]);
-    });
-    if (keepUndo) WB.store.remove('undo', 'restore');
-    return { ok: false, message: 'This browser could not store all the answers (its storage may be full), so nothing was changed.' };
   };
 
   Review.prototype.offerUndo = function (message) {
@@ -483,7 +372,7 @@
       return;
     }
     this.say(message, [
-      E('p', '', 'You can undo your last restore (of ' + longDay(undo.record.saved) + ') and go back to the answers you had before it.'),
+      E('p', '', 'You can undo your last restore (of ' + WB.longDay(undo.record.saved) + ') and go back to the answers you had before it.'),
       actions([['Undo the restore', 'undo'], ['Keep the restored answers', 'forget-undo']])
     ]);
   };
@@ -499,7 +388,7 @@
       if (record) target[id] = record;
       else broken.push(id);
     });
-    var result = this.replaceAll(target, false);
+    var result = WB.backup.replaceAll(target, false);
     if (!result.ok) return this.refuse(result.message, 'The restore was not undone');
     broken.forEach(function (id) {
       WB.store.putRaw('answer', id, before[id]);
@@ -524,7 +413,7 @@
     var self = this;
     return {
       title: this.siteName + ': my answers',
-      date: longDay(new Date().toISOString()),
+      date: WB.longDay(new Date().toISOString()),
       sections: this.chosenSections().map(function (section) {
         return {
           title: section.title,
@@ -536,71 +425,23 @@
     };
   };
 
-  function asText(doc) {
-    var out = [doc.title, doc.date, ''];
-    doc.sections.forEach(function (section) {
-      out.push('', section.title, section.title.replace(/./g, '='), '');
-      section.prompts.forEach(function (prompt) {
-        out.push(prompt.id + ' ' + prompt.text, '', prompt.answer === null ? '(Not answered)' : prompt.answer, '');
-      });
-    });
-    return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
-  }
-
-  function asMarkdown(doc) {
-    var out = ['# ' + doc.title, '', doc.date, ''];
-    doc.sections.forEach(function (section) {
-      out.push('## ' + section.title, '');
-      section.prompts.forEach(function (prompt) {
-        out.push('### ' + prompt.id + ' ' + prompt.text, '');
-        out.push(prompt.answer === null ? '*(Not answered)*' : prompt.answer.replace(/\n/g, '  \n'), '');
-      });
-    });
-    return out.join('\n');
-  }
-
-  function asHtml(doc) {
-    var page = document.implementation.createHTMLDocument(doc.title);
-    var style = page.createElement('style');
-    style.textContent = 'body{font:1.1em/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}' +
-      '.answer{white-space:pre-wrap}.none{font-style:italic}';
-    page.head.appendChild(style);
-    var add = function (tag, text, className) {
-      var node = page.createElement(tag);
-      node.textContent = text;
-      if (className) node.className = className;
-      page.body.appendChild(node);
-    };
-    add('h1', doc.title);
-    add('p', doc.date);
-    doc.sections.forEach(function (section) {
-      add('h2', section.title);
-      section.prompts.forEach(function (prompt) {
-        add('h3', prompt.id + ' ' + prompt.text);
-        if (prompt.answer === null) add('p', '(Not answered)', 'none');
-        else add('p', prompt.answer, 'answer');
-      });
-    });
-    return '<!doctype html>\n' + page.documentElement.outerHTML;
-  }
-
   Review.prototype.readable = function (action) {
     var doc = this.document();
     var name = WB.store.namespace + '-answers-' + isoDay(new Date());
     var self = this;
     if (action === 'copy-text') {
-      WB.copyText(asText(doc)).then(function (copied) {
+      WB.copyText(WB.copies.text(doc)).then(function (copied) {
         self.say(copied ? 'Your answers are copied. Paste them into an email, a message or a document.' :
           'Copying did not work in this browser. Use "Download as text" instead.');
       });
     } else if (action === 'download-text') {
-      download(name + '.txt', 'text/plain;charset=utf-8', asText(doc));
+      download(name + '.txt', 'text/plain;charset=utf-8', WB.copies.text(doc));
       this.say('Your answers are downloading as a text file: ' + name + '.txt');
     } else if (action === 'download-markdown') {
-      download(name + '.md', 'text/markdown;charset=utf-8', asMarkdown(doc));
+      download(name + '.md', 'text/markdown;charset=utf-8', WB.copies.markdown(doc));
       this.say('Your answers are downloading as a Markdown file: ' + name + '.md');
     } else {
-      download(name + '.html', 'text/html;charset=utf-8', asHtml(doc));
+      download(name + '.html', 'text/html;charset=utf-8', WB.copies.html(doc));
       this.say('Your answers are downloading as a web page: ' + name + '.html');
     }
   };
@@ -669,5 +510,4 @@
 
   WB.modules = WB.modules || {};
   WB.modules['wb-review'] = Review;
-  WB.backupFormat = { format: FORMAT, version: VERSION };
 })(window, document);

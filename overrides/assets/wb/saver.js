@@ -53,6 +53,11 @@
     return 'on ' + date.toLocaleDateString(undefined, options) + ' at ' + time;
   }
 
+  /** "26 November 2026" in the reader's own way of writing dates. */
+  function longDay(iso) {
+    return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -273,6 +278,7 @@
   WB.Saver = Saver;
   WB.flushAll = flushAll;
   WB.when = when;
+  WB.longDay = longDay;
   WB.element = element;
   WB.button = button;
 })(window, document);

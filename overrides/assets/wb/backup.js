@@ -1,0 +1,143 @@
+/*
+ * WB.backup: the backup file format, and changing all answers at once.
+ *
+ *   {"format": "wb-backup", "version": 1, "workbook": <site name>, "namespace": <storage namespace>,
+ *    "created": <ISO date>, "answers": [{"id", "prompt" (null if no longer in the workbook),
+ *    "saved" (ISO date), "value"}]}
+ *
+ * A file is checked through before anything changes; a change of all answers
+ * is all or nothing, and can keep what was there for undo.
+ */
+(function (window) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var FORMAT = 'wb-backup';
+  var VERSION = 1;
+  var RE_ID = /^[1-9][0-9]*(\.[1-9][0-9]*)+$/;
+
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function byId(a, b) {
+    var x = a.split('.').map(Number);
+    var y = b.split('.').map(Number);
+    for (var i = 0; i < Math.max(x.length, y.length); i++) {
+      if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0);
+    }
+    return 0;
+  }
+
+  /** A backup file's text, checked through: {error} or {answers: {id: record}, unknown: [ids], created}. */
+  function check(text, rulesFor, known) {
+    var data;
+    var damaged = 'The file is damaged or incomplete, so it cannot be used.';
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return { error: 'This is not a backup file of this workbook, or it is damaged.' };
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== FORMAT) {
+      return { error: 'This is not a backup file of this workbook.' };
+    }
+    if (typeof data.version !== 'number' || data.version !== VERSION) {
+      return {
+        error: data.version > VERSION
+          ? 'This backup was made by a newer version of the workbook. Open the newest version of the workbook to restore it.'
+          : 'This backup’s format is not one this workbook knows.'
+      };
+    }
+    if (data.namespace !== WB.store.namespace) {
+      return {
+        error: 'This backup is from another workbook' +
+          (typeof data.workbook === 'string' ? ' (“' + data.workbook.slice(0, 200) + '”)' : '') + '.'
+      };
+    }
+    if (!Array.isArray(data.answers) || typeof data.created !== 'string' || isNaN(Date.parse(data.created))) {
+      return { error: damaged };
+    }
+    var answers = Object.create(null);
+    var unknown = [];
+    for (var i = 0; i < data.answers.length; i++) {
+      var entry = data.answers[i];
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { error: damaged };
+      if (typeof entry.id !== 'string' || !RE_ID.test(entry.id) || answers[entry.id]) return { error: damaged };
+      if (typeof entry.saved !== 'string' || isNaN(Date.parse(entry.saved)) || !own(entry, 'value')) return { error: damaged };
+      var rules = rulesFor(entry.id, entry.value);
+      if (!rules || !rules.valid(entry.value)) return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
+      answers[entry.id] = { value: entry.value, saved: entry.saved };
+      if (!known(entry.id)) unknown.push(entry.id);
+    }
+    return { answers: answers, unknown: unknown, created: data.created };
+  }
+
+  function merged(mine, theirs, created) {
+    if (typeof mine.value === 'string' && typeof theirs.value === 'string') {
+      return {
+        value: mine.value + '\n\n— From the backup of ' + WB.longDay(created) + ' —\n\n' + theirs.value,
+        saved: new Date().toISOString()
+      };
+    }
+    if (mine.value && Array.isArray(mine.value.history) && theirs.value && Array.isArray(theirs.value.history)) {
+      var seen = {};
+      var history = mine.value.history.concat(theirs.value.history).filter(function (entry) {
+        var key = JSON.stringify(entry);
+        if (seen[key]) return false;
+        seen[key] = true;
+        return true;
+      });
+      history.sort(function (a, b) {
+        return Date.parse(a.kept) - Date.parse(b.kept);
+      });
+      var value = JSON.parse(JSON.stringify(mine.value));
+      value.history = history;
+      return { value: value, saved: new Date().toISOString() };
+    }
+    return mine;
+  }
+
+  /**
+   * Make the stored answers exactly `target` (id -> record), all or nothing.
+   * With `keepUndo`, what was there is first kept under undo:restore.
+   */
+  function replaceAll(target, keepUndo) {
+    var before = {};
+    WB.store.list('answer').forEach(function (entry) {
+      before[entry.id] = entry.raw;
+    });
+    if (keepUndo) {
+      var kept = WB.store.write('undo', 'restore', { answers: before });
+      if (!kept.ok) {
+        return { ok: false, message: 'There is no room in this browser to keep your current answers for undo, so nothing was changed.' };
+      }
+    }
+    var failed = null;
+    Object.keys(before).forEach(function (id) {
+      if (!failed && !own(target, id)) failed = WB.store.remove('answer', id).ok ? null : 'remove';
+    });
+    Object.keys(target).forEach(function (id) {
+      if (!failed) failed = WB.store.put('answer', id, target[id]).ok ? null : 'write';
+    });
+    if (!failed) return { ok: true };
+    // Put everything back as it was.
+    WB.store.list('answer').forEach(function (entry) {
+      if (!own(before, entry.id)) WB.store.remove('answer', entry.id);
+    });
+    Object.keys(before).forEach(function (id) {
+      WB.store.putRaw('answer', id, before[id]);
+    });
+    if (keepUndo) WB.store.remove('undo', 'restore');
+    return { ok: false, message: 'This browser could not store all the answers (its storage may be full), so nothing was changed.' };
+  }
+
+  WB.backup = {
+    FORMAT: FORMAT,
+    VERSION: VERSION,
+    MAX_BYTES: 20 * 1024 * 1024,
+    byId: byId,
+    check: check,
+    merged: merged,
+    replaceAll: replaceAll
+  };
+})(window);
