@@ -246,9 +246,9 @@ def prepare_merge(page: Page, base_url: str) -> dict:
                          entry("4.7", "A question this workbook does not have")])
     restore(page, json.dumps(data).encode())
     expect(dialog(page)).to_contain_text("2 answers in the backup are not in this browser.")
-    expect(dialog(page)).to_contain_text("1 answers are different in the backup.")
-    expect(dialog(page)).to_contain_text("1 answers are the same in both.")
-    expect(dialog(page)).to_contain_text("1 answers are only in this browser.")
+    expect(dialog(page)).to_contain_text("1 answer is different in the backup.")
+    expect(dialog(page)).to_contain_text("1 answer is the same in both.")
+    expect(dialog(page)).to_contain_text("1 answer is only in this browser.")
     expect(dialog(page)).to_contain_text("no longer has (4.7)")
     return before
 

@@ -38,6 +38,11 @@
     return blob.size;
   }
 
+  /** "1 answer is ...", "3 answers in the backup are ..." */
+  function howMany(n, where, rest) {
+    return n + (n === 1 ? ' answer ' : ' answers ') + (where ? where + ' ' : '') + (n === 1 ? 'is ' : 'are ') + rest;
+  }
+
   function size(bytes) {
     return bytes < 1024 ? bytes + ' bytes' : Math.ceil(bytes / 1024) + ' KB';
   }
@@ -307,10 +312,10 @@
 
     var nodes = [];
     var list = E('ul');
-    list.appendChild(E('li', '', counts.added + ' answers in the backup are not in this browser.'));
-    list.appendChild(E('li', '', counts.different + ' answers are different in the backup.'));
-    list.appendChild(E('li', '', counts.same + ' answers are the same in both.'));
-    list.appendChild(E('li', '', counts.only + ' answers are only in this browser.'));
+    list.appendChild(E('li', '', howMany(counts.added, 'in the backup', 'not in this browser.')));
+    list.appendChild(E('li', '', howMany(counts.different, '', 'different in the backup.')));
+    list.appendChild(E('li', '', howMany(counts.same, '', 'the same in both.')));
+    list.appendChild(E('li', '', howMany(counts.only, '', 'only in this browser.')));
     nodes.push(list);
     if (checked.unknown.length) {
       nodes.push(E('p', '', 'The backup also has answers to questions this workbook no longer has (' +
@@ -362,7 +367,8 @@
     this.closeDialog();
     if (!result.ok) return this.refuse(result.message);
     this.render();
-    this.offerUndo('Restored ' + Object.keys(checked.answers).length + ' answers from your backup.');
+    var restored = Object.keys(checked.answers).length;
+    this.offerUndo('Restored ' + restored + (restored === 1 ? ' answer' : ' answers') + ' from your backup.');
   };
 
   Review.prototype.offerUndo = function (message) {
