@@ -5,18 +5,23 @@ from __future__ import annotations
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
+from wb_config import Settings
 from wb_ladder import Ladder
 from wb_prompts import Prompt, PromptRegistry
 from wb_review import Review
+from wb_support import Support
 
-BLOCKS = (Prompt, Ladder, Review)
+BLOCKS = (Prompt, Ladder, Review, Support)
 
 
 class WorkbookExtension(BlocksExtension):
-    """Registers the blocks; `registry` is shared by every page of one build."""
+    """Registers the blocks; `registry` is shared by every page of one build, `settings` are the site's."""
 
     def __init__(self, *args, **kwargs):
-        self.config = {"registry": [PromptRegistry(), "Prompt ids seen in this build"]}
+        self.config = {
+            "registry": [PromptRegistry(), "Prompt ids seen in this build"],
+            "settings": [Settings(), "The organisation's settings (mkdocs.yml, extra.workbook)"],
+        }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:

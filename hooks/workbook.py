@@ -19,11 +19,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import wb_config
 import wb_extension
 import wb_prompts
 import wb_review
 
 REGISTRY = wb_prompts.PromptRegistry()
+# This build's settings (mkdocs.yml, extra.workbook), read once in on_config.
+BUILD: dict[str, wb_config.Settings] = {"settings": wb_config.Settings()}
 # The prompts of each page, by source path, for the My answers page.
 PROMPTS: dict[str, list[wb_review.Listed]] = {}
 # The page that holds the My answers block (at most one).
@@ -41,13 +44,15 @@ def slug(text: str) -> str:
     return RE_NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
-def storage_namespace(site_name: str, site_url: str | None) -> str:
+def storage_namespace(site_name: str, site_url: str | None, chosen: str | None = None) -> str:
     """The site's own part of every storage key, so that two workbooks never share answers.
 
     Two workbooks on one origin differ in their path; two copies opened from disk
     (one shared file:// origin) differ in their name. The host is left out: the
     browser already keeps origins apart, and a changed port must not hide answers.
     """
+    if chosen:
+        return chosen
     path = urlsplit(site_url or "").path.strip("/")
     parts = [slug(site_name) or "workbook"]
     if path:
@@ -56,7 +61,8 @@ def storage_namespace(site_name: str, site_url: str | None) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY))
+    settings = BUILD["settings"] = wb_config.read_settings(config.extra)
+    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings))
     return config
 
 
@@ -110,7 +116,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(REVIEW_PAGES)}")
     review = files.get_file_from_path(REVIEW_PAGES[0]) if REVIEW_PAGES else None
     env.globals["wb"] = {
-        "namespace": storage_namespace(config.site_name, config.site_url),
+        "namespace": storage_namespace(config.site_name, config.site_url, BUILD["settings"].namespace),
+        "settings": BUILD["settings"],
         "script": script,
         "answers_url": review.url if review else None,
     }

@@ -1,0 +1,121 @@
+"""Build: an organisation's settings in mkdocs.yml (extra.workbook), and their checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort, PluginError
+from support import build_site, docs_with
+
+ORGANISATION = {
+    "generator": False,
+    "workbook": {
+        "organisation": {"name": "Example Mentoring Trust", "url": "https://example.org"},
+        "support": [
+            {"name": "Samaritans", "phone": "116 123", "when": "Free, any time, day or night"},
+            {"name": "Your coordinator, Sam", "phone": "+44 1234 567890", "when": "Monday to Friday, 9am to 5pm"},
+            {"name": "Example Trust helpline", "url": "https://example.org/help"},
+        ],
+        "about": "This workbook is offered by Example Mentoring Trust to its peer mentors.",
+        "namespace": "example-trust-workbook",
+    },
+}
+
+
+def build(tmp_path: Path, extra: dict) -> Path:
+    site = tmp_path / "site"
+    build_site(docs_with(tmp_path, {}), site, "http://127.0.0.1:8000/", extra=extra)
+    return site
+
+
+def soup(site: Path, name: str = "") -> BeautifulSoup:
+    return BeautifulSoup((site / name / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_by_default_every_footer_and_the_home_page_give_the_workbooks_support_lines(tmp_path):
+    site = build(tmp_path, {"generator": False})
+    for name in ("", "theory", "my-answers"):
+        footer = soup(site, name).select_one(".wb-footer")
+        text = squash(footer.get_text(" "))
+        assert "If you need support: Samaritans , 116 123 (Free, any time, day or night)" in text
+        assert footer.select_one('a[href="tel:116123"]').get_text() == "116 123"
+        assert footer.select_one('a[href="https://hubofhope.co.uk"]').get_text() == "Hub of Hope"
+        assert footer.select_one(".wb-footer__organisation") is None
+    home = soup(site).select(".wb-support li")
+    assert [squash(li.get_text(" ")) for li in home] == [
+        "Samaritans : call 116 123 (Free, any time, day or night)",
+        "Hub of Hope (Mental health support near you)",
+    ]
+    assert soup(site).select_one('meta[name="wb-namespace"]')["content"] == "peer-mentoring-in-criminal-justice"
+
+
+def test_an_organisations_settings_show_on_every_page(tmp_path):
+    site = build(tmp_path, ORGANISATION)
+    for name in ("", "beginnings", "power"):
+        page = soup(site, name)
+        footer = page.select_one(".wb-footer")
+        assert squash(footer.select_one(".wb-footer__organisation").get_text(" ")) == (
+            "This workbook is offered by Example Mentoring Trust ."
+        )
+        assert footer.select_one('.wb-footer__organisation a')["href"] == "https://example.org"
+        assert footer.select_one('a[href="tel:+441234567890"]').get_text() == "+44 1234 567890"
+        assert "Hub of Hope" not in footer.get_text()
+        assert squash(footer.select_one(".wb-footer__about").get_text()) == ORGANISATION["workbook"]["about"]
+        assert page.select_one('meta[name="wb-namespace"]')["content"] == "example-trust-workbook"
+    items = [squash(li.get_text(" ")) for li in soup(site).select(".wb-support li")]
+    assert items == [
+        "Samaritans : call 116 123 (Free, any time, day or night)",
+        "Your coordinator, Sam : call +44 1234 567890 (Monday to Friday, 9am to 5pm)",
+        "Example Trust helpline",
+    ]
+
+
+def test_text_in_settings_is_escaped(tmp_path):
+    extra = {"workbook": {"organisation": {"name": "<script>alert(1)</script> & Co"}, "about": "<b>bold</b>"}}
+    site = build(tmp_path, extra)
+    footer = soup(site, "theory").select_one(".wb-footer")
+    assert footer.select("script, b") == []
+    assert "<script>alert(1)</script> & Co" in footer.get_text()
+
+
+@pytest.mark.parametrize(
+    ("workbook", "message"),
+    [
+        ({"colour": "red"}, "extra.workbook.colour: is not a setting this workbook knows"),
+        ({"support": [{"phone": "116 123"}]}, "extra.workbook.support[0].name: needs some text"),
+        ({"support": [{"name": "A", "phone": "1", "email": "a@b"}]}, "extra.workbook.support[0].email: is not a setting"),
+        ({"support": [{"name": "A"}]}, "extra.workbook.support[0]: the contact 'A' needs a phone number or a web address"),
+        ({"support": [{"name": "A", "phone": "call me"}]}, "extra.workbook.support[0].phone: 'call me' is not a phone number"),
+        ({"support": [{"name": "A", "url": "javascript:alert(1)"}]}, "extra.workbook.support[0].url: 'javascript:alert(1)' is not a web address"),
+        ({"support": []}, "extra.workbook.support: must be a list of contacts"),
+        ({"support": "Samaritans"}, "extra.workbook.support: must be a list of contacts"),
+        ({"namespace": "My Workbook!"}, "extra.workbook.namespace: 'My Workbook!' may hold only lower-case letters"),
+        ({"namespace": "a--b"}, "extra.workbook.namespace"),
+        ({"organisation": {"url": "https://example.org"}}, "extra.workbook.organisation.name: needs some text"),
+        ({"organisation": {"name": "A", "logo": "x.png"}}, "extra.workbook.organisation.logo: is not a setting"),
+        ({"organisation": {"name": "A", "url": "example.org"}}, "extra.workbook.organisation.url"),
+        ("just text", "must be a set of keys"),
+    ],
+)
+def test_a_bad_setting_stops_the_build_naming_its_key(tmp_path, caplog, workbook, message):
+    with pytest.raises((PluginError, Abort)) as error:
+        build(tmp_path, {"workbook": workbook})
+    assert message in str(error.value) + caplog.text
+
+
+def test_two_workbooks_with_different_names_or_paths_get_different_namespaces(tmp_path):
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    build_site(docs_with(one, {}), one / "site", "https://example.org/one/")
+    build_site(docs_with(two, {}), two / "site", "https://example.org/two/", site_name="Another Workbook")
+    first = soup(one / "site").select_one('meta[name="wb-namespace"]')["content"]
+    second = soup(two / "site").select_one('meta[name="wb-namespace"]')["content"]
+    assert first == "peer-mentoring-in-criminal-justice-one"
+    assert second == "another-workbook-two"
