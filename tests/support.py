@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
+OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
 DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE = ROOT.parent / "shared" / "workbook-source.txt"
@@ -45,20 +46,22 @@ def free_port() -> int:
 def build_site(
     docs: Path,
     site: Path,
-    site_url: str,
+    site_url: str | None,
     extra_nav: list | None = None,
     features_off: tuple[str, ...] = (),
+    config_file: Path = CONFIG,
     **overrides,
 ):
     """Build with the real mkdocs.yml (its hooks, theme and extensions), strict.
 
     `features_off` turns Material features off, e.g. ("navigation.instant",).
     """
+    if site_url is not None:
+        overrides["site_url"] = site_url
     config = load_config(
-        config_file=str(CONFIG),
+        config_file=str(config_file),
         docs_dir=str(docs),
         site_dir=str(site),
-        site_url=site_url,
         strict=True,
         **overrides,
     )

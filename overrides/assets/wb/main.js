@@ -214,9 +214,27 @@
     heading.parentNode.insertBefore(box, heading.nextSibling);
   }
 
+  /* ---- opened from a folder on disk: say where answers live ------------ */
+  function offlineNote() {
+    var home = document.querySelector('meta[name="wb-page"][content="home"]');
+    var heading = document.querySelector('.md-content__inner h1');
+    if (location.protocol !== 'file:' || !home || !heading || document.querySelector('.wb-offline-note')) return;
+    var note = document.createElement('div');
+    note.className = 'wb-reminder wb-offline-note';
+    note.setAttribute('role', 'note');
+    var text = document.createElement('p');
+    text.textContent =
+      'You opened this workbook from a folder on this computer. Your answers are saved in this browser, ' +
+      'on this computer only. If you move or copy the folder, or open it in another browser, your answers ' +
+      'will not show there: make a backup first (on the My answers page) and restore it there.';
+    note.appendChild(text);
+    heading.parentNode.insertBefore(note, heading.nextSibling);
+  }
+
   /* ---- start every module once ----------------------------------------- */
   function start() {
     storageProblem();
+    offlineNote();
     try {
       reminder();
     } catch (error) {

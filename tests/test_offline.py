@@ -1,0 +1,68 @@
+"""The offline folder: built from mkdocs.offline.yml, opened from disk (file://) with no network."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from support import OFFLINE_CONFIG, ROOT, build_site, docs_with
+from test_browser import box
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("offline")
+    site = tmp / "workbook"
+    build_site(docs_with(tmp, {}), site, None, config_file=OFFLINE_CONFIG)
+    return site
+
+
+def test_the_documented_command_makes_a_folder_and_a_zip(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([str(ROOT / "scripts" / "offline"), str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "workbook" / "index.html").exists()
+    with zipfile.ZipFile(out / "workbook.zip") as archive:
+        names = archive.namelist()
+    assert "workbook/index.html" in names and "workbook/theory.html" in names
+    assert any(re.match(r"workbook/assets/wb/workbook\.[0-9a-f]+\.js$", n) for n in names)
+
+
+def test_no_page_of_the_folder_refers_to_the_internet(folder):
+    for page in folder.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in html and "fonts.googleapis" not in html, page.name
+        assert 'rel="canonical"' not in html, page.name
+        for url in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html):
+            assert not re.match(r"^(https?:)?//", url), (page.name, url)
+    assert (folder / "search" / "search_index.js").exists()
+    assert '"navigation.instant"' not in (folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_opened_from_disk_it_navigates_saves_searches_and_asks_nothing_outside(page: Page, folder):
+    start = folder.resolve().as_uri() + "/"
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(start + "index.html")
+    expect(page.locator(".wb-offline-note")).to_contain_text("from a folder on this computer")
+    page.get_by_role("link", name="Section one: Reflections on Beginnings").click()
+    expect(page).to_have_url(start + "beginnings.html")
+    box(page, "1.1").fill("Written with no internet")
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    page.reload()
+    expect(box(page, "1.1")).to_have_value("Written with no internet")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("capitals")
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_contain_text("SHOUT IT IN CAPITALS")
+    result.locator("a").first.click()
+    expect(page).to_have_url(re.compile(re.escape(start + "theory.html")))
+    page.goto(start + "my-answers.html")
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Written with no internet")
+    outside = [url for url in requests if not url.startswith(start) and not url.startswith("about:")]
+    assert outside == []
