@@ -23,6 +23,7 @@ import wb_config
 import wb_extension
 import wb_prompts
 import wb_review
+import wb_security
 
 REGISTRY = wb_prompts.PromptRegistry()
 # This build's settings (mkdocs.yml, extra.workbook), read once in on_config.
@@ -31,6 +32,8 @@ BUILD: dict[str, wb_config.Settings] = {"settings": wb_config.Settings()}
 PROMPTS: dict[str, list[wb_review.Listed]] = {}
 # The page that holds the My answers block (at most one).
 REVIEW_PAGES: list[str] = []
+# The hashes of inline scripts on every page, for _headers.
+SCRIPT_HASHES: set[str] = set()
 
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = ("storage.js", "saver.js", "answer.js", "ladder.js", "backup.js", "copies.js", "review.js", "main.js")
@@ -70,6 +73,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     REGISTRY.clear()
     PROMPTS.clear()
     REVIEW_PAGES.clear()
+    SCRIPT_HASHES.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -124,8 +128,33 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def is_offline(config: MkDocsConfig) -> bool:
+    """Built to open from disk, where a policy of 'self' would not match file:// pages."""
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if is_offline(config):
+        return output
+    output, hashes = wb_security.with_meta_policy(output)
+    SCRIPT_HASHES.update(hashes)
+    return output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Pages made from a template alone (404.html) carry the policy too."""
+    if not template_name.endswith(".html") or is_offline(config):
+        return output
+    output, hashes = wb_security.with_meta_policy(output)
+    SCRIPT_HASHES.update(hashes)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     text, script = script_bundle()
     target = Path(config.site_dir) / script
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    if not is_offline(config):
+        headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
+        (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")

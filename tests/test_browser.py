@@ -400,3 +400,38 @@ def test_print_shows_each_whole_answer_as_text_and_no_navigation(page: Page, bas
     expect(page.locator(".md-header")).to_be_hidden()
     # An unanswered prompt prints as empty writing space.
     expect(box(page, "99.2")).to_be_visible()
+
+
+# ---- the content security policy --------------------------------------------
+
+CSP_WATCH = """() => {
+    window.wbViolations = [];
+    document.addEventListener('securitypolicyviolation', e => window.wbViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+}"""
+
+
+def test_every_page_carries_a_policy_and_nothing_on_the_site_breaks_it(page: Page, base_url, context):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    context.add_init_script(f"({CSP_WATCH})()")
+    for name in PAGES + ["404.html"]:
+        page.goto(base_url + name)
+        page.wait_for_load_state("networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        expect(policy).to_have_count(1)
+        assert "default-src 'self'" in policy.get_attribute("content")
+        assert page.evaluate("() => window.wbViolations") == [], name
+    # Using the site: instant navigation, typing, the ladder, search, a dialog.
+    page.goto(base_url + "beginnings/")
+    page.locator("nav.md-nav--primary a", has_text="8. Reflections on Power").first.click()
+    page.locator('input[name="wb-ladder-8-6-now"][value="4"]').click()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("allies")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.goto(base_url + "my-answers/")
+    page.get_by_role("button", name="Clear all my answers").click()
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => window.wbViolations") == []
+    assert [m for m in messages if "Content Security Policy" in m or "Permissions-Policy" in m] == []

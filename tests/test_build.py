@@ -311,3 +311,25 @@ def test_a_misplaced_my_answers_block_fails_the_build(tmp_path, caplog, pages, m
     with pytest.raises((PluginError, Abort)) as error:
         build_with(tmp_path, pages)
     assert message in str(error.value) + caplog.text
+
+
+def test_pages_carry_a_strict_policy_and_headers_for_hosts_that_read_headers(built):
+    for name in ["", "theory", "my-answers"]:
+        soup = page(built, name)
+        head = list(soup.head.find_all(True))
+        policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+        # First after the charset, before any script runs.
+        assert head.index(policy) < min(head.index(s) for s in soup.head.select("script"))
+        content = policy["content"]
+        assert "default-src 'self'" in content and "object-src 'none'" in content
+        assert "frame-ancestors" not in content  # ignored in a <meta>, with a console warning
+        assert "'unsafe-inline'" not in content.split("script-src")[1].split(";")[0]
+        inline = [s for s in soup.select("script:not([src])") if not s.get("type")]
+        assert len(re.findall(r"'sha256-", content)) == len(inline) > 0
+        assert soup.select_one('meta[name="referrer"]')["content"] == "no-referrer"
+    headers = (built / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n  Content-Security-Policy: default-src 'self';")
+    assert "frame-ancestors 'none'" in headers
+    assert "  Referrer-Policy: no-referrer\n" in headers
+    assert "  Permissions-Policy: camera=()" in headers
+    assert 'http-equiv="Content-Security-Policy"' in (built / "404.html").read_text(encoding="utf-8")

@@ -40,6 +40,9 @@ def test_no_page_of_the_folder_refers_to_the_internet(folder):
         for url in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html):
             assert not re.match(r"^(https?:)?//", url), (page.name, url)
     assert (folder / "search" / "search_index.js").exists()
+    # A policy of 'self' does not match pages opened from disk: none here.
+    assert "Content-Security-Policy" not in (folder / "index.html").read_text(encoding="utf-8")
+    assert not (folder / "_headers").exists()
     assert '"navigation.instant"' not in (folder / "index.html").read_text(encoding="utf-8")
 
 

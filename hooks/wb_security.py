@@ -1,0 +1,72 @@
+"""Security headers: a Content-Security-Policy that allows only the site's own files.
+
+Each page gets the policy as a <meta> tag (for hosts that cannot set headers),
+with the hash of each of Material's small inline scripts; `_headers` (Netlify,
+Cloudflare Pages) carries the same policy, plus what only a header can say.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+RE_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+RE_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+
+# Only the site's own files; no plugins, no frames, no forms sent anywhere.
+BASE_POLICY = (
+    ("default-src", "'self'"),
+    ("img-src", "'self' data: blob:"),
+    ("style-src", "'self'"),
+    # Markdown tables align their columns with style="" attributes.
+    ("style-src-attr", "'unsafe-inline'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("object-src", "'none'"),
+    ("frame-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'none'"),
+)
+# Only a header can forbid framing; a <meta> tag with it is ignored (with a console warning).
+HEADER_ONLY = (("frame-ancestors", "'none'"),)
+OTHER_HEADERS = (
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP hashes of a page's inline scripts (JSON data blocks have attributes and are not run)."""
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+        for body in RE_INLINE_SCRIPT.findall(html)
+    ]
+
+
+def policy(hashes: list[str], header: bool = False) -> str:
+    script = ("script-src", " ".join(["'self'", *sorted(set(hashes))]))
+    parts = [*BASE_POLICY, script, *(HEADER_ONLY if header else ())]
+    return "; ".join(f"{name} {value}" for name, value in parts)
+
+
+def with_meta_policy(html: str) -> tuple[str, list[str]]:
+    """The page with its policy (and no-referrer) as <meta> tags first in <head>; its hashes."""
+    hashes = script_hashes(html)
+    tags = (
+        f'<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        '\n    <meta name="referrer" content="no-referrer">'
+    )
+    found, count = RE_CHARSET.subn(tags, html, count=1)
+    if count != 1:
+        raise ValueError("a page without <meta charset=\"utf-8\"> cannot carry its security policy")
+    return found, hashes
+
+
+def headers_file(hashes: list[str]) -> str:
+    """`_headers` for Netlify and Cloudflare Pages: the policy for every page of the site."""
+    lines = ["/*", f"  Content-Security-Policy: {policy(hashes, header=True)}"]
+    lines += [f"  {name}: {value}" for name, value in OTHER_HEADERS]
+    return "\n".join(lines) + "\n"
