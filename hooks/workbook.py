@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import wb_app
 import wb_config
 import wb_extension
 import wb_prompts
@@ -67,6 +68,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD["settings"] = wb_config.read_settings(config.extra)
     config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings))
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Readers get the joined script, not its parts; the file:// shim only in the offline folder."""
+    unused = {f"assets/wb/{name}" for name in SCRIPTS}
+    for file in list(files):
+        vendored = file.src_uri.startswith("assets/vendor/iframe-worker/")
+        if file.src_uri in unused or (vendored and not is_offline(config)):
+            files.remove(file)
+    return files
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -120,7 +131,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(REVIEW_PAGES)}")
     review = files.get_file_from_path(REVIEW_PAGES[0]) if REVIEW_PAGES else None
     env.globals["wb"] = {
-        "namespace": storage_namespace(config.site_name, config.site_url, BUILD["settings"].namespace),
+        "namespace": namespace(config),
+        "app": not is_offline(config),
         "settings": BUILD["settings"],
         "script": script,
         "answers_url": review.url if review else None,
@@ -131,6 +143,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def is_offline(config: MkDocsConfig) -> bool:
     """Built to open from disk, where a policy of 'self' would not match file:// pages."""
     return any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def namespace(config: MkDocsConfig) -> str:
+    return storage_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -158,3 +174,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_offline(config):
         headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
+        wb_app.write_app(
+            Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls
+        )

@@ -78,3 +78,36 @@ def test_two_workbooks_on_one_address_never_see_each_others_answers(page: Page, 
     page.locator("dialog").get_by_role("button", name="Yes, clear all my answers").click()
     page.goto(hosted + "other/theory.html")
     expect(box(page, "3.2")).to_have_value("The other workbook's answer")
+
+
+def test_the_service_worker_serves_pages_with_the_network_cut(page: Page, context, base_url):
+    page.goto(base_url + "theory/")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    context.set_offline(True)
+    try:
+        page.goto(base_url + "theory/")
+        expect(page.locator("h1")).to_have_text("Section Three – Reflections on Theory")
+        page.goto(base_url + "endings/")  # never visited: its copy was made on the first visit
+        expect(page.locator("h1")).to_have_text("Section Nine – Reflections on Endings")
+        box(page, "9.1").fill("Written on a train")
+        expect(page.locator("#wb-status-9-1")).to_contain_text("Saved today")
+        page.goto(base_url + "my-answers/")
+        expect(page.locator('[data-wb-review-prompt="9.1"] .wb-review__text')).to_have_text("Written on a train")
+    finally:
+        context.set_offline(False)
+
+
+def test_the_manifest_names_the_workbook_and_its_icons_exist(page: Page, base_url):
+    page.goto(base_url)
+    href = page.locator('link[rel="manifest"]').get_attribute("href")
+    manifest = page.evaluate("url => fetch(url).then(r => r.json())", href)
+    assert manifest["name"] == "Peer Mentoring in Criminal Justice"
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
+    for icon in manifest["icons"]:
+        size = page.evaluate(
+            """src => new Promise(done => { const img = new Image(); img.onload = () => done([img.naturalWidth, img.naturalHeight]); img.src = src; })""",
+            base_url + icon["src"],
+        )
+        assert f"{size[0]}x{size[1]}" == icon["sizes"]

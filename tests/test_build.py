@@ -333,3 +333,21 @@ def test_pages_carry_a_strict_policy_and_headers_for_hosts_that_read_headers(bui
     assert "  Referrer-Policy: no-referrer\n" in headers
     assert "  Permissions-Policy: camera=()" in headers
     assert 'http-equiv="Content-Security-Policy"' in (built / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_new_build_gets_a_new_offline_copy_and_the_old_one_is_replaced(tmp_path):
+    def cache_name(name: str, pages: dict[str, str]) -> str:
+        site = tmp_path / name / "site"
+        build_site(docs_with(tmp_path / name, pages), site, "http://127.0.0.1:8000/")
+        worker = (site / "sw.js").read_text(encoding="utf-8")
+        files = json.loads(re.search(r"var FILES = (\[.*?\]);", worker).group(1))
+        for url in files:
+            path = site / url / "index.html" if url.endswith("/") else site / url
+            assert path.exists(), url
+        assert "assets/wb/storage.js" not in files and not any(u.endswith(".map") for u in files)
+        return re.search(r'var CACHE = PREFIX \+ "([0-9a-f]+)"', worker).group(1)
+
+    first = cache_name("one", {})
+    same = cache_name("two", {})
+    changed = cache_name("three", {"theory.md": "# Theory, reworded\n\n/// prompt | 3.1\nWords\n///\n"})
+    assert first == same != changed

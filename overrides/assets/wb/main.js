@@ -231,6 +231,15 @@
     heading.parentNode.insertBefore(note, heading.nextSibling);
   }
 
+  /* ---- readable offline after a first visit, installable as an app ------ */
+  function serviceWorker() {
+    var meta = document.querySelector('meta[name="wb-service-worker"]');
+    if (!meta || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register(meta.getAttribute('content')).catch(function (error) {
+      if (window.console) console.warn('wb: the offline copy could not be set up', error);
+    });
+  }
+
   /* ---- start every module once ----------------------------------------- */
   function start() {
     storageProblem();
@@ -258,6 +267,7 @@
   }
 
   WB.start = start;
+  serviceWorker();
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {
