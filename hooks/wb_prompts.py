@@ -20,8 +20,10 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from mkdocs.exceptions import PluginError
-from pymdownx.blocks.block import Block
+from pymdownx.blocks.block import Block, type_any, type_string
+
+from wb_errors import PromptError
+from wb_list import list_options, render_list
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
@@ -30,10 +32,6 @@ NO_SCRIPT_STATUS = (
     "Saving answers needs JavaScript, which is off or blocked in this browser. "
     "You can read and print the workbook, but what you type here will not be kept."
 )
-
-
-class PromptError(PluginError):
-    """A prompt block that cannot be rendered as written (MkDocs reports it without a traceback)."""
 
 
 @dataclass
@@ -72,55 +70,74 @@ def validate_id(argument: str | None) -> str:
     return prompt_id
 
 
+# Kinds of answer a prompt may ask for (option `kind`); "text" when not given.
+# capitals: shown in capitals as typed, stored as typed; letter: a tall writing space.
+TEXT_KINDS = {"text": 5, "capitals": 5, "letter": 16}
+KINDS = (*TEXT_KINDS, "list")
+
+
 class Prompt(Block):
-    """One prompt: its words become the label of its answer box."""
+    """One prompt: its words label its answer box (or, for a list, its lines)."""
 
     NAME = "prompt"
     ARGUMENT = None  # checked in on_validate, so that a missing id gets a clear error
-    OPTIONS = {}
+    OPTIONS = {"kind": ("text", type_string), "items": (None, type_any), "columns": (None, type_any)}
 
     def on_validate(self, parent: etree.Element) -> bool:
         self.prompt_id = validate_id(self.argument)
+        self.kind = self.options["kind"]
+        if self.kind not in KINDS:
+            raise PromptError(f"prompt {self.prompt_id}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.kind == "list":
+            self.items, self.columns = list_options(self.prompt_id, self.options["items"], self.options["columns"])
+        elif self.options["items"] is not None or self.options["columns"] is not None:
+            raise PromptError(f"prompt {self.prompt_id}: items and columns go with 'kind: list' only")
         self.config["registry"].add(self.prompt_id)
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         ident = dom_id(self.prompt_id)
+        classes = "wb-prompt" if self.kind == "text" else f"wb-prompt wb-prompt--{self.kind}"
         root = etree.SubElement(
             parent,
             "div",
-            {
-                "class": "wb-prompt",
-                "data-module": "wb-answer",
-                "data-wb-prompt": self.prompt_id,
-            },
+            {"class": classes, "data-module": "wb-answer", "data-wb-prompt": self.prompt_id},
         )
         heading = etree.SubElement(
             root, "h3", {"class": "wb-prompt__heading", "id": f"wb-prompt-{ident}"}
         )
-        label = etree.SubElement(
-            heading, "label", {"class": "wb-prompt__label", "for": f"wb-answer-{ident}"}
-        )
+        if self.kind == "list":
+            label = etree.SubElement(heading, "span", {"class": "wb-prompt__label"})
+        else:
+            label = etree.SubElement(
+                heading, "label", {"class": "wb-prompt__label", "for": f"wb-answer-{ident}"}
+            )
         number = etree.SubElement(label, "span", {"class": "wb-prompt__number"})
         number.text = self.prompt_id
         number.tail = " "
         # The authored words are parsed into this holder, then moved into the label.
         self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
 
-        etree.SubElement(
-            root,
-            "textarea",
-            {
-                "class": "wb-prompt__answer",
-                "id": f"wb-answer-{ident}",
-                "name": f"wb-answer-{ident}",
-                "rows": "5",
-                "autocomplete": "off",
-                "spellcheck": "true",
-                "aria-describedby": f"wb-status-{ident}",
-            },
-        ).text = ""
-        etree.SubElement(root, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
+        if self.kind == "list":
+            render_list(root, ident, self.items, self.columns)
+        else:
+            box = etree.SubElement(
+                root,
+                "textarea",
+                {
+                    "class": "wb-prompt__answer",
+                    "id": f"wb-answer-{ident}",
+                    "name": f"wb-answer-{ident}",
+                    "rows": str(TEXT_KINDS[self.kind]),
+                    "autocomplete": "off",
+                    "spellcheck": "true",
+                    "aria-describedby": f"wb-status-{ident}",
+                },
+            )
+            box.text = ""
+            if self.kind == "capitals":
+                box.set("autocapitalize", "characters")
+            etree.SubElement(root, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
         status = etree.SubElement(
             root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}"}
         )

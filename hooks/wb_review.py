@@ -17,13 +17,16 @@ from pymdownx.blocks.block import Block
 
 from wb_prompts import PromptError
 
-# The start of a rendered prompt: its module, its id and its heading (see wb_prompts, wb_ladder).
+# The start of a rendered prompt: its element's attributes and its heading (see wb_prompts, wb_ladder).
 RE_RENDERED = re.compile(
-    r'<div class="wb-(?:prompt|ladder)" data-module="(?P<kind>wb-[a-z]+)" data-wb-prompt="(?P<id>[^"]+)">\s*'
+    r'<div (?P<attrs>[^>]*\bdata-wb-prompt="[^"]+"[^>]*)>\s*'
     r'<h3 class="wb-prompt__heading" id="(?P<anchor>[^"]+)">(?P<heading>.*?)</h3>',
     re.S,
 )
+RE_ATTR = re.compile(r'([a-z-]+)="([^"]*)"')
 RE_TAG = re.compile(r"<[^>]+>")
+# What the My answers page needs to know of a prompt's options, to show its answer.
+CARRIED = ("data-wb-items", "data-wb-columns")
 MARKER = '<div class="wb-review__catalogue"></div>'
 BLANK_LINES = 6
 
@@ -36,16 +39,27 @@ class Listed:
     id: str
     anchor: str
     text: str
+    options: tuple[tuple[str, str], ...] = ()
 
 
 def prompts_in(html: str) -> list[Listed]:
     """The prompts of one rendered page, in page order."""
     found = []
     for match in RE_RENDERED.finditer(html):
+        attrs = {name: htmlmod.unescape(value) for name, value in RE_ATTR.findall(match["attrs"])}
+        prompt_id = attrs["data-wb-prompt"]
         words = htmlmod.unescape(RE_TAG.sub("", match["heading"]))
         words = re.sub(r"\s+", " ", words).strip()
-        prefix = match["id"] + " "
-        found.append(Listed(match["kind"], match["id"], match["anchor"], words[len(prefix):] if words.startswith(prefix) else words))
+        prefix = prompt_id + " "
+        found.append(
+            Listed(
+                kind=attrs["data-module"],
+                id=prompt_id,
+                anchor=match["anchor"],
+                text=words[len(prefix):] if words.startswith(prefix) else words,
+                options=tuple((name, attrs[name]) for name in CARRIED if name in attrs),
+            )
+        )
     return found
 
 
@@ -66,7 +80,8 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
         for prompt in prompts:
             item = etree.SubElement(
                 section, "div",
-                {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind},
+                {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind,
+                 **dict(prompt.options)},
             )
             h3 = etree.SubElement(item, "h3", {"class": "wb-review__question"})
             link = etree.SubElement(h3, "a", {"href": f"{href}#{prompt.anchor}"})

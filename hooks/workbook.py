@@ -37,7 +37,9 @@ REVIEW_PAGES: list[str] = []
 SCRIPT_HASHES: set[str] = set()
 
 # Our scripts, in the order they must run, served to readers as one file.
-SCRIPTS = ("storage.js", "saver.js", "answer.js", "ladder.js", "backup.js", "copies.js", "review.js", "main.js")
+SCRIPTS = (
+    "storage.js", "saver.js", "answer.js", "list.js", "ladder.js", "backup.js", "copies.js", "review.js", "main.js",
+)
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
 # Storage keys are "wb:v1:<namespace>:<kind>:<id>"; a namespace is a slug.

@@ -128,10 +128,15 @@
     return null;
   };
 
-  Review.prototype.answerText = function (id, record) {
+  /** The rules of a stored answer that is a real answer, or null. */
+  Review.prototype.answerRules = function (id, record) {
     var rules = record && this.rules(id, record.value);
-    if (!rules || !rules.valid(record.value) || !rules.answered(record.value)) return null;
-    return rules.text(record.value);
+    return rules && rules.valid(record.value) && rules.answered(record.value) ? rules : null;
+  };
+
+  Review.prototype.answerText = function (id, record) {
+    var rules = this.answerRules(id, record);
+    return rules ? rules.text(record.value, this.prompts[id] && this.prompts[id].el) : null;
   };
 
   /* ---- the list ---------------------------------------------------------- */
@@ -142,16 +147,18 @@
     this.sections.forEach(function (section) {
       var done = 0;
       section.prompts.forEach(function (prompt) {
-        var text = self.answerText(prompt.id, answers[prompt.id]);
+        var record = answers[prompt.id];
+        var rules = self.answerRules(prompt.id, record);
         var box = prompt.el.querySelector('.wb-review__answer');
         box.textContent = '';
-        prompt.el.classList.toggle('wb-review__prompt--answered', text !== null);
-        if (text === null) {
+        prompt.el.classList.toggle('wb-review__prompt--answered', rules !== null);
+        if (rules === null) {
           box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
           return;
         }
         done++;
-        box.appendChild(E('p', 'wb-review__text', text));
+        box.appendChild(rules.render ? rules.render(record.value, prompt.el) :
+          E('p', 'wb-review__text', rules.text(record.value, prompt.el)));
         var meta = E('p', 'wb-review__meta', 'Saved ' + WB.when(answers[prompt.id].saved) + '. ');
         var clear = WB.button('Clear this answer', 'clear-answer');
         clear.setAttribute('data-wb-id', prompt.id);

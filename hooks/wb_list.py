@@ -1,0 +1,74 @@
+"""Lists as answers: `kind: list` on a prompt.
+
+    /// prompt | 4.1
+        kind: list
+        items: 10
+    List 10 positive things about your mentee
+    ///
+
+`items: N` gives N numbered lines; without it the list grows as the reader
+adds lines. `columns: Positives, Negatives` gives one list per column.
+Each line is a one-line text box that grows with its text, so it prints whole.
+`overrides/assets/wb/list.js` adds, removes and reorders lines.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from wb_errors import PromptError
+
+MAX_ITEMS = 30
+MAX_COLUMNS = 4
+OPEN_LIST_LINES = 3  # lines shown at first in a list that grows
+
+
+def list_options(prompt_id: str, items: Any, columns: Any) -> tuple[int | None, list[str]]:
+    """Checked `items` (None: the list grows) and `columns` (names; [] for one list)."""
+    if items is not None:
+        if isinstance(items, bool) or not isinstance(items, int) or not 2 <= items <= MAX_ITEMS:
+            raise PromptError(f"prompt {prompt_id}: items must be a whole number from 2 to {MAX_ITEMS}, not {items!r}")
+    names: list[str] = []
+    if columns is not None:
+        names = [name.strip() for name in str(columns).split(",")]
+        if not 2 <= len(names) <= MAX_COLUMNS or not all(names):
+            raise PromptError(
+                f"prompt {prompt_id}: columns must name 2 to {MAX_COLUMNS} lists, separated by commas "
+                f"(for example 'columns: Positives, Negatives'), not {columns!r}"
+            )
+        if items is not None:
+            raise PromptError(f"prompt {prompt_id}: a list with columns grows as the reader writes; leave out items")
+    return items, names
+
+
+def line(parent: etree.Element, ident: str, column: int, number: int, label: str) -> None:
+    item = etree.SubElement(parent, "li", {"class": "wb-list__item"})
+    box_id = f"wb-answer-{ident}-{column}-{number}"
+    etree.SubElement(item, "label", {"class": "wb-visually-hidden", "for": box_id}).text = label
+    etree.SubElement(
+        item,
+        "textarea",
+        {"class": "wb-list__input", "id": box_id, "rows": "1", "autocomplete": "off", "spellcheck": "true"},
+    ).text = ""
+
+
+def render_list(root: etree.Element, ident: str, items: int | None, names: list[str]) -> None:
+    """The lines of a list prompt, complete without JavaScript (as writing space)."""
+    root.set("data-module", "wb-list")
+    if items:
+        root.set("data-wb-items", str(items))
+    if names:
+        root.set("data-wb-columns", "|".join(names))
+    holder = etree.SubElement(root, "div", {"class": "wb-list" + (" wb-list--columns" if names else "")})
+    for column, name in enumerate(names or [""], start=1):
+        part = etree.SubElement(holder, "div", {"class": "wb-list__column"})
+        if name:
+            etree.SubElement(part, "p", {"class": "wb-list__title", "id": f"wb-list-{ident}-{column}"}).text = name
+        count = items or OPEN_LIST_LINES
+        lines = etree.SubElement(part, "ol" if items else "ul", {"class": "wb-list__items"})
+        for number in range(1, count + 1):
+            of = f" of {items}" if items else ""
+            line(lines, ident, column, number, f"{name + ', ' if name else ''}line {number}{of}")
+        if items:
+            etree.SubElement(part, "p", {"class": "wb-list__count", "aria-live": "off"})
