@@ -2,7 +2,8 @@
  * data-module="wb-list": an answer written as lines. A list of N lines
  * (data-wb-items) counts how many are filled; a list that grows lets the reader
  * add, remove and reorder lines, by buttons or keys (Enter adds a line, Backspace
- * in an empty line removes it, Alt+Arrow moves it). Saved through WB.Saver as
+ * in an empty line removes it, Alt+Arrow moves it). Enter goes on to an empty next line,
+ * or opens a new line after this one. Saved through WB.Saver as
  *
  *   {"lists": [["line", ...], ...]}   one list per column (data-wb-columns)
  */
@@ -234,8 +235,12 @@
     var inputs = this.inputs(place.column);
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
+      // On to the next line if it is empty (or the list has fixed lines); else a new line here.
       var next = inputs[place.at + 1];
-      if (!next && !this.fixed) next = this.addLine(place.column, place.at + 1);
+      if (!this.fixed && !(next && next.value === '')) {
+        next = this.addLine(place.column, place.at + 1);
+        this.saver.edited(true);
+      }
       if (next) next.focus();
     } else if (event.key === 'Backspace' && !this.fixed && event.target.value === '' && inputs.length > 1) {
       event.preventDefault();

@@ -1,0 +1,72 @@
+"""Unit: a prompt's `kind` option (capitals, letter, list) and its checks."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from wb_extension import WorkbookExtension
+from wb_prompts import PromptError, PromptRegistry
+
+
+def render(options: str, words: str = "List 10 positive things about your mentee") -> BeautifulSoup:
+    md = markdown.Markdown(extensions=[WorkbookExtension(registry=PromptRegistry())])
+    indented = "".join(f"    {line}\n" for line in options.splitlines())
+    return BeautifulSoup(md.convert(f"/// prompt | 4.1\n{indented}{words}\n///\n"), "html.parser")
+
+
+def test_capitals_is_a_text_box_shown_in_capitals():
+    soup = render("kind: capitals", "SHOUT IT IN CAPITALS…")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-module"] == "wb-answer" and "wb-prompt--capitals" in root["class"]
+    assert soup.select_one("textarea")["autocapitalize"] == "characters"
+    assert soup.select_one("label")["for"] == soup.select_one("textarea")["id"]
+
+
+def test_a_letter_is_a_tall_text_box():
+    soup = render("kind: letter", "write a letter of reassurance")
+    assert "wb-prompt--letter" in soup.select_one("[data-wb-prompt]")["class"]
+    assert soup.select_one("textarea")["rows"] == "16"
+
+
+def test_a_list_of_ten_is_ten_numbered_labelled_lines():
+    soup = render("kind: list\nitems: 10")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-module"] == "wb-list" and root["data-wb-items"] == "10"
+    lines = root.select("ol.wb-list__items > li textarea")
+    assert len(lines) == 10
+    labels = [soup.select_one(f'label[for="{line["id"]}"]').get_text() for line in lines]
+    assert labels[0] == "line 1 of 10" and labels[9] == "line 10 of 10"
+    assert root.select_one("h3 label") is None, "the heading labels no single box"
+    assert root.select_one(".wb-list__count") is not None
+
+
+def test_a_growing_list_starts_with_three_lines_and_columns_name_their_lists():
+    soup = render("kind: list")
+    assert len(soup.select("ul.wb-list__items > li")) == 3
+    soup = render("kind: list\ncolumns: Positives, Negatives")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-wb-columns"] == "Positives|Negatives"
+    assert [t.get_text() for t in root.select(".wb-list__title")] == ["Positives", "Negatives"]
+    assert soup.select_one('label[for="wb-answer-4-1-2-1"]').get_text() == "Negatives, line 1"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list"),
+        ("items: 10", "items and columns go with 'kind: list' only"),
+        ("kind: letter\ncolumns: A, B", "items and columns go with 'kind: list' only"),
+        ("kind: list\nitems: 1", "items must be a whole number from 2 to 30"),
+        ("kind: list\nitems: 31", "items must be a whole number from 2 to 30"),
+        ("kind: list\nitems: ten", "items must be a whole number"),
+        ("kind: list\nitems: true", "items must be a whole number"),
+        ("kind: list\ncolumns: Positives", "columns must name 2 to 4 lists"),
+        ("kind: list\ncolumns: A, , B", "columns must name 2 to 4 lists"),
+        ("kind: list\ncolumns: A, B\nitems: 4", "a list with columns grows as the reader writes"),
+    ],
+)
+def test_a_kind_with_wrong_options_is_an_error(options, message):
+    with pytest.raises(PromptError, match=message):
+        render(options)
