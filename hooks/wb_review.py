@@ -135,6 +135,7 @@ def tools(parent: etree.Element) -> None:
         for action, text in buttons:
             etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action}).text = text
         if ident == "wb-review-backup":
+            etree.SubElement(group, "p", {"class": "wb-review__usage"})
             restore = etree.SubElement(row, "label", {"class": "wb-button wb-review__restore", "for": "wb-review-file"})
             restore.text = "Restore from a backup"
             etree.SubElement(

@@ -106,6 +106,9 @@ def test_the_page_shows_each_answer_under_its_question_with_progress(page: Page,
     expect(page.locator('[data-wb-review-prompt="1.2"]')).to_contain_text("Not answered yet.")
     expect(page.locator('[data-wb-section="1"] .wb-review__progress')).to_have_text("2 of 8 answered.")
     expect(page.locator('[data-wb-section="8"] .wb-review__progress')).to_have_text("1 of 6 answered.")
+    used = sum(len((k + v).encode("utf-16-le")) for k, v in ours(page).items())
+    shown = f"{used} bytes" if used < 1024 else f"{-(-used // 1024)} KB"
+    expect(page.locator(".wb-review__usage")).to_contain_text(f"Your answers take about {shown} of this browser’s storage")
     expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__text')).to_contain_text(
         "Where you are now: rung 3 of 8.")
     # Markup in an answer is shown as text.

@@ -171,6 +171,8 @@
       section.el.querySelector('.wb-review__section-actions').hidden = done === 0;
     });
 
+    this.usage();
+
     var orphans = this.root.querySelector('.wb-review__orphans');
     var list = orphans.querySelector('.wb-review__orphan-list');
     list.textContent = '';
@@ -184,6 +186,18 @@
       list.appendChild(item);
     });
     orphans.hidden = !list.children.length;
+  };
+
+  /** How much room this workbook's answers take in this browser (text is stored as UTF-16). */
+  Review.prototype.usage = function () {
+    var storage = WB.store.backend();
+    var bytes = 0;
+    WB.store.keys().forEach(function (key) {
+      bytes += (key.length + (storage.getItem(key) || '').length) * 2;
+    });
+    this.root.querySelector('.wb-review__usage').textContent = bytes
+      ? 'Your answers take about ' + size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).'
+      : 'You have no answers saved in this browser yet.';
   };
 
   /* ---- messages (in the page) and questions (in a dialog) ------------- */
