@@ -276,7 +276,6 @@
   });
 
   WB.Saver = Saver;
-  WB.flushAll = flushAll;
   WB.when = when;
   WB.longDay = longDay;
   WB.element = element;

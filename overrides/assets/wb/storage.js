@@ -210,7 +210,6 @@
 
   WB.Store = Store;
   WB.parseRecord = parseRecord;
-  WB.classify = classify;
 
   var meta = document.querySelector('meta[name="wb-namespace"]');
   if (meta) {
