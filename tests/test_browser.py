@@ -369,6 +369,20 @@ def test_axe_finds_no_violations(page: Page, base_url, name):
     assert not violations, "\n".join(violations)
 
 
+def test_every_page_fits_320_css_pixels_as_at_400_percent_zoom(browser, base_url):
+    # 1280 px at 400% zoom leaves 320 CSS pixels: nothing may need sideways scrolling.
+    context = browser.new_context(viewport={"width": 320, "height": 256}, device_scale_factor=4)
+    page = context.new_page()
+    for name in PAGES:
+        page.goto(base_url + name)
+        wide = page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map(el => el.className || el.tagName).slice(0, 5)""")
+        assert wide == [], name
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320, name
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_messages_showing(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme)

@@ -65,7 +65,16 @@ def test_opened_from_disk_it_navigates_saves_searches_and_asks_nothing_outside(p
     expect(result).to_contain_text("SHOUT IT IN CAPITALS")
     result.locator("a").first.click()
     expect(page).to_have_url(re.compile(re.escape(start + "theory.html")))
+    page.goto(start + "power.html")
+    page.locator('input[name="wb-ladder-8-6-now"][value="5"]').click()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    expect(page.locator(".wb-ladder__entries li")).to_have_count(1)
+    page.goto(start + "identity.html")
+    page.locator("#wb-answer-4-1-1-1").fill("Kind")
+    expect(page.locator("#wb-status-4-1")).to_contain_text("Saved today")
     page.goto(start + "my-answers.html")
     expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Written with no internet")
+    expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__text')).to_contain_text("rung 5 of 8")
+    expect(page.locator('[data-wb-review-prompt="4.1"] ol li')).to_have_text(["Kind"])
     outside = [url for url in requests if not url.startswith(start) and not url.startswith("about:")]
     assert outside == []
