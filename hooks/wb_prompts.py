@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pymdownx.blocks.block import Block, type_any, type_string
 
+from wb_drawing import render_drawing
 from wb_errors import PromptError
 from wb_list import list_options, render_list
 
@@ -73,7 +74,8 @@ def validate_id(argument: str | None) -> str:
 # Kinds of answer a prompt may ask for (option `kind`); "text" when not given.
 # capitals: shown in capitals as typed, stored as typed; letter: a tall writing space.
 TEXT_KINDS = {"text": 5, "capitals": 5, "letter": 16}
-KINDS = (*TEXT_KINDS, "list")
+# list: lines (wb_list); drawing: a drawing surface beside a text box (wb_drawing).
+KINDS = (*TEXT_KINDS, "list", "drawing")
 
 
 class Prompt(Block):
@@ -106,7 +108,7 @@ class Prompt(Block):
         heading = etree.SubElement(
             root, "h3", {"class": "wb-prompt__heading", "id": f"wb-prompt-{ident}"}
         )
-        if self.kind == "list":
+        if self.kind in ("list", "drawing"):
             label = etree.SubElement(heading, "span", {"class": "wb-prompt__label"})
         else:
             label = etree.SubElement(
@@ -120,6 +122,8 @@ class Prompt(Block):
 
         if self.kind == "list":
             render_list(root, ident, self.items, self.columns)
+        elif self.kind == "drawing":
+            render_drawing(root, ident)
         else:
             box = etree.SubElement(
                 root,

@@ -52,10 +52,25 @@ def test_a_growing_list_starts_with_three_lines_and_columns_name_their_lists():
     assert soup.select_one('label[for="wb-answer-4-1-2-1"]').get_text() == "Negatives, line 1"
 
 
+def test_a_drawing_has_a_words_box_and_a_description_that_work_without_javascript():
+    soup = render("kind: drawing", "Draw your mentee in two years’ time feeling happy.")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-module"] == "wb-drawing"
+    assert root.select_one(".wb-drawing").has_attr("hidden")
+    canvas = root.select_one("canvas")
+    assert canvas["role"] == "img" and canvas["id"] == "wb-drawing-4-1"
+    labels = {soup.select_one(f'label[for="{b["id"]}"]').get_text(): b["data-wb-field"] for b in root.select("textarea")}
+    assert labels == {
+        "Your answer in words": "text",
+        "Describe your drawing in words, for anyone who cannot see it": "description",
+    }
+    assert "needs JavaScript" in root.select_one(".wb-drawing__no-script").get_text()
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list"),
+        ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list, drawing"),
         ("items: 10", "items and columns go with 'kind: list' only"),
         ("kind: letter\ncolumns: A, B", "items and columns go with 'kind: list' only"),
         ("kind: list\nitems: 1", "items must be a whole number from 2 to 30"),

@@ -1,0 +1,40 @@
+"""Drawings as answers: `kind: drawing` on a prompt ("Draw…", "Design…").
+
+Rendered as a text box for the answer in words and a description field, which
+work without JavaScript; `overrides/assets/wb/drawing.js` adds the drawing
+surface (finger, pen or mouse) above them. A drawing is kept as strokes, so it
+redraws sharp at any width and a backup restores it exactly.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box below, or draw it on paper."
+
+
+def box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str) -> None:
+    etree.SubElement(parent, "label", {"class": "wb-drawing__label", "for": box_id}).text = label_text
+    etree.SubElement(
+        parent,
+        "textarea",
+        {"class": "wb-prompt__answer", "id": box_id, "rows": str(rows), "autocomplete": "off",
+         "spellcheck": "true", "data-wb-field": field},
+    ).text = ""
+    etree.SubElement(parent, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
+
+
+def render_drawing(root: etree.Element, ident: str) -> None:
+    """The parts of a drawing prompt that work without JavaScript."""
+    root.set("data-module", "wb-drawing")
+    surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
+    etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
+                                      "aria-label": "Drawing tools", "aria-controls": f"wb-drawing-{ident}"})
+    etree.SubElement(
+        surface, "canvas",
+        {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
+         "aria-label": "Your drawing", "width": "1000", "height": "750"},
+    ).text = ""
+    etree.SubElement(root, "p", {"class": "wb-drawing__no-script"}).text = NO_SCRIPT_DRAWING
+    box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text")
+    box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2, "description")

@@ -1,0 +1,359 @@
+/*
+ * data-module="wb-drawing": a drawing surface for finger, pen and mouse, beside
+ * the text box that is the full alternative for keyboard and screen reader users.
+ * A few pen colours and sizes, an eraser, undo, redo, clear (asked first).
+ * Saved through WB.Saver, as strokes on a 1000 x 750 grid, so it redraws sharp
+ * at any width and a backup restores it exactly:
+ *
+ *   {"text": "", "description": "", "strokes": [{"c": "#1f1f1f", "w": 6, "e": false, "p": [x, y, x, y, ...]}]}
+ */
+(function (window, document) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var WIDTH = 1000;
+  var HEIGHT = 750;
+  var COLOURS = [['Black', '#1f1f1f'], ['Blue', '#1a56db'], ['Red', '#c62828'], ['Green', '#2e7d32']];
+  var SIZES = [['Thin', 4], ['Medium', 10], ['Thick', 24]];
+  var MAX_STROKES = 2000;
+
+  function isStroke(stroke) {
+    return (
+      !!stroke && typeof stroke === 'object' && typeof stroke.c === 'string' && /^#[0-9a-f]{6}$/i.test(stroke.c) &&
+      typeof stroke.w === 'number' && stroke.w > 0 && stroke.w <= 100 && typeof stroke.e === 'boolean' &&
+      Array.isArray(stroke.p) && stroke.p.length >= 2 && stroke.p.length % 2 === 0 &&
+      stroke.p.every(function (n) {
+        return typeof n === 'number' && isFinite(n) && n >= 0 && n <= WIDTH;
+      })
+    );
+  }
+
+  function valid(value) {
+    return (
+      !!value && typeof value === 'object' && !Array.isArray(value) && typeof value.text === 'string' &&
+      typeof value.description === 'string' && Array.isArray(value.strokes) &&
+      value.strokes.length <= MAX_STROKES && value.strokes.every(isStroke)
+    );
+  }
+
+  /** Draw strokes on a 2D context whose drawing grid is WIDTH x HEIGHT scaled by `scale`. */
+  function paint(context, strokes, scale) {
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    context.lineCap = 'round';
+    context.lineJoin = 'round';
+    strokes.forEach(function (stroke) {
+      context.globalCompositeOperation = stroke.e ? 'destination-out' : 'source-over';
+      context.strokeStyle = stroke.c;
+      context.fillStyle = stroke.c;
+      context.lineWidth = stroke.w;
+      context.beginPath();
+      context.moveTo(stroke.p[0], stroke.p[1]);
+      if (stroke.p.length === 2) {
+        context.arc(stroke.p[0], stroke.p[1], stroke.w / 2, 0, 2 * Math.PI);
+        context.fill();
+        return;
+      }
+      for (var i = 2; i < stroke.p.length; i += 2) context.lineTo(stroke.p[i], stroke.p[i + 1]);
+      context.stroke();
+    });
+    context.globalCompositeOperation = 'source-over';
+  }
+
+  /** The drawing as a PNG data URL on white, for My answers, print and copies. */
+  function picture(strokes) {
+    var canvas = document.createElement('canvas');
+    canvas.width = WIDTH;
+    canvas.height = HEIGHT;
+    var layer = document.createElement('canvas');
+    layer.width = WIDTH;
+    layer.height = HEIGHT;
+    paint(layer.getContext('2d'), strokes, 1);
+    var context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, WIDTH, HEIGHT);
+    context.drawImage(layer, 0, 0);
+    return canvas.toDataURL('image/png');
+  }
+
+  function Drawing(root) {
+    this.root = root;
+    this.id = root.getAttribute('data-wb-prompt');
+    this.canvas = root.querySelector('.wb-drawing__canvas');
+    this.tools = root.querySelector('.wb-drawing__tools');
+    this.text = root.querySelector('textarea[data-wb-field="text"]');
+    this.description = root.querySelector('textarea[data-wb-field="description"]');
+    if (!this.canvas || !this.tools || !this.text || !this.description) throw new Error('wb-drawing: incomplete markup');
+    this.strokes = [];
+    this.undone = [];
+    this.current = null;
+    this.colour = COLOURS[0][1];
+    this.size = SIZES[1][1];
+    this.erasing = false;
+    var self = this;
+
+    this.saver = new WB.Saver(root, {
+      id: this.id,
+      value: function () {
+        return self.value();
+      },
+      text: function () {
+        return WB.kinds['wb-drawing'].text(self.value());
+      },
+      valid: valid,
+      show: function (value) {
+        self.show(value);
+      }
+    });
+    this.buildTools();
+    root.querySelector('.wb-drawing').hidden = false;
+    root.querySelector('.wb-drawing__no-script').hidden = true;
+    [this.text, this.description].forEach(function (box) {
+      box.addEventListener('input', function () {
+        WB.grow(box);
+        self.mirror(box);
+        if (box === self.description) self.describe();
+        self.saver.edited();
+      });
+      WB.grow(box);
+    });
+    this.canvas.addEventListener('pointerdown', function (event) {
+      self.start(event);
+    });
+    this.canvas.addEventListener('pointermove', function (event) {
+      self.extend(event);
+    });
+    ['pointerup', 'pointercancel', 'lostpointercapture'].forEach(function (name) {
+      self.canvas.addEventListener(name, function () {
+        self.finish();
+      });
+    });
+    this.resize();
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        self.resize();
+      }).observe(this.canvas);
+    }
+    this.saver.restore();
+    this.refresh();
+  }
+
+  Drawing.prototype.value = function () {
+    return { text: this.text.value, description: this.description.value, strokes: this.strokes.slice() };
+  };
+
+  Drawing.prototype.show = function (value) {
+    value = value || { text: '', description: '', strokes: [] };
+    this.text.value = value.text;
+    this.description.value = value.description;
+    [this.text, this.description].forEach(function (box) {
+      WB.grow(box);
+      this.mirror(box);
+    }, this);
+    this.strokes = value.strokes.slice();
+    this.undone = [];
+    this.describe();
+    this.refresh();
+  };
+
+  Drawing.prototype.mirror = function (box) {
+    var copy = box.nextElementSibling;
+    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
+  };
+
+  Drawing.prototype.describe = function () {
+    var words = this.description.value.trim();
+    this.canvas.setAttribute('aria-label', words ? 'Your drawing: ' + words : 'Your drawing (not described yet)');
+  };
+
+  Drawing.prototype.buildTools = function () {
+    var self = this;
+    var group = function (label) {
+      var g = WB.element('span', 'wb-drawing__group');
+      g.setAttribute('role', 'group');
+      g.setAttribute('aria-label', label);
+      self.tools.appendChild(g);
+      return g;
+    };
+    var colours = group('Pen colour');
+    COLOURS.forEach(function (pair) {
+      var b = WB.button('', 'colour');
+      b.setAttribute('aria-label', pair[0] + ' pen');
+      b.setAttribute('data-wb-value', pair[1]);
+      b.classList.add('wb-drawing__swatch');
+      b.style.setProperty('--wb-swatch', pair[1]);
+      colours.appendChild(b);
+    });
+    var sizes = group('Pen size');
+    SIZES.forEach(function (pair) {
+      var b = WB.button(pair[0], 'size');
+      b.setAttribute('data-wb-value', String(pair[1]));
+      sizes.appendChild(b);
+    });
+    var edit = group('Change the drawing');
+    [['Eraser', 'eraser'], ['Undo', 'undo'], ['Redo', 'redo'], ['Clear the drawing', 'clear']].forEach(function (pair) {
+      edit.appendChild(WB.button(pair[0], pair[1]));
+    });
+    this.confirm = WB.element('p', 'wb-drawing__confirm');
+    this.confirm.hidden = true;
+    this.tools.parentNode.insertBefore(this.confirm, this.tools.nextSibling);
+    this.root.addEventListener('click', function (event) {
+      var target = event.target.closest('[data-wb-action]');
+      if (target) self.act(target.getAttribute('data-wb-action'), target);
+    });
+  };
+
+  /** Pressed states and what can be undone or redone. */
+  Drawing.prototype.refresh = function () {
+    var self = this;
+    this.tools.querySelectorAll('[data-wb-action="colour"]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(!self.erasing && b.getAttribute('data-wb-value') === self.colour));
+    });
+    this.tools.querySelectorAll('[data-wb-action="size"]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(Number(b.getAttribute('data-wb-value')) === self.size));
+    });
+    this.tools.querySelector('[data-wb-action="eraser"]').setAttribute('aria-pressed', String(this.erasing));
+    this.tools.querySelector('[data-wb-action="undo"]').disabled = !this.strokes.length;
+    this.tools.querySelector('[data-wb-action="redo"]').disabled = !this.undone.length;
+    this.tools.querySelector('[data-wb-action="clear"]').disabled = !this.strokes.length;
+    this.redraw();
+  };
+
+  /** Size the canvas to its box (and the screen's pixel density), then redraw. */
+  Drawing.prototype.resize = function () {
+    var width = this.canvas.clientWidth || WIDTH;
+    var ratio = window.devicePixelRatio || 1;
+    var pixels = Math.round(width * ratio);
+    if (this.canvas.width !== pixels) {
+      this.canvas.width = pixels;
+      this.canvas.height = Math.round(pixels * HEIGHT / WIDTH);
+    }
+    this.redraw();
+  };
+
+  Drawing.prototype.redraw = function () {
+    var strokes = this.current ? this.strokes.concat([this.current]) : this.strokes;
+    paint(this.canvas.getContext('2d'), strokes, this.canvas.width / WIDTH);
+  };
+
+  Drawing.prototype.point = function (event) {
+    var box = this.canvas.getBoundingClientRect();
+    var clamp = function (n, most) {
+      return Math.max(0, Math.min(most, Math.round(n)));
+    };
+    return [
+      clamp(((event.clientX - box.left) / box.width) * WIDTH, WIDTH),
+      clamp(((event.clientY - box.top) / box.height) * HEIGHT, HEIGHT)
+    ];
+  };
+
+  Drawing.prototype.start = function (event) {
+    if (event.button !== undefined && event.button > 0) return;
+    event.preventDefault();
+    if (this.canvas.setPointerCapture && event.pointerId !== undefined) {
+      try {
+        this.canvas.setPointerCapture(event.pointerId);
+      } catch (error) {
+        /* a synthetic or finished pointer: drawing works without capture */
+      }
+    }
+    this.current = { c: this.colour, w: this.size, e: this.erasing, p: this.point(event) };
+    this.redraw();
+  };
+
+  Drawing.prototype.extend = function (event) {
+    if (!this.current) return;
+    var self = this;
+    var events = event.getCoalescedEvents ? event.getCoalescedEvents() : [];
+    (events.length ? events : [event]).forEach(function (one) {
+      var p = self.point(one);
+      var last = self.current.p.length - 2;
+      if (p[0] !== self.current.p[last] || p[1] !== self.current.p[last + 1]) self.current.p.push(p[0], p[1]);
+    });
+    this.redraw();
+  };
+
+  Drawing.prototype.finish = function () {
+    if (!this.current) return;
+    this.strokes.push(this.current);
+    this.current = null;
+    this.undone = [];
+    this.refresh();
+    this.saver.edited(true);
+  };
+
+  Drawing.prototype.act = function (action, target) {
+    if (action === 'colour') {
+      this.colour = target.getAttribute('data-wb-value');
+      this.erasing = false;
+    } else if (action === 'size') {
+      this.size = Number(target.getAttribute('data-wb-value'));
+    } else if (action === 'eraser') {
+      this.erasing = !this.erasing;
+    } else if (action === 'undo' && this.strokes.length) {
+      this.undone.push(this.strokes.pop());
+      this.saver.edited(true);
+    } else if (action === 'redo' && this.undone.length) {
+      this.strokes.push(this.undone.pop());
+      this.saver.edited(true);
+    } else if (action === 'clear') {
+      this.confirm.textContent = 'Clear the whole drawing? ';
+      this.confirm.appendChild(WB.button('Yes, clear it', 'confirm-clear-drawing'));
+      this.confirm.appendChild(WB.button('No, keep it', 'cancel-clear-drawing'));
+      this.confirm.hidden = false;
+      this.confirm.querySelector('button').focus();
+      return;
+    } else if (action === 'confirm-clear-drawing' || action === 'cancel-clear-drawing') {
+      if (action === 'confirm-clear-drawing') {
+        this.strokes = [];
+        this.undone = [];
+        this.saver.edited(true);
+      }
+      this.confirm.hidden = true;
+      this.refresh();
+      // Back to the Clear button, or (when it is now disabled) the first tool.
+      var clear = this.tools.querySelector('[data-wb-action="clear"]');
+      (clear.disabled ? this.tools.querySelector('button') : clear).focus();
+      return;
+    } else {
+      return;
+    }
+    this.refresh();
+  };
+
+  WB.modules = WB.modules || {};
+  WB.modules['wb-drawing'] = Drawing;
+  WB.kinds = WB.kinds || {};
+  WB.kinds['wb-drawing'] = {
+    valid: valid,
+    answered: function (value) {
+      return value.strokes.length > 0 || !!value.text.trim() || !!value.description.trim();
+    },
+    text: function (value) {
+      var lines = [];
+      if (value.strokes.length) {
+        lines.push('[A drawing' + (value.description.trim() ? ': ' + value.description.trim() : ', not described') + ']');
+      } else if (value.description.trim()) {
+        lines.push('Description: ' + value.description.trim());
+      }
+      if (value.text) lines.push(value.text);
+      return lines.join('\n\n');
+    },
+    render: function (value) {
+      var box = WB.element('div', 'wb-review__drawing');
+      if (value.strokes.length) {
+        var image = document.createElement('img');
+        image.className = 'wb-review__picture';
+        image.src = picture(value.strokes);
+        image.alt = value.description.trim() ? 'Your drawing: ' + value.description.trim() : 'Your drawing (not described)';
+        box.appendChild(image);
+      } else if (value.description.trim()) {
+        box.appendChild(WB.element('p', 'wb-review__text', 'Description: ' + value.description.trim()));
+      }
+      if (value.text) box.appendChild(WB.element('p', 'wb-review__text', value.text));
+      return box;
+    }
+  };
+  WB.drawingPicture = picture;
+})(window, document);

@@ -1,0 +1,180 @@
+"""Browser: drawings (2.6, 3.9, 3.10, 5.1) by mouse and by touch, kept, undone, restored."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser import PREFIX, axe_violations, box
+
+pytestmark = pytest.mark.browser
+
+CANVAS = "#wb-drawing-2-6"
+PAGE = "mentoring-in-criminal-justice/"
+
+
+def stored(page: Page):
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6")
+    return None if raw is None else json.loads(raw)["value"]
+
+
+def saved(page: Page):
+    expect(page.locator("#wb-status-2-6")).to_contain_text("Saved today")
+
+
+def draw_with_mouse(page: Page, points: list[tuple[float, float]]) -> None:
+    """A stroke through points given as fractions of the canvas."""
+    page.locator(CANVAS).scroll_into_view_if_needed()
+    box_ = page.locator(CANVAS).bounding_box()
+    at = [(box_["x"] + x * box_["width"], box_["y"] + y * box_["height"]) for x, y in points]
+    page.mouse.move(*at[0])
+    page.mouse.down()
+    for point in at[1:]:
+        page.mouse.move(*point, steps=5)
+    page.mouse.up()
+
+
+def ink_at(page: Page, x: float, y: float) -> bool:
+    """Is there ink at (x, y), as fractions of the canvas?"""
+    return page.evaluate(
+        """([selector, x, y]) => {
+            const canvas = document.querySelector(selector);
+            const data = canvas.getContext('2d').getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1).data;
+            return data[3] > 0;
+        }""",
+        [CANVAS, x, y],
+    )
+
+
+def test_when_javascript_is_unavailable_the_words_box_is_the_answer(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    expect(page.locator(CANVAS)).to_be_hidden()
+    expect(page.locator('[data-wb-prompt="2.6"] .wb-drawing__no-script')).to_contain_text("Drawing here needs JavaScript")
+    expect(page.get_by_label("Your answer in words")).to_be_visible()
+    context.close()
+
+
+def test_a_mouse_drawing_is_kept_after_a_reload_and_scales_with_the_screen(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    draw_with_mouse(page, [(0.1, 0.1), (0.5, 0.5), (0.9, 0.5)])
+    page.get_by_label("Describe your drawing in words, for anyone who cannot see it").fill("A path in a park")
+    saved(page)
+    strokes = stored(page)["strokes"]
+    assert len(strokes) == 1 and len(strokes[0]["p"]) >= 6
+    assert all(0 <= n <= 1000 for n in strokes[0]["p"])
+    page.reload()
+    assert ink_at(page, 0.5, 0.5) and ink_at(page, 0.3, 0.3) and not ink_at(page, 0.1, 0.9)
+    expect(page.locator(CANVAS)).to_have_attribute("aria-label", "Your drawing: A path in a park")
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.wait_for_timeout(200)
+    assert ink_at(page, 0.5, 0.5) and ink_at(page, 0.3, 0.3)
+
+
+def test_a_finger_drawing_is_kept(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    page.locator(CANVAS).scroll_into_view_if_needed()
+    page.evaluate(
+        """selector => {
+            const canvas = document.querySelector(selector);
+            const box = canvas.getBoundingClientRect();
+            const fire = (type, x, y) => canvas.dispatchEvent(new PointerEvent(type, {
+                pointerType: 'touch', pointerId: 7, isPrimary: true, bubbles: true, cancelable: true,
+                clientX: box.left + x * box.width, clientY: box.top + y * box.height}));
+            fire('pointerdown', 0.2, 0.8);
+            for (let i = 1; i <= 10; i++) fire('pointermove', 0.2 + i * 0.05, 0.8 - i * 0.05);
+            fire('pointerup', 0.7, 0.3);
+        }""",
+        CANVAS,
+    )
+    saved(page)
+    page.reload()
+    assert ink_at(page, 0.45, 0.55)
+
+
+def test_undo_redo_eraser_and_clear(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    draw_with_mouse(page, [(0.1, 0.2), (0.9, 0.2)])
+    page.get_by_role("button", name="Red pen").click()
+    page.get_by_role("button", name="Thick").click()
+    draw_with_mouse(page, [(0.1, 0.6), (0.9, 0.6)])
+    assert stored_soon(page, 2)[1]["c"] == "#c62828"
+    page.get_by_role("button", name="Undo").click()
+    assert not ink_at(page, 0.5, 0.6) and ink_at(page, 0.5, 0.2)
+    page.get_by_role("button", name="Redo").click()
+    assert ink_at(page, 0.5, 0.6)
+    expect(page.get_by_role("button", name="Redo")).to_be_disabled()
+    page.get_by_role("button", name="Eraser").click()
+    expect(page.get_by_role("button", name="Eraser")).to_have_attribute("aria-pressed", "true")
+    draw_with_mouse(page, [(0.5, 0.1), (0.5, 0.3)])
+    assert not ink_at(page, 0.5, 0.2)
+    page.get_by_role("button", name="Clear the drawing").click()
+    page.get_by_role("button", name="No, keep it").click()
+    assert ink_at(page, 0.2, 0.6)
+    page.get_by_role("button", name="Clear the drawing").click()
+    page.get_by_role("button", name="Yes, clear it").click()
+    assert not ink_at(page, 0.2, 0.6)
+    expect(page.get_by_role("button", name="Black pen")).to_be_focused()
+    page.wait_for_timeout(300)
+    assert stored(page)["strokes"] == []
+
+
+def stored_soon(page: Page, count: int):
+    page.wait_for_function(
+        "([key, n]) => { const r = localStorage.getItem(key); return r && JSON.parse(r).value.strokes.length === n; }",
+        arg=[PREFIX + "answer:2.6", count],
+    )
+    return stored(page)["strokes"]
+
+
+def test_a_drawing_comes_back_from_a_backup_pixel_for_pixel(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    draw_with_mouse(page, [(0.2, 0.2), (0.4, 0.7), (0.8, 0.3)])
+    box(page, "2.6").fill("A story in words")
+    page.wait_for_function(
+        "key => (JSON.parse(localStorage.getItem(key) || 'null') || {value: {}}).value.text === 'A story in words'",
+        arg=PREFIX + "answer:2.6",
+    )
+    before = page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
+    raw_before = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6")
+    page.goto(base_url + "my-answers/")
+    picture = page.locator('[data-wb-review-prompt="2.6"] img.wb-review__picture')
+    expect(picture).to_be_visible()
+    expect(picture).to_have_attribute("alt", "Your drawing (not described)")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a backup").click()
+    data = open(info.value.path(), "rb").read()
+    page.get_by_role("button", name="Clear all my answers").click()
+    page.locator("dialog").get_by_role("button", name="Yes, clear all my answers").click()
+    page.set_input_files("#wb-review-file", files=[{"name": "b.json", "mimeType": "application/json", "buffer": data}])
+    page.locator("dialog").get_by_role("button", name="Restore").click()
+    assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6") == raw_before
+    page.goto(base_url + PAGE)
+    page.locator(CANVAS).scroll_into_view_if_needed()
+    assert page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS) == before
+
+
+def test_a_keyboard_user_answers_in_words_and_describes(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    page.get_by_role("button", name="Eraser").focus()
+    page.keyboard.press("Tab")  # Undo, Redo and Clear are disabled while there is nothing drawn
+    page.keyboard.type("My mentee, smiling, with a job")
+    page.keyboard.press("Tab")
+    page.keyboard.type("A person at work")
+    saved(page)
+    value = stored(page)
+    assert value["text"] == "My mentee, smiling, with a job" and value["description"] == "A person at work"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_a_drawing(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    draw_with_mouse(page, [(0.1, 0.1), (0.9, 0.9)])
+    page.get_by_role("button", name="Clear the drawing").click()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()
