@@ -64,6 +64,18 @@ def dialog(page: Page):
     return page.locator("dialog.wb-review__dialog")
 
 
+def backup_clear_restore(page: Page, base_url: str) -> None:
+    """On My answers: download a backup, clear everything, restore the backup."""
+    review(page, base_url)
+    data = backup_file(page)
+    page.get_by_role("button", name="Clear all my answers").click()
+    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
+    assert ours(page) == {}
+    restore(page, data)
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+
+
 LADDER = {"now": 3, "hope": 6, "happy": "Not yet", "help": "Training",
           "history": [{"kept": "2026-10-01T09:00:00.000Z", "now": 2, "hope": 6, "happy": "", "help": ""}]}
 

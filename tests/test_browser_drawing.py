@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, axe_violations, box
+from test_browser_answers import backup_clear_restore
 
 pytestmark = pytest.mark.browser
 
@@ -143,13 +144,7 @@ def test_a_drawing_comes_back_from_a_backup_pixel_for_pixel(page: Page, base_url
     picture = page.locator('[data-wb-review-prompt="2.6"] img.wb-review__picture')
     expect(picture).to_be_visible()
     expect(picture).to_have_attribute("alt", "Your drawing (not described)")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download a backup").click()
-    data = open(info.value.path(), "rb").read()
-    page.get_by_role("button", name="Clear all my answers").click()
-    page.locator("dialog").get_by_role("button", name="Yes, clear all my answers").click()
-    page.set_input_files("#wb-review-file", files=[{"name": "b.json", "mimeType": "application/json", "buffer": data}])
-    page.locator("dialog").get_by_role("button", name="Restore").click()
+    backup_clear_restore(page, base_url)
     assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6") == raw_before
     page.goto(base_url + PAGE)
     page.locator(CANVAS).scroll_into_view_if_needed()

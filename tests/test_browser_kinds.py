@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, axe_violations, box
+from test_browser_answers import backup_clear_restore
 
 pytestmark = pytest.mark.browser
 
@@ -157,14 +158,7 @@ def test_lists_round_trip_through_a_backup(page: Page, base_url):
     line(page, "7.5", 2, 2).fill("Memories")
     saved(page, "7.5")
     before = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:7.5")
-    page.goto(base_url + "my-answers/")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download a backup").click()
-    data = open(info.value.path(), "rb").read()
-    page.get_by_role("button", name="Clear all my answers").click()
-    page.locator("dialog").get_by_role("button", name="Yes, clear all my answers").click()
-    page.set_input_files("#wb-review-file", files=[{"name": "b.json", "mimeType": "application/json", "buffer": data}])
-    page.locator("dialog").get_by_role("button", name="Restore").click()
+    backup_clear_restore(page, base_url)
     assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:7.5") == before
 
 

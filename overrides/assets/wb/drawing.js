@@ -82,9 +82,9 @@
     this.id = root.getAttribute('data-wb-prompt');
     this.canvas = root.querySelector('.wb-drawing__canvas');
     this.tools = root.querySelector('.wb-drawing__tools');
-    this.text = root.querySelector('textarea[data-wb-field="text"]');
+    this.words = root.querySelector('textarea[data-wb-field="text"]');
     this.description = root.querySelector('textarea[data-wb-field="description"]');
-    if (!this.canvas || !this.tools || !this.text || !this.description) throw new Error('wb-drawing: incomplete markup');
+    if (!this.canvas || !this.tools || !this.words || !this.description) throw new Error('wb-drawing: incomplete markup');
     this.strokes = [];
     this.undone = [];
     this.current = null;
@@ -93,23 +93,11 @@
     this.erasing = false;
     var self = this;
 
-    this.saver = new WB.Saver(root, {
-      id: this.id,
-      value: function () {
-        return self.value();
-      },
-      text: function () {
-        return WB.kinds['wb-drawing'].text(self.value());
-      },
-      valid: valid,
-      show: function (value) {
-        self.show(value);
-      }
-    });
+    this.saver = new WB.Saver(root, this);
     this.buildTools();
     root.querySelector('.wb-drawing').hidden = false;
     root.querySelector('.wb-drawing__no-script').hidden = true;
-    [this.text, this.description].forEach(function (box) {
+    [this.words, this.description].forEach(function (box) {
       box.addEventListener('input', function () {
         WB.grow(box);
         self.mirror(box);
@@ -139,15 +127,21 @@
     this.refresh();
   }
 
+  Drawing.prototype.valid = valid;
+
+  Drawing.prototype.text = function () {
+    return WB.kinds['wb-drawing'].text(this.value());
+  };
+
   Drawing.prototype.value = function () {
-    return { text: this.text.value, description: this.description.value, strokes: this.strokes.slice() };
+    return { text: this.words.value, description: this.description.value, strokes: this.strokes.slice() };
   };
 
   Drawing.prototype.show = function (value) {
     value = value || { text: '', description: '', strokes: [] };
-    this.text.value = value.text;
+    this.words.value = value.text;
     this.description.value = value.description;
-    [this.text, this.description].forEach(function (box) {
+    [this.words, this.description].forEach(function (box) {
       WB.grow(box);
       this.mirror(box);
     }, this);

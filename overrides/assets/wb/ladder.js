@@ -58,19 +58,7 @@
     }
 
     var self = this;
-    this.saver = new WB.Saver(root, {
-      id: this.id,
-      value: function () {
-        return self.value();
-      },
-      text: function () {
-        return self.asText();
-      },
-      valid: valid,
-      show: function (value) {
-        self.show(value);
-      }
-    });
+    this.saver = new WB.Saver(root, this);
 
     root.addEventListener('change', function (event) {
       if (event.target.type !== 'radio') return;
@@ -106,16 +94,18 @@
     return checked && checked.value ? Number(checked.value) : null;
   };
 
-  Ladder.prototype.text = function (field) {
+  Ladder.prototype.box = function (field) {
     return this.root.querySelector('textarea[data-wb-field="' + field + '"]');
   };
+
+  Ladder.prototype.valid = valid;
 
   Ladder.prototype.value = function () {
     return {
       now: this.chosen('now'),
       hope: this.chosen('hope'),
-      happy: this.text('happy').value,
-      help: this.text('help').value,
+      happy: this.box('happy').value,
+      help: this.box('help').value,
       history: this.history.slice()
     };
   };
@@ -129,7 +119,7 @@
       for (var i = 0; i < radios.length; i++) radios[i].checked = radios[i].value === wanted;
     });
     ['happy', 'help'].forEach(function (field) {
-      var box = self.text(field);
+      var box = self.box(field);
       box.value = value[field];
       WB.grow(box);
       self.mirror(box);
@@ -179,7 +169,7 @@
     this.summary.textContent = text;
   };
 
-  Ladder.prototype.asText = function () {
+  Ladder.prototype.text = function () {
     var value = this.value();
     var lines = [this.summary.textContent];
     if (value.happy) lines.push('Are you happy with your position? ' + value.happy);

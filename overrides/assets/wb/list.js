@@ -46,23 +46,7 @@
     if (this.columns.length !== this.names.length) throw new Error('wb-list: incomplete list markup');
     var self = this;
 
-    this.saver = new WB.Saver(root, {
-      id: this.id,
-      value: function () {
-        return self.value();
-      },
-      text: function () {
-        return WB.kinds['wb-list'].text(self.value(), root);
-      },
-      valid: function (value) {
-        // A list longer than this prompt's lines would lose lines: it is kept aside instead.
-        return isList(value) && value.lists.length === self.names.length &&
-          (!self.fixed || value.lists[0].length <= self.fixed);
-      },
-      show: function (value) {
-        self.show(value);
-      }
-    });
+    this.saver = new WB.Saver(root, this);
 
     this.columns.forEach(function (column, index) {
       column.setAttribute('data-wb-column', String(index));
@@ -89,6 +73,17 @@
     this.saver.restore();
     this.count();
   }
+
+  /** A stored list this prompt can show: as many columns, and no more lines than it has. */
+  List.prototype.valid = function (value) {
+    // A list longer than this prompt's lines would lose lines: it is kept aside instead.
+    return isList(value) && value.lists.length === this.names.length &&
+      (!this.fixed || value.lists[0].length <= this.fixed);
+  };
+
+  List.prototype.text = function () {
+    return WB.kinds['wb-list'].text(this.value(), this.root);
+  };
 
   List.prototype.inputs = function (column) {
     return Array.prototype.slice.call(this.columns[column].querySelectorAll('.wb-list__input'));

@@ -5,13 +5,13 @@
  * saved, and shows a failure loudly with a way out. It never writes over a
  * stored value it could not read (that value is kept aside first).
  *
- *   var saver = new WB.Saver(root, {
- *     id: '1.1',
- *     value: function () { return ...; },      // what to store now
- *     text: function () { return ...; },       // the answer as text, for "Copy my answer"
- *     valid: function (value) { return ...; }, // is a stored value of this kind?
- *     show: function (value) { ... },          // put a stored value on screen
- *   });
+ *   var saver = new WB.Saver(root, owner);   // owner: the module, or an object, with
+ *     owner.id                 the prompt's id
+ *     owner.value()            what to store now
+ *     owner.text()             the answer as text, for "Copy my answer"
+ *     owner.valid(value)       can this module show a stored value?
+ *     owner.show(value)        put a stored value (or null: none) on screen
+ *     owner.saved(value)       optional: called after each save
  *   saver.restore();  saver.edited();  saver.save();
  */
 (function (window, document) {
@@ -72,10 +72,10 @@
     return node;
   }
 
-  function Saver(root, options) {
+  function Saver(root, owner) {
     this.root = root;
-    this.id = options.id;
-    this.options = options;
+    this.id = owner.id;
+    this.owner = owner;
     this.status = root.querySelector('.wb-prompt__status');
     this.timer = null;
     this.dirty = false;
@@ -98,8 +98,8 @@
   /** Show what is stored, or say why nothing can be shown. */
   Saver.prototype.restore = function () {
     var result = WB.store.read(KIND, this.id);
-    if (result.state === 'ok' && this.options.valid(result.record.value)) {
-      this.options.show(result.record.value);
+    if (result.state === 'ok' && this.owner.valid(result.record.value)) {
+      this.owner.show(result.record.value);
       this.setStatus('Saved ' + when(result.record.saved) + '.');
     } else if (result.state === 'ok' || result.state === 'corrupt') {
       this.keepAside(result.raw);
@@ -140,7 +140,7 @@
       this.failed('aside');
       return false;
     }
-    var result = WB.store.write(KIND, this.id, this.options.value());
+    var result = WB.store.write(KIND, this.id, this.owner.value());
     if (!result.ok) {
       this.failed(result.reason);
       return false;
@@ -149,7 +149,7 @@
     unsaved.delete(this);
     this.setStatus('Saved ' + when(result.record.saved) + '.');
     this.clearAlert();
-    if (this.options.saved) this.options.saved(result.record.value);
+    if (this.owner.saved) this.owner.saved(result.record.value);
     WB.announce.later(announcement || 'Saved');
     WB.changed(this.id);
     return true;
@@ -196,7 +196,7 @@
       this.save();
     } else if (action === 'copy') {
       var result = target.parentNode.querySelector('.wb-alert__result');
-      WB.copyText(this.options.text()).then(function (copied) {
+      WB.copyText(this.owner.text()).then(function (copied) {
         if (result) result.textContent = copied ? 'Copied.' : 'Copying did not work here: select your words and copy them.';
       });
     } else if (action === 'show-aside') {
@@ -247,10 +247,10 @@
     }
     if (this.dirty) return; // what the reader is typing here wins
     var record = raw === null ? null : WB.parseRecord(raw);
-    if (raw !== null && (!record || !this.options.valid(record.value))) return;
+    if (raw !== null && (!record || !this.owner.valid(record.value))) return;
     var value = record ? record.value : null;
-    if (JSON.stringify(value) === JSON.stringify(this.options.value())) return;
-    this.options.show(value);
+    if (JSON.stringify(value) === JSON.stringify(this.owner.value())) return;
+    this.owner.show(value);
     this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
     WB.changed(this.id);
   };
