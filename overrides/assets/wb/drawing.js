@@ -189,7 +189,7 @@
     [['Eraser', 'eraser'], ['Undo', 'undo'], ['Redo', 'redo'], ['Clear the drawing', 'clear']].forEach(function (pair) {
       edit.appendChild(WB.button(pair[0], pair[1]));
     });
-    this.confirm = WB.element('p', 'wb-drawing__confirm');
+    this.confirm = WB.element('p', 'wb-drawing__confirm wb-alert__actions');
     this.confirm.hidden = true;
     this.tools.parentNode.insertBefore(this.confirm, this.tools.nextSibling);
     this.root.addEventListener('click', function (event) {
