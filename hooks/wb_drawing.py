@@ -13,8 +13,8 @@ import xml.etree.ElementTree as etree
 NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box below, or draw it on paper."
 
 
-def box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str) -> None:
-    etree.SubElement(parent, "label", {"class": "wb-drawing__label", "for": box_id}).text = label_text
+def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str) -> None:
+    etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id}).text = label_text
     etree.SubElement(
         parent,
         "textarea",
@@ -36,5 +36,5 @@ def render_drawing(root: etree.Element, ident: str) -> None:
          "aria-label": "Your drawing", "width": "1000", "height": "750"},
     ).text = ""
     etree.SubElement(root, "p", {"class": "wb-drawing__no-script"}).text = NO_SCRIPT_DRAWING
-    box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text")
-    box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2, "description")
+    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text")
+    words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2, "description")

@@ -25,6 +25,7 @@ from pymdownx.blocks.block import Block, type_any, type_string
 from wb_drawing import render_drawing
 from wb_errors import PromptError
 from wb_list import list_options, render_list
+from wb_photos import render_photos
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
@@ -74,8 +75,11 @@ def validate_id(argument: str | None) -> str:
 # Kinds of answer a prompt may ask for (option `kind`); "text" when not given.
 # capitals: shown in capitals as typed, stored as typed; letter: a tall writing space.
 TEXT_KINDS = {"text": 5, "capitals": 5, "letter": 16}
-# list: lines (wb_list); drawing: a drawing surface beside a text box (wb_drawing).
-KINDS = (*TEXT_KINDS, "list", "drawing")
+# list: lines (wb_list); drawing: a drawing surface beside a text box (wb_drawing);
+# photos: a collage of the reader's photos beside a text box (wb_photos).
+# Their heading names the whole answer, not one box.
+WIDGET_KINDS = ("list", "drawing", "photos")
+KINDS = (*TEXT_KINDS, *WIDGET_KINDS)
 
 
 class Prompt(Block):
@@ -108,7 +112,7 @@ class Prompt(Block):
         heading = etree.SubElement(
             root, "h3", {"class": "wb-prompt__heading", "id": f"wb-prompt-{ident}"}
         )
-        if self.kind in ("list", "drawing"):
+        if self.kind in WIDGET_KINDS:
             label = etree.SubElement(heading, "span", {"class": "wb-prompt__label"})
         else:
             label = etree.SubElement(
@@ -124,6 +128,8 @@ class Prompt(Block):
             render_list(root, ident, self.items, self.columns)
         elif self.kind == "drawing":
             render_drawing(root, ident)
+        elif self.kind == "photos":
+            render_photos(root, ident)
         else:
             box = etree.SubElement(
                 root,

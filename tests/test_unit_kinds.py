@@ -70,7 +70,7 @@ def test_a_drawing_has_a_words_box_and_a_description_that_work_without_javascrip
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list, drawing"),
+        ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list, drawing, photos"),
         ("items: 10", "items and columns go with 'kind: list' only"),
         ("kind: letter\ncolumns: A, B", "items and columns go with 'kind: list' only"),
         ("kind: list\nitems: 1", "items must be a whole number from 2 to 30"),

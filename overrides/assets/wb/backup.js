@@ -3,8 +3,10 @@
  *
  *   {"format": "wb-backup", "version": 1, "workbook": <site name>, "namespace": <storage namespace>,
  *    "created": <ISO date>, "answers": [{"id", "prompt" (null if no longer in the workbook),
- *    "saved" (ISO date), "value"}]}
+ *    "saved" (ISO date), "value"}], "photos": [{"id", "type", "data" (base64)}]}
  *
+ * "photos" holds the pictures that photo answers point to (by id); it may be
+ * missing or empty.
  * A file is checked through before anything changes; a change of all answers
  * is all or nothing, and can keep what was there for undo.
  */
@@ -15,6 +17,19 @@
   var FORMAT = 'wb-backup';
   var VERSION = 1;
   var RE_ID = /^[1-9][0-9]*(\.[1-9][0-9]*)+$/;
+  var RE_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  // The first bytes of each kind of picture a backup may carry.
+  var PICTURES = {
+    'image/jpeg': function (b) {
+      return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+    },
+    'image/png': function (b) {
+      return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+    },
+    'image/webp': function (b) {
+      return String.fromCharCode.apply(null, b.slice(0, 4)) === 'RIFF' && String.fromCharCode.apply(null, b.slice(8, 12)) === 'WEBP';
+    }
+  };
 
   function own(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -69,13 +84,76 @@
       answers[entry.id] = { value: entry.value, saved: entry.saved };
       if (!known(entry.id)) unknown.push(entry.id);
     }
-    return { answers: answers, unknown: unknown, created: data.created };
+    var photos = checkPhotos(data.photos);
+    if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
+    return { answers: answers, unknown: unknown, created: data.created, photos: photos };
+  }
+
+  /** The backup's photos as {id: {type, data}}, or null when one is not a picture of a known kind. */
+  function checkPhotos(list) {
+    var photos = Object.create(null);
+    if (list === undefined) return photos;
+    if (!Array.isArray(list)) return null;
+    for (var i = 0; i < list.length; i++) {
+      var photo = list[i];
+      if (!photo || typeof photo !== 'object' || !WB.photoId.test(photo.id) || photos[photo.id]) return null;
+      var looks = own(PICTURES, photo.type) && PICTURES[photo.type];
+      if (!looks || typeof photo.data !== 'string' || !photo.data || !RE_BASE64.test(photo.data)) return null;
+      if (!looks(bytes(photo.data.slice(0, 16)))) return null;
+      photos[photo.id] = { type: photo.type, data: photo.data };
+    }
+    return photos;
+  }
+
+  function bytes(base64) {
+    var text = window.atob(base64);
+    var out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  }
+
+  /** A checked photo of a backup as a Blob, byte for byte. */
+  function photoBlob(photo) {
+    return new Blob([bytes(photo.data)], { type: photo.type });
+  }
+
+  /** A stored picture as {type, data (base64)}, for a backup. */
+  function photoData(blob) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        var url = String(reader.result);
+        resolve({ type: blob.type, data: url.slice(url.indexOf(',') + 1) });
+      };
+      reader.onerror = function () {
+        reject({ reason: 'unavailable', error: reader.error });
+      };
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  /** Two texts kept both: mine, then the backup's under a dated line. */
+  function joined(mine, theirs, created) {
+    if (!theirs || mine === theirs) return mine;
+    if (!mine) return theirs;
+    return mine + '\n\n— From the backup of ' + WB.longDay(created) + ' —\n\n' + theirs;
   }
 
   function merged(mine, theirs, created) {
     if (typeof mine.value === 'string' && typeof theirs.value === 'string') {
+      return { value: joined(mine.value, theirs.value, created), saved: new Date().toISOString() };
+    }
+    if (mine.value && Array.isArray(mine.value.photos) && theirs.value && Array.isArray(theirs.value.photos)) {
+      var ids = mine.value.photos.map(function (photo) {
+        return photo.id;
+      });
       return {
-        value: mine.value + '\n\n— From the backup of ' + WB.longDay(created) + ' —\n\n' + theirs.value,
+        value: {
+          text: joined(mine.value.text, theirs.value.text, created),
+          photos: mine.value.photos.concat(theirs.value.photos.filter(function (photo) {
+            return ids.indexOf(photo.id) === -1;
+          }))
+        },
         saved: new Date().toISOString()
       };
     }
@@ -134,7 +212,9 @@
   WB.backup = {
     FORMAT: FORMAT,
     VERSION: VERSION,
-    MAX_BYTES: 20 * 1024 * 1024,
+    MAX_BYTES: 64 * 1024 * 1024, // room for a collage of photos
+    photoBlob: photoBlob,
+    photoData: photoData,
     byId: byId,
     check: check,
     merged: merged,

@@ -44,7 +44,24 @@
   }
 
   function size(bytes) {
-    return bytes < 1024 ? bytes + ' bytes' : Math.ceil(bytes / 1024) + ' KB';
+    return WB.size(bytes);
+  }
+
+  function plural(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  /** The photo ids that these answer records point to. */
+  function photoIds(records) {
+    return WB.referencedPhotos(records.map(function (record) {
+      return record && record.value;
+    }));
+  }
+
+  function values(object) {
+    return Object.keys(object).map(function (key) {
+      return object[key];
+    });
   }
 
   function Review(root) {
@@ -107,6 +124,8 @@
     });
     this.render();
     this.offerUndo();
+    // Photos left behind by an undone restore or a failed save; quietly, as nothing points to them.
+    WB.photos.tidy().catch(function () {});
   }
 
   /** The stored answers: id -> record, for those this code can read. */
@@ -188,16 +207,45 @@
     orphans.hidden = !list.children.length;
   };
 
-  /** How much room this workbook's answers take in this browser (text is stored as UTF-16). */
+  /**
+   * How much room this workbook's answers take in this browser (text is stored
+   * as UTF-16), and so how large a backup file will be, before it is made.
+   */
   Review.prototype.usage = function () {
     var storage = WB.store.backend();
+    var line = this.root.querySelector('.wb-review__usage');
     var bytes = 0;
+    var text = 0;
     WB.store.keys().forEach(function (key) {
-      bytes += (key.length + (storage.getItem(key) || '').length) * 2;
+      var stored = storage.getItem(key) || '';
+      bytes += (key.length + stored.length) * 2;
+      if (key.indexOf(WB.store.key('answer', '')) === 0) text += stored.length;
     });
-    this.root.querySelector('.wb-review__usage').textContent = bytes
-      ? 'Your answers take about ' + size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).'
-      : 'You have no answers saved in this browser yet.';
+    if (!bytes) {
+      line.textContent = 'You have no answers saved in this browser yet.';
+      return;
+    }
+    var said = 'Your answers take about ' + size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).';
+    line.textContent = said;
+    var ids = photoIds(values(this.answers()));
+    if (!ids.length) {
+      line.textContent = said + ' A backup file will be about ' + size(text * 1.2 + 300) + '.';
+      return;
+    }
+    WB.photos.list().then(function (entries) {
+      var photos = 0;
+      var count = 0;
+      entries.forEach(function (entry) {
+        if (ids.indexOf(entry.id) === -1) return;
+        photos += entry.bytes;
+        count++;
+      });
+      // base64 makes a picture a third larger.
+      line.textContent = said + ' Your ' + plural(count, 'photo takes', 'photos take') + ' about ' + size(photos) +
+        ' more. A backup file will be about ' + size(text * 1.2 + 300 + photos * 4 / 3 + count * 80) + '.';
+    }, function () {
+      line.textContent = said + ' Your photos cannot be read in this browser at the moment.';
+    });
   };
 
   /* ---- messages (in the page) and questions (in a dialog) ------------- */
@@ -250,10 +298,11 @@
 
   /* ---- backup ------------------------------------------------------------ */
 
+  /** Resolves with {data, missing (photo ids not in this browser), unread (photos could not be read)}. */
   Review.prototype.backupData = function () {
     var answers = this.answers();
     var self = this;
-    return {
+    var data = {
       format: WB.backup.FORMAT,
       version: WB.backup.VERSION,
       workbook: this.siteName,
@@ -266,22 +315,63 @@
           saved: answers[id].saved,
           value: answers[id].value
         };
-      })
+      }),
+      photos: []
     };
+    var ids = photoIds(values(answers));
+    if (!ids.length) return Promise.resolve({ data: data, missing: [], unread: false });
+    return WB.photos.getMany(ids).then(function (found) {
+      return Promise.all(ids.filter(function (id) {
+        return found[id];
+      }).map(function (id) {
+        return WB.backup.photoData(found[id].blob).then(function (photo) {
+          return { id: id, type: photo.type, data: photo.data };
+        });
+      }));
+    }).then(function (photos) {
+      data.photos = photos;
+      var kept = photos.map(function (photo) {
+        return photo.id;
+      });
+      return { data: data, missing: ids.filter(function (id) {
+        return kept.indexOf(id) === -1;
+      }), unread: false };
+    }, function () {
+      return { data: data, missing: ids, unread: true };
+    });
   };
 
   Review.prototype.backup = function () {
-    var data = this.backupData();
-    var name = WB.store.namespace + '-answers-' + isoDay(new Date()) + '.json';
-    var bytes = download(name, 'application/json', JSON.stringify(data, null, 2));
-    WB.store.write('meta', 'backup', { last: data.created });
-    var reminder = document.querySelector('.wb-reminder');
-    if (reminder) reminder.remove();
-    this.say(
-      'Your backup is downloading: ' + name + ' (' + size(bytes) + ', ' + data.answers.length +
-        (data.answers.length === 1 ? ' answer' : ' answers') + '). Keep it somewhere safe, such as your email. ' +
-        'To bring your answers back, on this or another device, use "Restore from a backup".'
-    );
+    var self = this;
+    if (this.busy) return;
+    this.busy = true;
+    this.say('Making your backup…');
+    this.backupData().then(function (made) {
+      self.busy = false;
+      var data = made.data;
+      var name = WB.store.namespace + '-answers-' + isoDay(new Date()) + '.json';
+      var bytes = download(name, 'application/json', JSON.stringify(data, null, 2));
+      WB.store.write('meta', 'backup', { last: data.created });
+      var reminder = document.querySelector('.wb-reminder');
+      if (reminder) reminder.remove();
+      var what = plural(data.answers.length, 'answer', 'answers') +
+        (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
+      var lines = ['Your backup is downloading: ' + name + ' (' + size(bytes) + ', ' + what + '). ' +
+        'Keep it somewhere safe, such as your email. ' +
+        'To bring your answers back, on this or another device, use "Restore from a backup".'];
+      if (made.unread) {
+        lines.push('Your photos could not be read in this browser, so this backup has your words without them.');
+      } else if (made.missing.length) {
+        lines.push(plural(made.missing.length, 'photo is', 'photos are') +
+          ' missing from this browser, so the backup could not include ' + (made.missing.length === 1 ? 'it.' : 'them.'));
+      }
+      self.say(lines[0], lines.slice(1).map(function (line) {
+        return E('p', 'wb-review__warning', line);
+      }));
+    }, function () {
+      self.busy = false;
+      self.refuse('The backup could not be made in this browser.', 'No backup was made');
+    });
   };
 
   /* ---- restore: check, preview, apply, undo ----------------------------- */
@@ -337,6 +427,8 @@
     list.appendChild(E('li', '', howMany(counts.different, '', 'different in the backup.')));
     list.appendChild(E('li', '', howMany(counts.same, '', 'the same in both.')));
     list.appendChild(E('li', '', howMany(counts.only, '', 'only in this browser.')));
+    var pictures = Object.keys(checked.photos).length;
+    if (pictures) list.appendChild(E('li', '', 'The backup holds ' + plural(pictures, 'photo.', 'photos.')));
     nodes.push(list);
     if (checked.unknown.length) {
       nodes.push(E('p', '', 'The backup also has answers to questions this workbook no longer has (' +
@@ -383,13 +475,40 @@
         target[id] = theirs;
       }
     });
-    var result = WB.backup.replaceAll(target, true);
     this.pending = null;
     this.closeDialog();
+    var self = this;
+    var restored = plural(Object.keys(checked.answers).length, 'answer', 'answers');
+    var pictures = Object.keys(checked.photos);
+    if (!pictures.length) return this.restored(WB.backup.replaceAll(target, true), restored);
+    // The pictures first, in one go; then the answers that point to them.
+    var before;
+    WB.photos.list().then(function (entries) {
+      before = entries.map(function (entry) {
+        return entry.id;
+      });
+      return WB.photos.put(pictures.map(function (id) {
+        return { id: id, blob: WB.backup.photoBlob(checked.photos[id]) };
+      }));
+    }).then(function () {
+      var result = WB.backup.replaceAll(target, true);
+      if (!result.ok) {
+        WB.photos.remove(pictures.filter(function (id) {
+          return before.indexOf(id) === -1;
+        })).catch(function () {});
+      }
+      self.restored(result, restored + ' and ' + plural(pictures.length, 'photo', 'photos'));
+    }, function (failure) {
+      self.refuse(failure.reason === 'quota'
+        ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
+        : 'This browser did not let the workbook store the backup’s photos, so nothing was changed.');
+    });
+  };
+
+  Review.prototype.restored = function (result, what) {
     if (!result.ok) return this.refuse(result.message);
     this.render();
-    var restored = Object.keys(checked.answers).length;
-    this.offerUndo('Restored ' + restored + (restored === 1 ? ' answer' : ' answers') + ' from your backup.');
+    this.offerUndo('Restored ' + what + ' from your backup.');
   };
 
   Review.prototype.offerUndo = function (message) {
@@ -415,14 +534,26 @@
       if (record) target[id] = record;
       else broken.push(id);
     });
+    var undone = photoIds(values(this.answers()));
     var result = WB.backup.replaceAll(target, false);
     if (!result.ok) return this.refuse(result.message, 'The restore was not undone');
     broken.forEach(function (id) {
       WB.store.putRaw('answer', id, before[id]);
     });
     WB.store.remove('undo', 'restore');
+    WB.photos.release(undone).catch(function () {});
     this.render();
     this.say('The restore is undone: your answers are as they were before it.');
+  };
+
+  /** Keep the restored answers: the photos only the undo pointed to can go. */
+  Review.prototype.forgetUndo = function () {
+    var undo = WB.store.read('undo', 'restore');
+    var kept = undo.state === 'ok' && undo.record.value && undo.record.value.answers;
+    var ids = photoIds(values(kept || {}).map(WB.parseRecord));
+    WB.store.remove('undo', 'restore');
+    WB.photos.release(ids).catch(function () {});
+    this.say('');
   };
 
   /* ---- readable copies ---------------------------------------------------- */
@@ -492,16 +623,18 @@
 
   Review.prototype.clear = function (what, id) {
     var self = this;
-    var result;
-    if (what === 'all') {
-      result = WB.store.clearAll();
-    } else {
-      var ids = what === 'answer' ? [id] : this.sections.filter(function (section) {
-        return section.number === id;
-      })[0].prompts.map(function (prompt) {
-        return prompt.id;
-      });
-      result = { ok: true };
+    var answers = this.answers();
+    var ids = what === 'all' ? Object.keys(answers) : what === 'answer' ? [id] : this.sections.filter(function (section) {
+      return section.number === id;
+    })[0].prompts.map(function (prompt) {
+      return prompt.id;
+    });
+    var pictures = photoIds(ids.map(function (one) {
+      return answers[one];
+    }));
+    var result = { ok: true };
+    if (what === 'all') result = WB.store.clearAll();
+    else {
       ids.forEach(function (one) {
         if (result.ok) result = WB.store.remove('answer', one);
       });
@@ -509,7 +642,17 @@
     this.closeDialog();
     this.render();
     if (!result.ok) return this.refuse('This browser did not let the workbook remove them.', 'Not cleared');
-    self.say(what === 'all' ? 'All your answers are cleared from this browser.' : 'Cleared.');
+    var done = what === 'all' ? 'All your answers are cleared from this browser.' : 'Cleared.';
+    this.say(done);
+    // Photos go after the answers that pointed to them: all of them, or those nothing else points to.
+    (what === 'all' ? WB.photos.clear() : WB.photos.release(pictures)).then(function () {
+      pictures.forEach(WB.forgetPhotoUrl);
+    }, function () {
+      if (pictures.length) {
+        self.say(done, [E('p', 'wb-review__warning', 'The photos of those answers could not be removed from this browser. ' +
+          'Try again later, or clear this site’s data in the browser’s settings.')]);
+      }
+    });
   };
 
   /* ---- buttons ------------------------------------------------------------- */
@@ -521,10 +664,8 @@
     } else if (action === 'close') this.closeDialog();
     else if (action === 'restore') this.restore((this.dialog.querySelector('input[name="wb-review-mode"]:checked') || {}).value || 'both');
     else if (action === 'undo') this.undo();
-    else if (action === 'forget-undo') {
-      WB.store.remove('undo', 'restore');
-      this.say('');
-    } else if (/^(copy-text|download-)/.test(action)) this.readable(action);
+    else if (action === 'forget-undo') this.forgetUndo();
+    else if (/^(copy-text|download-)/.test(action)) this.readable(action);
     else if (action === 'print') window.print();
     else if (action === 'print-blank') {
       document.documentElement.classList.add('wb-print-blank');

@@ -12,7 +12,7 @@
  *     owner.valid(value)       can this module show a stored value?
  *     owner.show(value)        put a stored value (or null: none) on screen
  *     owner.saved(value)       optional: called after each save
- *   saver.restore();  saver.edited();  saver.save();
+ *   saver.restore();  saver.edited([now, announcement]);  saver.save([announcement]);
  */
 (function (window, document) {
   'use strict';
@@ -116,20 +116,22 @@
     this.status.classList.toggle('wb-prompt__status--problem', /^Not saved/.test(text));
   };
 
-  /** Something changed: save after a pause (or now, for a single choice). */
-  Saver.prototype.edited = function (now) {
+  /**
+   * Something changed: save after a pause, or now (a single choice, a stroke, a
+   * photo); then `announcement` is what a screen reader hears instead of "Saved".
+   * Returns true when saved now.
+   */
+  Saver.prototype.edited = function (now, announcement) {
     var self = this;
     this.dirty = true;
     unsaved.add(this);
     WB.announce.cancel();
     window.clearTimeout(this.timer);
-    if (now) {
-      this.save();
-      return;
-    }
+    if (now) return this.save(announcement);
     this.timer = window.setTimeout(function () {
       self.save();
     }, SAVE_DELAY);
+    return false;
   };
 
   /** Save now if anything changed. Returns true when what is on screen is stored. */

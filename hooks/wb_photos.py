@@ -1,0 +1,28 @@
+"""Photos as answers: `kind: photos` on a prompt ("Create a collage of photographs…").
+
+Rendered as a text box for the answer in words, which works without
+JavaScript; `overrides/assets/wb/photos.js` adds the collage above it: photos
+from the device or its camera, made smaller before they are kept (in the
+browser's IndexedDB, see `photostore.js`), with captions, in the reader's order.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from wb_drawing import words_box
+
+NO_SCRIPT_PHOTOS = (
+    "Adding photos needs JavaScript. Write your answer in the box below, or make your collage on paper."
+)
+
+
+def render_photos(root: etree.Element, ident: str) -> None:
+    """The parts of a photo prompt that work without JavaScript, and the place of the collage."""
+    root.set("data-module", "wb-photos")
+    collage = etree.SubElement(root, "div", {"class": "wb-photos", "hidden": "hidden"})
+    etree.SubElement(
+        collage, "ol", {"class": "wb-photos__grid", "id": f"wb-photos-{ident}", "aria-label": "Your photos, in order"}
+    ).text = ""
+    etree.SubElement(root, "p", {"class": "wb-photos__no-script"}).text = NO_SCRIPT_PHOTOS
+    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text")

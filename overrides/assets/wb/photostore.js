@@ -1,0 +1,259 @@
+/*
+ * WB.photos: the pictures of photo answers, kept in the browser's IndexedDB
+ * (localStorage holds about 5 MB, too little for photos). The answer record in
+ * localStorage keeps each photo's id, caption and size; the picture itself is here.
+ *
+ *   Database "wb:v1:<namespace>", object store "photos", one entry per photo:
+ *   {"id": "p…", "blob": <Blob, image/jpeg>, "added": "<ISO date>"}
+ *
+ * Every call returns a Promise. It rejects only with {reason, error}, where
+ * reason is "quota", "blocked" or "unavailable" (as WB.store's), never with a
+ * bare exception. A write is one transaction: all of it is stored, or none.
+ */
+(function (window) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var STORE = 'photos';
+  var RE_ID = /^p[0-9a-z]{8,40}$/;
+
+  function classify(error) {
+    var name = error && error.name;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'quota';
+    // Firefox's private windows once refused IndexedDB with InvalidStateError.
+    if (name === 'SecurityError' || name === 'NotAllowedError' || name === 'InvalidStateError') return 'blocked';
+    return 'unavailable';
+  }
+
+  function failure(error) {
+    return { reason: error && error.reason ? error.reason : classify(error), error: error };
+  }
+
+  function PhotoStore(namespace) {
+    this.name = 'wb:v1:' + namespace;
+    this.opening = null;
+  }
+
+  /** The open database (one connection per page, opened when first needed). */
+  PhotoStore.prototype.open = function () {
+    var self = this;
+    if (this.opening) return this.opening;
+    this.opening = new Promise(function (resolve, reject) {
+      var request;
+      try {
+        if (!window.indexedDB) throw Object.assign(new Error('IndexedDB is not available'), { name: 'SecurityError' });
+        request = window.indexedDB.open(self.name, 1);
+      } catch (error) {
+        reject(failure(error));
+        return;
+      }
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(STORE, { keyPath: 'id' });
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        // Another tab deleting the database, or a newer version: let go, open again next time.
+        db.onversionchange = function () {
+          db.close();
+          self.opening = null;
+        };
+        db.onclose = function () {
+          self.opening = null;
+        };
+        resolve(db);
+      };
+      request.onerror = function () {
+        reject(failure(request.error));
+      };
+    });
+    this.opening.catch(function () {
+      self.opening = null; // try again next time: the reader may have allowed storage
+    });
+    return this.opening;
+  };
+
+  /** Run `work(store)` in one transaction; resolves with what work's requests left in `out`. */
+  PhotoStore.prototype.run = function (mode, work) {
+    return this.open().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var out = {};
+        var tx;
+        try {
+          tx = db.transaction(STORE, mode);
+          work(tx.objectStore(STORE), out);
+        } catch (error) {
+          if (tx) {
+            try {
+              tx.abort();
+            } catch (ignored) {
+              /* already finished */
+            }
+          }
+          reject(failure(error));
+          return;
+        }
+        tx.oncomplete = function () {
+          resolve(out);
+        };
+        tx.onabort = tx.onerror = function () {
+          reject(failure(tx.error));
+        };
+      });
+    });
+  };
+
+  /** Store entries [{id, blob, added}], all or none. */
+  PhotoStore.prototype.put = function (entries) {
+    return this.run('readwrite', function (store) {
+      entries.forEach(function (entry) {
+        if (!RE_ID.test(entry.id) || !(entry.blob instanceof Blob)) throw new Error('wb: not a photo entry');
+        store.put({ id: entry.id, blob: entry.blob, added: entry.added || new Date().toISOString() });
+      });
+    });
+  };
+
+  /** {id: entry} for those of `ids` that are stored (missing ones are left out). */
+  PhotoStore.prototype.getMany = function (ids) {
+    return this.run('readonly', function (store, out) {
+      ids.forEach(function (id) {
+        store.get(id).onsuccess = function (event) {
+          var entry = event.target.result;
+          if (entry && entry.blob instanceof Blob) out[id] = entry;
+        };
+      });
+    });
+  };
+
+  PhotoStore.prototype.get = function (id) {
+    return this.getMany([id]).then(function (found) {
+      return found[id] || null;
+    });
+  };
+
+  PhotoStore.prototype.remove = function (ids) {
+    return this.run('readwrite', function (store) {
+      ids.forEach(function (id) {
+        store.delete(id);
+      });
+    });
+  };
+
+  /** Remove every photo of this workbook. */
+  PhotoStore.prototype.clear = function () {
+    return this.run('readwrite', function (store) {
+      store.clear();
+    });
+  };
+
+  /** Every stored photo, without reading the pictures into memory: [{id, bytes, added}]. */
+  PhotoStore.prototype.list = function () {
+    return this.run('readonly', function (store, out) {
+      out.entries = [];
+      store.openCursor().onsuccess = function (event) {
+        var cursor = event.target.result;
+        if (!cursor) return;
+        var entry = cursor.value;
+        out.entries.push({ id: entry.id, bytes: entry.blob ? entry.blob.size : 0, added: entry.added });
+        cursor.continue();
+      };
+    }).then(function (out) {
+      return out.entries;
+    });
+  };
+
+  /** The ids of the photos that stored answers point to, from any answer value. */
+  function referenced(values) {
+    var ids = [];
+    values.forEach(function (value) {
+      if (value && typeof value === 'object' && Array.isArray(value.photos)) {
+        value.photos.forEach(function (photo) {
+          if (photo && typeof photo.id === 'string' && ids.indexOf(photo.id) === -1) ids.push(photo.id);
+        });
+      }
+    });
+    return ids;
+  }
+
+  /** Every answer value stored now, and those kept to undo a restore. */
+  function storedValues() {
+    var values = WB.store.list('answer').map(function (entry) {
+      return entry.record ? entry.record.value : null;
+    });
+    WB.store.list('undo').forEach(function (entry) {
+      var answers = entry.record && entry.record.value && entry.record.value.answers;
+      Object.keys(answers || {}).forEach(function (id) {
+        var record = WB.parseRecord(answers[id]);
+        if (record) values.push(record.value);
+      });
+    });
+    return values;
+  }
+
+  /** Delete those of `ids` that no stored answer (nor a kept undo) points to any more. */
+  PhotoStore.prototype.release = function (ids) {
+    var unused;
+    try {
+      var keep = referenced(storedValues());
+      unused = ids.filter(function (id) {
+        return keep.indexOf(id) === -1;
+      });
+    } catch (error) {
+      return Promise.reject(failure(error));
+    }
+    return unused.length ? this.remove(unused) : Promise.resolve({});
+  };
+
+  /**
+   * Delete every photo that nothing points to (left by a restore that was undone,
+   * or a save that failed). Photos added in the last hour are left alone: a page
+   * may be adding one now.
+   */
+  PhotoStore.prototype.tidy = function () {
+    var self = this;
+    var recent = Date.now() - 3600 * 1000;
+    return this.list().then(function (entries) {
+      return self.release(entries.filter(function (entry) {
+        return !(Date.parse(entry.added) > recent);
+      }).map(function (entry) {
+        return entry.id;
+      }));
+    });
+  };
+
+  /** {usage, quota} in bytes for this site, where the browser can say; else null. */
+  PhotoStore.prototype.estimate = function () {
+    if (!navigator.storage || !navigator.storage.estimate) return Promise.resolve(null);
+    return navigator.storage.estimate().then(
+      function (found) {
+        return found && found.quota ? found : null;
+      },
+      function () {
+        return null;
+      }
+    );
+  };
+
+  /** A new photo id: time, then randomness, so ids from two devices do not meet. */
+  function newId() {
+    var random = '';
+    var bytes = new Uint8Array(8);
+    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    for (var j = 0; j < bytes.length; j++) random += (bytes[j] % 36).toString(36);
+    return 'p' + Date.now().toString(36) + random;
+  }
+
+  /** "840 KB", "1.4 MB" */
+  function size(bytes) {
+    if (bytes < 1024) return bytes + ' bytes';
+    if (bytes < 1024 * 1024) return Math.ceil(bytes / 1024) + ' KB';
+    if (bytes < 1024 * 1024 * 1024) return (bytes / 1024 / 1024).toFixed(1) + ' MB';
+    return (bytes / 1024 / 1024 / 1024).toFixed(1) + ' GB';
+  }
+
+  WB.PhotoStore = PhotoStore;
+  WB.photoId = { test: RE_ID.test.bind(RE_ID), make: newId };
+  WB.referencedPhotos = referenced;
+  WB.size = size;
+  if (WB.store) WB.photos = new PhotoStore(WB.store.namespace);
+})(window);
