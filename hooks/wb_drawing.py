@@ -13,8 +13,11 @@ import xml.etree.ElementTree as etree
 NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box below, or draw it on paper."
 
 
-def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str) -> None:
-    etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id}).text = label_text
+def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
+    """A labelled text box; its name also says which prompt it answers, as a page may have several."""
+    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id})
+    label.text = label_text
+    etree.SubElement(label, "span", {"class": "wb-visually-hidden"}).text = f" ({prompt_id})"
     etree.SubElement(
         parent,
         "textarea",
@@ -24,7 +27,7 @@ def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, fi
     etree.SubElement(parent, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
-def render_drawing(root: etree.Element, ident: str) -> None:
+def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
     """The parts of a drawing prompt that work without JavaScript."""
     root.set("data-module", "wb-drawing")
     surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
@@ -36,5 +39,6 @@ def render_drawing(root: etree.Element, ident: str) -> None:
          "aria-label": "Your drawing", "width": "1000", "height": "750"},
     ).text = ""
     etree.SubElement(root, "p", {"class": "wb-drawing__no-script"}).text = NO_SCRIPT_DRAWING
-    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text")
-    words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2, "description")
+    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)
+    words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2,
+              "description", prompt_id)

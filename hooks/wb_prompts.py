@@ -127,9 +127,9 @@ class Prompt(Block):
         if self.kind == "list":
             render_list(root, ident, self.items, self.columns)
         elif self.kind == "drawing":
-            render_drawing(root, ident)
+            render_drawing(root, ident, self.prompt_id)
         elif self.kind == "photos":
-            render_photos(root, ident)
+            render_photos(root, ident, self.prompt_id)
         else:
             box = etree.SubElement(
                 root,

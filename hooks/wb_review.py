@@ -29,6 +29,8 @@ RE_TAG = re.compile(r"<[^>]+>")
 CARRIED = ("data-wb-items", "data-wb-columns")
 MARKER = '<div class="wb-review__catalogue"></div>'
 BLANK_LINES = 6
+# On a blank printed workbook, a frame to draw in or stick photos on, above the lines.
+PICTURE_KINDS = {"wb-drawing": "Draw here", "wb-photos": "Stick your photos here"}
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
             blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
             if prompt.kind == "wb-ladder":
                 etree.SubElement(blank, "p").text = "Now: rung ____     Would like to be: rung ____"
+            elif prompt.kind in PICTURE_KINDS:
+                etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = PICTURE_KINDS[prompt.kind]
             for _ in range(BLANK_LINES):
                 etree.SubElement(blank, "span", {"class": "wb-review__line"})
     orphans = etree.SubElement(root, "section", {"class": "wb-review__orphans", "hidden": "hidden"})

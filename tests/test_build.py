@@ -92,6 +92,25 @@ def test_every_prompt_of_the_workbook_is_on_the_site_once_as_a_labelled_box(buil
     assert set(found.values()) == {1}
 
 
+# What each prompt's words ask for (issue: answers that fit the prompt); all others are text boxes.
+FITTING = {
+    "2.6": "drawing", "3.9": "drawing", "3.10": "drawing", "5.1": "drawing", "3.3": "capitals", "7.2": "letter",
+    "4.1": "list", "6.3": "list", "7.5": "list", "5.4": "photos", "8.6": "ladder",
+}
+
+
+def test_every_prompt_offers_the_answer_its_words_ask_for(built):
+    kinds = {}
+    for soup in all_pages(built).values():
+        for root in soup.select("[data-wb-prompt]"):
+            modifier = [c.removeprefix("wb-prompt--") for c in root["class"] if c.startswith("wb-prompt--")]
+            kinds[root["data-wb-prompt"]] = modifier[0] if modifier else root["data-module"].removeprefix("wb-")
+    assert {k: v for k, v in kinds.items() if v != "answer"} == FITTING
+    photos = page(built, "self-confidence").select_one('[data-wb-prompt="5.4"]')
+    assert photos["data-module"] == "wb-photos" and photos.select_one("ol.wb-photos__grid") is not None
+    assert page(built, "my-answers").select_one('[data-wb-review-prompt="5.4"]')["data-wb-kind"] == "wb-photos"
+
+
 def test_prompts_are_in_workbook_order_on_their_section_pages(built):
     for number, name in enumerate(SECTION_PAGES, start=1):
         ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-wb-prompt]")]

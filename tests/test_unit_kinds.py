@@ -1,4 +1,4 @@
-"""Unit: a prompt's `kind` option (capitals, letter, list) and its checks."""
+"""Unit: a prompt's `kind` option (capitals, letter, list, drawing, photos) and its checks."""
 
 from __future__ import annotations
 
@@ -61,10 +61,23 @@ def test_a_drawing_has_a_words_box_and_a_description_that_work_without_javascrip
     assert canvas["role"] == "img" and canvas["id"] == "wb-drawing-4-1"
     labels = {soup.select_one(f'label[for="{b["id"]}"]').get_text(): b["data-wb-field"] for b in root.select("textarea")}
     assert labels == {
-        "Your answer in words": "text",
-        "Describe your drawing in words, for anyone who cannot see it": "description",
+        "Your answer in words (4.1)": "text",
+        "Describe your drawing in words, for anyone who cannot see it (4.1)": "description",
     }
     assert "needs JavaScript" in root.select_one(".wb-drawing__no-script").get_text()
+
+
+def test_photos_have_a_words_box_that_works_without_javascript_and_a_place_for_the_collage():
+    soup = render("kind: photos", "Create a collage of photographs… how do these images make you feel?")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-module"] == "wb-photos" and "wb-prompt--photos" in root["class"]
+    assert root.select_one("h3 label") is None, "the heading names the whole answer, not one box"
+    assert root.select_one(".wb-photos").has_attr("hidden")
+    assert root.select_one(".wb-photos ol.wb-photos__grid")["aria-label"] == "Your photos, in order"
+    words = root.select_one("textarea")
+    assert words["data-wb-field"] == "text" and soup.select_one(f'label[for="{words["id"]}"]').get_text() == "Your answer in words (4.1)"
+    assert "needs JavaScript" in root.select_one(".wb-photos__no-script").get_text()
+    assert root.select_one(".wb-prompt__status") is not None
 
 
 @pytest.mark.parametrize(
@@ -73,6 +86,8 @@ def test_a_drawing_has_a_words_box_and_a_description_that_work_without_javascrip
         ("kind: drawing-board", "kind 'drawing-board' is not one of text, capitals, letter, list, drawing, photos"),
         ("items: 10", "items and columns go with 'kind: list' only"),
         ("kind: letter\ncolumns: A, B", "items and columns go with 'kind: list' only"),
+        ("kind: photos\nitems: 6", "items and columns go with 'kind: list' only"),
+        ("kind: photo", "kind 'photo' is not one of"),
         ("kind: list\nitems: 1", "items must be a whole number from 2 to 30"),
         ("kind: list\nitems: 31", "items must be a whole number from 2 to 30"),
         ("kind: list\nitems: ten", "items must be a whole number"),
