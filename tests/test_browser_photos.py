@@ -118,6 +118,8 @@ def test_when_javascript_is_unavailable_the_words_box_is_the_answer(browser, bas
 
 
 def test_photos_are_made_smaller_kept_and_back_after_a_reload(page: Page, base_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + PAGE)
     expect(page.locator(f"{ROOT} .wb-photos__empty")).to_have_text("No photos yet.")
     big = make_photo(page, 3200, 2400, words="Library")
@@ -140,6 +142,9 @@ def test_photos_are_made_smaller_kept_and_back_after_a_reload(page: Page, base_u
     expect(page.locator(f"{ROOT} .wb-photos__usage")).to_contain_text("2 photos, ")
     expect(page.locator(f"{ROOT} .wb-photos__usage")).to_contain_text("kept in this browser")
     expect(page.locator(f"{ROOT} .wb-photos__empty")).to_be_hidden()
+    # The photos never leave the browser: they are shown from its own storage (blob:).
+    assert [url for url in requests if not url.startswith((base_url, "blob:", "data:"))] == []
+    assert any(url.startswith("blob:") for url in requests)
 
 
 def test_photos_come_back_after_instant_navigation(page: Page, base_url):

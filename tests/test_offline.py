@@ -47,7 +47,7 @@ def test_no_page_of_the_folder_refers_to_the_internet(folder):
 
 
 @pytest.mark.browser
-def test_opened_from_disk_it_navigates_saves_searches_and_asks_nothing_outside(page: Page, folder):
+def test_opened_from_disk_it_navigates_saves_searches_keeps_photos_and_asks_nothing_outside(page: Page, folder):
     start = folder.resolve().as_uri() + "/"
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -72,9 +72,24 @@ def test_opened_from_disk_it_navigates_saves_searches_and_asks_nothing_outside(p
     page.goto(start + "identity.html")
     page.locator("#wb-answer-4-1-1-1").fill("Kind")
     expect(page.locator("#wb-status-4-1")).to_contain_text("Saved today")
+    page.goto(start + "self-confidence.html")
+    photo = page.evaluate("""() => new Promise(resolve => {
+      const c = document.createElement('canvas'); c.width = 2400; c.height = 1800;
+      const x = c.getContext('2d'); x.fillStyle = '#1864ab'; x.fillRect(0, 0, 2400, 1800);
+      c.toBlob(b => b.arrayBuffer().then(a => resolve([...new Uint8Array(a)])), 'image/jpeg');
+    })""")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Add photos").click()
+    chooser.value.set_files([{"name": "room.jpg", "mimeType": "image/jpeg", "buffer": bytes(photo)}])
+    expect(page.locator("#wb-status-5-4")).to_contain_text("Saved today")
+    page.reload()
+    image = page.locator('[data-wb-prompt="5.4"] .wb-photos__image')
+    expect(image).to_have_js_property("naturalWidth", 1600)
     page.goto(start + "my-answers.html")
+    expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_js_property("naturalWidth", 1600)
     expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Written with no internet")
     expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__text')).to_contain_text("rung 5 of 8")
     expect(page.locator('[data-wb-review-prompt="4.1"] ol li')).to_have_text(["Kind"])
-    outside = [url for url in requests if not url.startswith(start) and not url.startswith("about:")]
+    # Pictures shown from the browser's own storage (blob:) and drawings (data:) are not requests to a host.
+    outside = [url for url in requests if not url.startswith((start, "about:", "blob:", "data:"))]
     assert outside == []

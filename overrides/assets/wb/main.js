@@ -195,7 +195,7 @@
       (isSafari()
         ? 'Safari deletes a site’s saved answers after 7 days without a visit, so a backup file is the only safe copy. '
         : 'Your answers are only in this browser, which can forget them. ') +
-      'A backup is one small file you keep, for example in your email.';
+      'A backup is one file you keep, for example in your email.';
     box.appendChild(text);
     var actions = document.createElement('p');
     actions.className = 'wb-alert__actions';
