@@ -59,10 +59,14 @@ def make_photo(page: Page, width: int, height: int, kind: str = "image/jpeg", wo
     return {"name": f"{words.lower().replace(' ', '-')}.{suffix}", "mimeType": kind, "buffer": base64.b64decode(data)}
 
 
-def choose(page: Page, files: list[dict], button: str = "Add photos") -> None:
+def choose(page: Page, files: list[dict], button: str = "Add photos", keyboard: bool = False) -> None:
     """Add photos the way a reader does: the button opens the device's file chooser."""
     with page.expect_file_chooser() as chooser:
-        page.locator(ROOT).get_by_role("button", name=button).click()
+        if keyboard:
+            page.locator(ROOT).get_by_role("button", name=button).focus()
+            page.keyboard.press("Enter")
+        else:
+            page.locator(ROOT).get_by_role("button", name=button).click()
     assert chooser.value.is_multiple() == (button == "Add photos")
     chooser.value.set_files(files)
 
@@ -158,8 +162,11 @@ def test_photos_come_back_after_instant_navigation(page: Page, base_url):
     assert len(shown(page)) == 2
 
 
-def test_captions_reorder_and_remove_by_keyboard_alone(page: Page, base_url):
-    value = add_two(page, base_url)
+def test_photos_added_captioned_reordered_and_removed_by_keyboard_alone(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    choose(page, [make_photo(page, 3200, 2400, words="Library"), make_photo(page, 900, 1200, "image/png", "Park")],
+           keyboard=True)
+    value = stored_count(page, 2)
     first, second = [p["id"] for p in value["photos"]]
     caption = page.get_by_label("Caption for photo 1 (if you like)")
     caption.focus()
@@ -248,6 +255,22 @@ def test_a_blocked_database_says_so_and_the_words_still_save(browser, base_url):
     expect(page.locator("#wb-status-5-4")).to_contain_text("Saved today")
     assert stored(page) == {"text": "Quiet places", "photos": []}
     context.close()
+
+
+def test_photos_dropped_from_the_computers_files_are_added(page: Page, base_url):
+    page.goto(base_url + PAGE)
+    photo = make_photo(page, 2400, 1800, words="Dropped")
+    page.evaluate(
+        """bytes => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.jpg', {type: 'image/jpeg'}));
+          const area = document.querySelector('[data-wb-prompt="5.4"] .wb-photos');
+          area.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+          area.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        }""",
+        list(photo["buffer"]),
+    )
+    assert stored_count(page, 1)["photos"][0]["w"] == 1600
 
 
 def test_a_photo_missing_from_this_browser_is_said_and_can_be_removed(page: Page, base_url):
@@ -384,6 +407,23 @@ def test_the_backup_file_carries_the_photos_and_says_its_size_first(page: Page, 
     number, unit = estimate.split(" ")
     said = float(number) * {"KB": 1024, "MB": 1024 * 1024}[unit]
     assert abs(said - len(data)) / len(data) < 0.1, (estimate, len(data))
+
+
+def test_a_backup_made_where_photos_cannot_be_read_says_so(browser, base_url):
+    context = browser.new_context()
+    context.add_init_script(
+        "IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };"
+    )
+    page = context.new_page()
+    review(page, base_url)
+    put(page, "5.4", {"text": "Calm", "photos": [{"id": "pkept0000001", "caption": "", "w": 800, "h": 600}]})
+    page.reload()
+    expect(page.locator(".wb-review__usage")).to_contain_text("Your photos cannot be read in this browser at the moment.")
+    backup = json.loads(backup_file(page))
+    assert backup["photos"] == [] and backup["answers"][0]["value"]["text"] == "Calm"
+    expect(page.locator(".wb-review__message .wb-review__warning")).to_have_text(
+        "Your photos could not be read in this browser, so this backup has your words without them.")
+    context.close()
 
 
 def test_a_backup_with_a_damaged_photo_changes_nothing(page: Page, base_url):
