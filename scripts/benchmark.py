@@ -4,7 +4,9 @@
 
 Prints build time (median of N builds) of this site and of the same pages built
 with stock Material (no hook, no overrides), the gzipped size of our own JS and
-CSS beside Material's, and the size of one section page. Prints, never asserts.
+CSS beside Material's, and the size of one section page; then, in Chromium,
+how long a 12-megapixel photo takes to be made smaller and kept, and its size
+before and after. Prints, never asserts.
 """
 
 from __future__ import annotations
@@ -26,7 +28,19 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from support import CONFIG  # noqa: E402
+from support import CHROMIUM_ARGS, CHROMIUM_PATH, CONFIG, serve  # noqa: E402
+
+# A 4000 x 3000 picture with a camera's grain, as a phone's JPEG (base64).
+CAMERA_PHOTO = """() => new Promise(resolve => {
+  const c = document.createElement('canvas'); c.width = 4000; c.height = 3000;
+  const x = c.getContext('2d');
+  const g = x.createLinearGradient(0, 0, 4000, 3000); g.addColorStop(0, '#5c7cfa'); g.addColorStop(1, '#e67700');
+  x.fillStyle = g; x.fillRect(0, 0, 4000, 3000);
+  const d = x.getImageData(0, 0, 4000, 3000);
+  for (let i = 0; i < d.data.length; i++) d.data[i] += (Math.random() - 0.5) * 24;
+  x.putImageData(d, 0, 0);
+  c.toBlob(b => { const r = new FileReader(); r.onload = () => resolve(r.result.split(',')[1]); r.readAsDataURL(b); }, 'image/jpeg', 0.9);
+})"""
 
 
 def timed_build(site: Path, stock: bool) -> float:
@@ -81,6 +95,42 @@ def main() -> None:
             f"section page theory/: ours {gz(page_ours)} B gzipped, stock {gz(page_stock)} B gzipped, "
             f"ratio {gz(page_ours) / gz(page_stock):.2f}"
         )
+
+        photo_figures(ours_site, runs)
+
+
+def photo_figures(site: Path, runs: int) -> None:
+    """Adding a phone photo to the collage (5.4): time from choosing it to its answer being saved."""
+    if not Path(CHROMIUM_PATH).exists():
+        print("photos: not measured (no Chromium at " + CHROMIUM_PATH + ")")
+        return
+    import base64
+
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "self-confidence/")
+        photo = base64.b64decode(page.evaluate(CAMERA_PHOTO))
+        times = []
+        for n in range(1, runs + 1):
+            with page.expect_file_chooser() as chooser:
+                page.get_by_role("button", name="Add photos").click()
+            start = time.perf_counter()
+            chooser.value.set_files([{"name": f"p{n}.jpg", "mimeType": "image/jpeg", "buffer": photo}])
+            page.wait_for_function(
+                "n => { const k = Object.keys(localStorage).find(k => k.endsWith(':answer:5.4'));"
+                " return k && JSON.parse(localStorage.getItem(k)).value.photos.length === n; }", arg=n)
+            times.append(time.perf_counter() - start)
+        kept = page.evaluate(
+            "() => WB.photos.list().then(l => l.map(e => e.bytes))")
+        browser.close()
+    print(
+        f"photos: a 4000 x 3000 phone photo of {len(photo) // 1024} KB is kept at 1600 x 1200 in "
+        f"{statistics.median(kept) // 1024:.0f} KB (ratio {statistics.median(kept) / len(photo):.2f}); "
+        f"chosen to saved, median of {runs}: {statistics.median(times) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -373,19 +373,13 @@ def test_backup_clear_restore_gives_the_same_photos_byte_for_byte(page: Page, ba
     assert [s[:2] for s in shown(page)] == [[1600, 1200], [900, 1200]]
 
 
-def test_clearing_everything_removes_the_photos_too(page: Page, base_url):
+@pytest.mark.parametrize(("button", "confirm"), [("Clear all my answers", "Yes, clear all my answers"),
+                                                 ("Clear the answer to 5.4", "Yes, clear")])
+def test_clearing_the_answer_removes_its_photos(page: Page, base_url, button, confirm):
     add_two(page, base_url)
     review(page, base_url)
-    page.get_by_role("button", name="Clear all my answers").click()
-    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
-    page.wait_for_function(f"async () => ({STORED_PHOTOS})('{DATABASE}').then(l => l.length === 0)")
-
-
-def test_clearing_one_answer_removes_its_photos(page: Page, base_url):
-    add_two(page, base_url)
-    review(page, base_url)
-    page.get_by_role("button", name="Clear the answer to 5.4").click()
-    dialog(page).get_by_role("button", name="Yes, clear").click()
+    page.get_by_role("button", name=button).click()
+    dialog(page).get_by_role("button", name=confirm).click()
     page.wait_for_function(f"async () => ({STORED_PHOTOS})('{DATABASE}').then(l => l.length === 0)")
     assert stored(page) is None
 

@@ -384,25 +384,27 @@
   };
 
   Photos.prototype.choose = function (input) {
-    if (this.adding) return;
-    if (this.photos.length >= MAX_PHOTOS) {
-      this.problem('This collage holds ' + MAX_PHOTOS + ' photos. Remove one to add another.');
-      return;
-    }
-    input.click();
+    if (!this.adding && !this.full()) input.click();
+  };
+
+  /** Is the collage full? Then say so. */
+  Photos.prototype.full = function () {
+    if (this.photos.length < MAX_PHOTOS) return false;
+    this.problem('This collage holds ' + MAX_PHOTOS + ' photos. Remove one to add another.');
+    return true;
   };
 
   /** Make each file smaller, store it, then point the answer to it; one at a time. */
   Photos.prototype.add = function (files) {
     files = Array.prototype.slice.call(files || []);
-    if (!files.length || this.adding) return;
+    if (!files.length || this.adding || this.full()) return;
     var self = this;
     var problems = [];
     var room = MAX_PHOTOS - this.photos.length;
     if (files.length > room) {
       problems.push('This collage holds ' + MAX_PHOTOS + ' photos, so only the first ' + room + ' of those you chose ' +
         (room === 1 ? 'was' : 'were') + ' added.');
-      files = files.slice(0, Math.max(0, room));
+      files = files.slice(0, room);
     }
     var added = 0;
     var stopped = null;
