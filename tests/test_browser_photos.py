@@ -59,6 +59,13 @@ def make_photo(page: Page, width: int, height: int, kind: str = "image/jpeg", wo
     return {"name": f"{words.lower().replace(' ', '-')}.{suffix}", "mimeType": kind, "buffer": base64.b64decode(data)}
 
 
+def with_location(jpeg: bytes) -> bytes:
+    """The JPEG with an Exif block naming a place, as a phone camera writes one."""
+    tiff = b"MM\x00*\x00\x00\x00\x08" + b"GPS 51.5072 N 0.1276 W" * 4
+    app1 = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + (len(app1) + 2).to_bytes(2, "big") + app1 + jpeg[2:]
+
+
 def choose(page: Page, files: list[dict], button: str = "Add photos", keyboard: bool = False) -> None:
     """Add photos the way a reader does: the button opens the device's file chooser."""
     with page.expect_file_chooser() as chooser:
@@ -127,6 +134,7 @@ def test_photos_are_made_smaller_kept_and_back_after_a_reload(page: Page, base_u
     page.goto(base_url + PAGE)
     expect(page.locator(f"{ROOT} .wb-photos__empty")).to_have_text("No photos yet.")
     big = make_photo(page, 3200, 2400, words="Library")
+    big["buffer"] = with_location(big["buffer"])
     tall = make_photo(page, 900, 1200, "image/png", "Park")
     choose(page, [big, tall])
     expect(page.locator(f"{ROOT} .wb-photos__message")).to_have_text("2 photos added. You can give each a caption.")
@@ -140,6 +148,8 @@ def test_photos_are_made_smaller_kept_and_back_after_a_reload(page: Page, base_u
     assert {p["type"] for p in kept} == {"image/jpeg"}, "every photo is kept as JPEG, a PNG too"
     assert all(base64.b64decode(p["data"])[:3] == b"\xff\xd8\xff" for p in kept)
     assert max(p["size"] for p in kept) < len(big["buffer"]), "the large photo is smaller once kept"
+    assert not any(b"Exif" in base64.b64decode(p["data"]) or b"GPS" in base64.b64decode(p["data"]) for p in kept), \
+        "where a photo was taken is not kept"
 
     page.reload()
     assert shown(page) == [[1600, 1200, "Photo 1 of 2, no caption"], [900, 1200, "Photo 2 of 2, no caption"]]

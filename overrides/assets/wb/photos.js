@@ -238,8 +238,8 @@
     var self = this;
     var intro = WB.element(
       'p', 'wb-photos__intro',
-      'Add photos from this device. Each is made smaller, and details such as where it was taken are left out, ' +
-        'before it is kept in this browser.'
+      'Add photos from this phone or computer. They stay in this browser, made smaller and without hidden ' +
+        'details such as where they were taken.'
     );
     this.area.insertBefore(intro, this.grid);
     this.empty = WB.element('p', 'wb-photos__empty', 'No photos yet.');
@@ -409,6 +409,7 @@
     var added = 0;
     var stopped = null;
     this.adding = true;
+    window.addEventListener('beforeunload', stillAdding);
     this.clearMessage();
     this.message.appendChild(WB.element('p', '', 'Adding ' + files.length + (files.length === 1 ? ' photo…' : ' photos…')));
 
@@ -449,6 +450,7 @@
     });
     return chain.then(function () {
       self.adding = false;
+      window.removeEventListener('beforeunload', stillAdding);
       self.clearMessage();
       if (added) {
         self.message.appendChild(WB.element('p', '', (added === 1 ? 'One photo' : added + ' photos') +
@@ -458,6 +460,12 @@
       if (problems.length) self.problem(problems);
     });
   };
+
+  /** Leaving while photos are being made smaller would lose them: the browser asks first. */
+  function stillAdding(event) {
+    event.preventDefault();
+    event.returnValue = '';
+  }
 
   /** A visible alert under the collage, read out at once. */
   Photos.prototype.problem = function (lines) {

@@ -479,7 +479,11 @@
     this.closeDialog();
     var self = this;
     var restored = plural(Object.keys(checked.answers).length, 'answer', 'answers');
-    var pictures = Object.keys(checked.photos);
+    // Only the photos the answers will point to (a file may carry others).
+    var wanted = photoIds(values(target));
+    var pictures = Object.keys(checked.photos).filter(function (id) {
+      return wanted.indexOf(id) !== -1;
+    });
     if (!pictures.length) return this.restored(WB.backup.replaceAll(target, true), restored);
     // The pictures first, in one go; then the answers that point to them.
     var before;
