@@ -274,6 +274,29 @@ def test_full_storage_shows_an_alert_with_a_way_out_and_keeps_the_old_answer(con
     expect(page.get_by_role("alert")).to_contain_text("Your answer is not saved.")
 
 
+def test_leaving_by_instant_navigation_with_an_answer_not_saved_asks_first(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    page.evaluate(FULL_STORAGE)
+    box(page, "99.1").fill("Words that could not be saved")
+    expect(page.get_by_role("alert")).to_contain_text("Your answer is not saved.")
+    page.evaluate("window.wbMarker = 1")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    page.get_by_role("link", name="My answers").first.click()
+    expect(box(page, "99.1")).to_have_value("Words that could not be saved")
+    assert asked == ["An answer on this page is not saved. If you leave, what you wrote will be lost. Leave this page?"]
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.get_by_role("link", name="My answers").first.click()
+    expect(page).to_have_url(base_url + "my-answers/")
+    assert page.evaluate("window.wbMarker") == 1, "instant navigation, not a page load"
+    assert len(asked) == 2
+
+
 def test_try_saving_again_clears_the_alert_once_there_is_room(page: Page, base_url):
     page.goto(base_url + "examples/")
     page.evaluate(FULL_STORAGE)

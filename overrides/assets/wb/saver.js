@@ -269,6 +269,32 @@
       if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
     });
   });
+  /** Does Material's instant navigation change pages without unloading this one? */
+  function instant() {
+    var config = document.getElementById('__config');
+    try {
+      return !!config && JSON.parse(config.textContent).features.indexOf('navigation.instant') !== -1;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // Instant navigation fires no beforeunload: a link that would leave answers
+  // that could not be saved asks first (capture phase, before Material's handler).
+  document.addEventListener('click', function (event) {
+    if (!unsaved.size || event.defaultPrevented || !instant()) return;
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || link.target === '_blank' || link.hasAttribute('download')) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) return;
+    flushAll();
+    if (!unsaved.size) return;
+    if (!window.confirm('An answer on this page is not saved. If you leave, what you wrote will be lost. Leave this page?')) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
   window.addEventListener('beforeunload', function (event) {
     flushAll();
     if (unsaved.size > 0) {
