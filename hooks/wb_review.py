@@ -104,6 +104,14 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
         "They are kept, and they go into your backups."
     )
     etree.SubElement(orphans, "div", {"class": "wb-review__orphan-list"})
+    aside = etree.SubElement(root, "section", {"class": "wb-review__aside", "hidden": "hidden"})
+    etree.SubElement(aside, "h2", {"id": "wb-review-aside"}).text = "Earlier answers kept aside"
+    etree.SubElement(aside, "p").text = (
+        "These answers were saved in this browser but could not be read as answers to their questions as they "
+        "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
+        "they go into your backups. Copy what you need into the question's box."
+    )
+    etree.SubElement(aside, "div", {"class": "wb-review__aside-list"})
     return etree.tostring(root, encoding="unicode", method="html")
 
 

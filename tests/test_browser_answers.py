@@ -157,6 +157,36 @@ def test_answers_to_prompts_no_longer_in_the_workbook_are_listed_not_dropped(pag
     expect(orphans).to_contain_text("An answer to a removed question")
 
 
+def test_an_answer_kept_aside_is_shown_copied_backed_up_restored_and_removable(page: Page, base_url, context):
+    # As if an organisation had changed 1.1 from a list to a text box: the reader's list no longer fits it.
+    page.goto(base_url + "beginnings/")
+    put(page, "1.1", {"lists": [["Kind", "Patient"]]})
+    page.reload()
+    expect(page.locator(".wb-notice")).to_contain_text("could not be read")
+    review(page, base_url)
+    aside = page.locator(".wb-review__aside")
+    expect(aside).to_be_visible()
+    expect(aside.locator("h3")).to_have_text("Question 1.1")
+    expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    aside.get_by_role("button", name="Copy these words (kept aside, question 1.1)").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == "Kind\nPatient"
+
+    kept = {k: v for k, v in ours(page).items() if ":aside:" in k}
+    assert len(kept) == 1
+    backup_clear_restore(page, base_url)
+    assert {k: v for k, v in ours(page).items() if ":aside:" in k} == kept
+    expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
+
+    aside.get_by_role("button", name="Remove (kept aside, question 1.1)").click()
+    dialog(page).get_by_role("button", name="Yes, clear").click()
+    expect(aside).to_be_hidden()
+    assert not any(":aside:" in k for k in ours(page))
+
+
 # ---- backup and restore ---------------------------------------------------------
 
 
@@ -273,6 +303,18 @@ def prepare_merge(page: Page, base_url: str) -> dict:
     expect(dialog(page)).to_contain_text("1 answer is only in this browser.")
     expect(dialog(page)).to_contain_text("no longer has (4.7)")
     return before
+
+
+def test_a_restore_leaves_a_damaged_answer_as_it_was(page: Page, base_url):
+    review(page, base_url)
+    page.evaluate("key => localStorage.setItem(key, '{broken')", PREFIX + "answer:1.2")
+    page.reload()
+    expect(page.locator(".wb-review__aside .wb-review__text")).to_have_text("{broken")
+    restore(page, GOOD)
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    assert ours(page)[PREFIX + "answer:1.2"] == "{broken"
+    assert "{broken" in [v for k, v in ours(page).items() if ":aside:answer:1.2:" in k]
 
 
 def test_merge_keeping_both_versions(page: Page, base_url):

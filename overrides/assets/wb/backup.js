@@ -5,8 +5,9 @@
  *    "created": <ISO date>, "answers": [{"id", "prompt" (null if no longer in the workbook),
  *    "saved" (ISO date), "value"}], "photos": [{"id", "type", "data" (base64)}]}
  *
- * "photos" holds the pictures that photo answers point to (by id); it may be
- * missing or empty.
+ * "photos" holds the pictures that photo answers point to (by id); "aside" the
+ * stored texts kept aside because they could not be read ([{"id": "answer:<id>:<time>",
+ * "raw"}]). Either may be missing or empty.
  * A file is checked through before anything changes; a change of all answers
  * is all or nothing, and can keep what was there for undo.
  */
@@ -17,6 +18,9 @@
   var FORMAT = 'wb-backup';
   var VERSION = 1;
   var RE_ID = /^[1-9][0-9]*(\.[1-9][0-9]*)+$/;
+  // An answer kept aside (it could not be read): answer:<prompt id>:<time>.
+  var RE_ASIDE = /^answer:[1-9][0-9]*(\.[1-9][0-9]*)+:[0-9]{1,15}$/;
+  var NO_ROOM = 'This browser could not store all the answers (its storage may be full), so nothing was changed.';
   var RE_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
   // The first bytes of each kind of picture a backup may carry.
   var PICTURES = {
@@ -86,7 +90,23 @@
     }
     var photos = checkPhotos(data.photos);
     if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
-    return { answers: answers, unknown: unknown, created: data.created, photos: photos };
+    var aside = checkAside(data.aside);
+    if (!aside) return { error: damaged };
+    return { answers: answers, unknown: unknown, created: data.created, photos: photos, aside: aside };
+  }
+
+  /** The backup's kept-aside answers as {id: stored text}, or null when one is not of that shape. */
+  function checkAside(list) {
+    var aside = Object.create(null);
+    if (list === undefined) return aside;
+    if (!Array.isArray(list)) return null;
+    for (var i = 0; i < list.length; i++) {
+      var entry = list[i];
+      if (!entry || typeof entry !== 'object' || !RE_ASIDE.test(entry.id) || aside[entry.id]) return null;
+      if (typeof entry.raw !== 'string') return null;
+      aside[entry.id] = entry.raw;
+    }
+    return aside;
   }
 
   /** The backup's photos as {id: {type, data}}, or null when one is not a picture of a known kind. */
@@ -176,10 +196,11 @@
   }
 
   /**
-   * Make the stored answers exactly `target` (id -> record), all or nothing.
+   * Make the stored answers exactly `target` (id -> record), all or nothing,
+   * leaving alone those whose ids are in `leave` (id -> true).
    * With `keepUndo`, what was there is first kept under undo:restore.
    */
-  function replaceAll(target, keepUndo) {
+  function replaceAll(target, keepUndo, leave) {
     var before = {};
     WB.store.list('answer').forEach(function (entry) {
       before[entry.id] = entry.raw;
@@ -192,7 +213,9 @@
     }
     var failed = null;
     Object.keys(before).forEach(function (id) {
-      if (!failed && !own(target, id)) failed = WB.store.remove('answer', id).ok ? null : 'remove';
+      if (!failed && !own(target, id) && !(leave && own(leave, id))) {
+        failed = WB.store.remove('answer', id).ok ? null : 'remove';
+      }
     });
     Object.keys(target).forEach(function (id) {
       if (!failed) failed = WB.store.put('answer', id, target[id]).ok ? null : 'write';
@@ -206,13 +229,15 @@
       WB.store.putRaw('answer', id, before[id]);
     });
     if (keepUndo) WB.store.remove('undo', 'restore');
-    return { ok: false, message: 'This browser could not store all the answers (its storage may be full), so nothing was changed.' };
+    return { ok: false, message: NO_ROOM };
   }
 
   WB.backup = {
     FORMAT: FORMAT,
     VERSION: VERSION,
     MAX_BYTES: 64 * 1024 * 1024, // room for a collage of photos
+    RE_ASIDE: RE_ASIDE,
+    NO_ROOM: NO_ROOM,
     photoBlob: photoBlob,
     photoData: photoData,
     byId: byId,

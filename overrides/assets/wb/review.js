@@ -128,13 +128,31 @@
     WB.photos.tidy().catch(function () {});
   }
 
-  /** The stored answers: id -> record, for those this code can read. */
+  /** The stored answers: id -> record, for those this code can read as answers of their kind. */
   Review.prototype.answers = function () {
     var found = {};
+    var self = this;
     WB.store.list('answer').forEach(function (entry) {
-      if (entry.record) found[entry.id] = entry.record;
+      if (self.fits(entry.id, entry.record)) found[entry.id] = entry.record;
     });
     return found;
+  };
+
+  Review.prototype.fits = function (id, record) {
+    var rules = record && this.rules(id, record.value);
+    return !!rules && rules.valid(record.value);
+  };
+
+  /**
+   * A stored answer that cannot be read as an answer to its question (damaged,
+   * or the question's kind has changed) is kept aside, as its own page would do,
+   * so that it is listed, copied and backed up rather than lost.
+   */
+  Review.prototype.keepMisfits = function () {
+    var self = this;
+    WB.store.list('answer').forEach(function (entry) {
+      if (!self.fits(entry.id, entry.record) && entry.raw !== null) WB.store.keepAside('answer', entry.id, entry.raw);
+    });
   };
 
   Review.prototype.rules = function (id, value) {
@@ -161,6 +179,7 @@
   /* ---- the list ---------------------------------------------------------- */
 
   Review.prototype.render = function () {
+    this.keepMisfits();
     var answers = this.answers();
     var self = this;
     this.sections.forEach(function (section) {
@@ -205,6 +224,52 @@
       list.appendChild(item);
     });
     orphans.hidden = !list.children.length;
+    this.renderAside();
+  };
+
+  /** Stored values kept aside because they could not be read: [{id (answer:<prompt>:<time>), prompt, kept, raw}]. */
+  Review.prototype.asides = function () {
+    return WB.store.list('aside').filter(function (entry) {
+      return WB.backup.RE_ASIDE.test(entry.id) && typeof entry.raw === 'string';
+    }).map(function (entry) {
+      var parts = entry.id.split(':');
+      return { id: entry.id, prompt: parts[1], kept: Number(parts[2]), raw: entry.raw };
+    });
+  };
+
+  /** The words of a kept-aside value where they can be found (text, or lines of lists), else the stored text. */
+  function asideWords(raw) {
+    var record = WB.parseRecord(raw);
+    var value = record ? record.value : null;
+    if (typeof value === 'string') return value;
+    if (value && Array.isArray(value.lists)) {
+      return value.lists.map(function (lines) {
+        return Array.isArray(lines) ? lines.join('\n') : '';
+      }).join('\n\n');
+    }
+    if (value && typeof value.text === 'string') return value.text;
+    return raw;
+  }
+
+  Review.prototype.renderAside = function () {
+    var section = this.root.querySelector('.wb-review__aside');
+    var list = section.querySelector('.wb-review__aside-list');
+    list.textContent = '';
+    this.asides().forEach(function (entry) {
+      var item = E('div', 'wb-review__prompt wb-review__aside-item');
+      item.appendChild(E('h3', 'wb-review__question', 'Question ' + entry.prompt));
+      item.appendChild(E('p', 'wb-review__text', asideWords(entry.raw)));
+      var meta = E('p', 'wb-review__meta', 'Kept aside ' + WB.when(new Date(entry.kept).toISOString()) + '. ');
+      [['Copy these words', 'copy-aside'], ['Remove', 'remove-aside']].forEach(function (pair) {
+        var button = WB.button(pair[0], pair[1]);
+        button.setAttribute('data-wb-id', entry.id);
+        button.setAttribute('aria-label', pair[0] + ' (kept aside, question ' + entry.prompt + ')');
+        meta.appendChild(button);
+      });
+      item.appendChild(meta);
+      list.appendChild(item);
+    });
+    section.hidden = !list.children.length;
   };
 
   /**
@@ -316,7 +381,10 @@
           value: answers[id].value
         };
       }),
-      photos: []
+      photos: [],
+      aside: this.asides().map(function (entry) {
+        return { id: entry.id, raw: entry.raw };
+      })
     };
     var ids = photoIds(values(answers));
     if (!ids.length) return Promise.resolve({ data: data, missing: [], unread: false });
@@ -475,39 +543,61 @@
         target[id] = theirs;
       }
     });
+    // Stored answers that do not fit their question (kept aside too) stay as they are, unless all are replaced.
+    var leave = {};
+    WB.store.list('answer').forEach(function (entry) {
+      if (mode !== 'replace' && !own(current, entry.id) && !own(checked.answers, entry.id)) leave[entry.id] = true;
+    });
     this.pending = null;
     this.closeDialog();
     var self = this;
-    var restored = plural(Object.keys(checked.answers).length, 'answer', 'answers');
+    var what = plural(Object.keys(checked.answers).length, 'answer', 'answers');
     // Only the photos the answers will point to (a file may carry others).
     var wanted = photoIds(values(target));
     var pictures = Object.keys(checked.photos).filter(function (id) {
       return wanted.indexOf(id) !== -1;
     });
-    if (!pictures.length) return this.restored(WB.backup.replaceAll(target, true), restored);
-    // The pictures first, in one go; then the answers that point to them.
-    var before;
-    WB.photos.list().then(function (entries) {
+    if (pictures.length) what += ' and ' + plural(pictures.length, 'photo', 'photos');
+    var before = [];
+    // The pictures first, in one go; then what was kept aside; then the answers that point to them.
+    var stored = !pictures.length ? Promise.resolve() : WB.photos.list().then(function (entries) {
       before = entries.map(function (entry) {
         return entry.id;
       });
       return WB.photos.put(pictures.map(function (id) {
         return { id: id, blob: WB.backup.photoBlob(checked.photos[id]) };
       }));
-    }).then(function () {
-      var result = WB.backup.replaceAll(target, true);
+    });
+    stored.then(function () {
+      var kept = keepAsides(checked.aside);
+      var result = kept.ok ? WB.backup.replaceAll(target, true, leave) : { ok: false, message: WB.backup.NO_ROOM };
       if (!result.ok) {
+        kept.ids.forEach(function (id) {
+          WB.store.remove('aside', id);
+        });
         WB.photos.remove(pictures.filter(function (id) {
           return before.indexOf(id) === -1;
         })).catch(function () {});
       }
-      self.restored(result, restored + ' and ' + plural(pictures.length, 'photo', 'photos'));
+      self.restored(result, what);
     }, function (failure) {
       self.refuse(failure.reason === 'quota'
         ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
         : 'This browser did not let the workbook store the backup’s photos, so nothing was changed.');
     });
   };
+
+  /** Keep a backup's kept-aside answers that this browser does not have: {ok, ids written}. */
+  function keepAsides(asides) {
+    var ids = [];
+    var ok = Object.keys(asides).every(function (id) {
+      if (WB.store.read('aside', id).state !== 'empty') return true;
+      if (!WB.store.putRaw('aside', id, asides[id]).ok) return false;
+      ids.push(id);
+      return true;
+    });
+    return { ok: ok, ids: ids };
+  }
 
   Review.prototype.restored = function (result, what) {
     if (!result.ok) return this.refuse(result.message);
@@ -614,7 +704,8 @@
     var text = {
       all: 'Clear all your answers from this browser? This cannot be undone.',
       section: 'Clear your answers to this section from this browser? This cannot be undone.',
-      answer: 'Clear your answer to ' + id + ' from this browser? This cannot be undone.'
+      answer: 'Clear your answer to ' + id + ' from this browser? This cannot be undone.',
+      aside: 'Remove this earlier answer, kept aside, from this browser? This cannot be undone.'
     }[what];
     var confirm = WB.button(what === 'all' ? 'Yes, clear all my answers' : 'Yes, clear', 'confirm-clear');
     confirm.setAttribute('data-wb-clear', what);
@@ -625,8 +716,29 @@
     this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.'), row]);
   };
 
+  Review.prototype.copyAside = function (target) {
+    var id = target.getAttribute('data-wb-id');
+    var text = this.asides().filter(function (entry) {
+      return entry.id === id;
+    }).map(function (entry) {
+      return asideWords(entry.raw);
+    })[0];
+    var self = this;
+    WB.copyText(text || '').then(function (copied) {
+      self.say(copied ? 'Copied. Paste the words into the question’s box, or anywhere you like.' :
+        'Copying did not work in this browser: select the words and copy them.');
+    });
+  };
+
   Review.prototype.clear = function (what, id) {
     var self = this;
+    if (what === 'aside') {
+      var removed = WB.store.remove('aside', id);
+      this.closeDialog();
+      this.render();
+      if (!removed.ok) return this.refuse('This browser did not let the workbook remove it.', 'Not removed');
+      return this.say('Removed.');
+    }
     var answers = this.answers();
     var ids = what === 'all' ? Object.keys(answers) : what === 'answer' ? [id] : this.sections.filter(function (section) {
       return section.number === id;
@@ -674,7 +786,9 @@
     else if (action === 'print-blank') {
       document.documentElement.classList.add('wb-print-blank');
       window.print();
-    } else if (action === 'clear-all') this.askClear('all');
+    } else if (action === 'copy-aside') this.copyAside(target);
+    else if (action === 'remove-aside') this.askClear('aside', target.getAttribute('data-wb-id'));
+    else if (action === 'clear-all') this.askClear('all');
     else if (action === 'clear-section') this.askClear('section', target.getAttribute('data-wb-section'));
     else if (action === 'clear-answer') this.askClear('answer', target.getAttribute('data-wb-id'));
     else if (action === 'confirm-clear') this.clear(target.getAttribute('data-wb-clear'), target.getAttribute('data-wb-id'));
