@@ -109,7 +109,7 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
     etree.SubElement(aside, "p").text = (
         "These answers were saved in this browser but could not be read as answers to their questions as they "
         "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
-        "they go into your backups. Copy what you need into the question's box."
+        "they go into your backups. Copy what you need into the question’s box."
     )
     etree.SubElement(aside, "div", {"class": "wb-review__aside-list"})
     return etree.tostring(root, encoding="unicode", method="html")

@@ -120,9 +120,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
+# Lines that are only a comment, and blank lines. A block comment ends at its first "*/",
+# and only where nothing follows on that line; strings never start a line in our scripts.
+RE_COMMENT_BLOCK = re.compile(r"^[ \t]*/\*(?:(?!\*/)[\s\S])*\*/[ \t]*\n", re.M)
+RE_COMMENT_LINE = re.compile(r"^[ \t]*(?://[^\n]*)?\n", re.M)
+
+
+def without_comments(script: str) -> str:
+    """The script without its comment lines and blank lines: readers need not download the notes."""
+    return RE_COMMENT_LINE.sub("", RE_COMMENT_BLOCK.sub("", script))
+
+
 def script_bundle() -> tuple[str, str]:
     """One file of all our scripts, and its name (which changes when its content does)."""
-    parts = [f"/* {name} */\n" + (SCRIPT_DIR / name).read_text(encoding="utf-8") for name in SCRIPTS]
+    parts = [f"/* {name} */\n" + without_comments((SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS]
     text = "\n".join(parts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return text, f"assets/wb/workbook.{digest}.js"

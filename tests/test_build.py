@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 from support import CONFIG, ROOT, SOURCE, build_site, docs_with
 
 import wb_prompts
+import workbook
 
 SECTION_PAGES = [
     "beginnings",
@@ -293,6 +294,23 @@ def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
     for module in ("WB.Store = Store", "WB.Saver = Saver", "WB.modules['wb-answer']", "WB.modules['wb-ladder']", "WB.start = start"):
         assert module in bundle
     assert bundle.index("WB.Store = Store") < bundle.index("WB.start = start")
+
+
+def test_readers_get_our_scripts_without_their_comment_lines_and_nothing_else_goes():
+    script = (
+        "/*\n * A note.\n */\n(function () {\n  // a line comment\n\n  var a = 1; // kept with its code\n"
+        "  /* one line */\n  /* a note */ var b = '/* not a comment */';\n  var c = a\n    * b;\n})();\n"
+    )
+    assert workbook.without_comments(script) == (
+        "(function () {\n  var a = 1; // kept with its code\n  /* a note */ var b = '/* not a comment */';\n"
+        "  var c = a\n    * b;\n})();\n"
+    )
+    for name in workbook.SCRIPTS:
+        source = (workbook.SCRIPT_DIR / name).read_text(encoding="utf-8")
+        code = [line for line in source.splitlines()
+                if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
+        assert [line for line in workbook.without_comments(source).splitlines()
+                if not line.strip().startswith(("/*", "*"))] == code, name
 
 
 def test_my_answers_lists_every_prompt_in_workbook_order_with_a_link_to_it(built):
