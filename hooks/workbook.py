@@ -7,6 +7,7 @@ MkDocs loads it, so sibling modules are imported here, at the top.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,8 +109,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def sections_json(nav: Navigation) -> str:
+    """{page url: [[prompt id, module], ...]} for every page with prompts: progress beside each in the navigation."""
+    found = {
+        other.url: [[prompt.id, prompt.kind] for prompt in PROMPTS[other.file.src_uri]]
+        for other in nav.pages
+        if PROMPTS.get(other.file.src_uri)
+    }
+    return json.dumps(found, separators=(",", ":")).replace("<", "\\u003c")
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Fill in the My answers list, now that every page has been read."""
+    """Fill in the My answers list, now that every page has been read; give each page the map of prompts."""
+    context["wb_sections"] = sections_json(nav)
     if page.content and wb_review.MARKER in page.content:
         sections = [
             (other.title, get_relative_url(other.url, page.url), PROMPTS[other.file.src_uri])

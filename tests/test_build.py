@@ -112,6 +112,13 @@ def test_every_prompt_offers_the_answer_its_words_ask_for(built):
     assert page(built, "my-answers").select_one('[data-wb-review-prompt="5.4"]')["data-wb-kind"] == "wb-photos"
 
 
+def test_every_page_knows_which_prompts_each_page_holds_for_the_navigation(built):
+    for name in ["", "theory", "my-answers"]:
+        data = json.loads(page(built, name).select_one('script#wb-sections[type="application/json"]').string)
+        assert [prompt for prompts in data.values() for prompt, _ in prompts] == list(source_prompts())
+        assert data["self-confidence/"][3] == ["5.4", "wb-photos"]
+
+
 def test_prompts_are_in_workbook_order_on_their_section_pages(built):
     for number, name in enumerate(SECTION_PAGES, start=1):
         ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-wb-prompt]")]

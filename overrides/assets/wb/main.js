@@ -124,6 +124,7 @@
       navigator.storage.persist().catch(function () {});
     }
     progress();
+    navProgress();
     document.dispatchEvent(new CustomEvent('wb:changed', { detail: { id: id } }));
   };
 
@@ -150,6 +151,37 @@
       if (WB.answered(roots[i].getAttribute('data-module'), roots[i].getAttribute('data-wb-prompt'))) done++;
     }
     line.textContent = done + ' of ' + roots.length + ' answered on this page.';
+  }
+
+  /** "3/8" beside each page of prompts in the navigation (the map comes from the build). */
+  function navProgress() {
+    var data = document.getElementById('wb-sections');
+    var config = document.getElementById('__config');
+    if (!data || !config || !WB.store || !WB.store.check().ok) return;
+    var sections = JSON.parse(data.textContent);
+    var root = new URL((JSON.parse(config.textContent).base || '.') + '/', location.href);
+    var links = document.querySelectorAll('.md-nav--primary a.md-nav__link[href]');
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].href, location.href);
+      // Not the page's own table of contents (links with a #), nor other sites.
+      if (url.hash || url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) continue;
+      var prompts = sections[url.pathname.slice(root.pathname.length)];
+      if (!prompts) continue;
+      var done = prompts.filter(function (prompt) {
+        return WB.answered(prompt[1], prompt[0]);
+      }).length;
+      var mark = links[i].querySelector('.wb-nav-progress');
+      if (!mark) {
+        mark = document.createElement('span');
+        mark.className = 'wb-nav-progress';
+        mark.appendChild(document.createElement('span')).setAttribute('aria-hidden', 'true');
+        mark.appendChild(document.createElement('span')).className = 'wb-visually-hidden';
+        links[i].appendChild(mark);
+      }
+      mark.classList.toggle('wb-nav-progress--done', done === prompts.length);
+      mark.firstChild.textContent = (done === prompts.length ? '✓ ' : '') + done + '/' + prompts.length;
+      mark.lastChild.textContent = ' (' + done + ' of ' + prompts.length + ' answered)';
+    }
   }
 
   /* ---- a gentle reminder to back up ------------------------------------- */
@@ -264,6 +296,11 @@
       }
     }
     progress();
+    try {
+      navProgress();
+    } catch (error) {
+      if (window.console) console.error('wb: progress in the navigation', error);
+    }
   }
 
   WB.start = start;
