@@ -138,7 +138,7 @@ def test_ids_are_unique_on_every_page_and_prompt_ids_across_the_site(built):
     for name, soup in all_pages(built).items():
         ids = Counter(el["id"] for el in soup.select("[id]"))
         assert [i for i, n in ids.items() if n > 1] == [], name
-        site_wide.update(i for i in ids if i.startswith("wb-"))
+        site_wide.update(el["id"] for el in soup.select("[data-wb-prompt] [id]"))
     assert [i for i, n in site_wide.items() if n > 1] == []
 
 
