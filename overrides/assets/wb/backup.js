@@ -88,41 +88,38 @@
       answers[entry.id] = { value: entry.value, saved: entry.saved };
       if (!known(entry.id)) unknown.push(entry.id);
     }
-    var photos = checkPhotos(data.photos);
+    var photos = byIds(data.photos, photoEntry);
     if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
-    var aside = checkAside(data.aside);
+    var aside = byIds(data.aside, asideEntry);
     if (!aside) return { error: damaged };
     return { answers: answers, unknown: unknown, created: data.created, photos: photos, aside: aside };
   }
 
-  /** The backup's kept-aside answers as {id: stored text}, or null when one is not of that shape. */
-  function checkAside(list) {
-    var aside = Object.create(null);
-    if (list === undefined) return aside;
+  /** An optional list of a backup as {id: checked entry}, or null when an entry is wrong or an id repeats. */
+  function byIds(list, checked) {
+    var found = Object.create(null);
+    if (list === undefined) return found;
     if (!Array.isArray(list)) return null;
     for (var i = 0; i < list.length; i++) {
       var entry = list[i];
-      if (!entry || typeof entry !== 'object' || !RE_ASIDE.test(entry.id) || aside[entry.id]) return null;
-      if (typeof entry.raw !== 'string') return null;
-      aside[entry.id] = entry.raw;
+      var value = entry && typeof entry === 'object' && typeof entry.id === 'string' && !found[entry.id] ? checked(entry) : null;
+      if (value === null) return null;
+      found[entry.id] = value;
     }
-    return aside;
+    return found;
   }
 
-  /** The backup's photos as {id: {type, data}}, or null when one is not a picture of a known kind. */
-  function checkPhotos(list) {
-    var photos = Object.create(null);
-    if (list === undefined) return photos;
-    if (!Array.isArray(list)) return null;
-    for (var i = 0; i < list.length; i++) {
-      var photo = list[i];
-      if (!photo || typeof photo !== 'object' || !WB.photoId.test(photo.id) || photos[photo.id]) return null;
-      var looks = own(PICTURES, photo.type) && PICTURES[photo.type];
-      if (!looks || typeof photo.data !== 'string' || !photo.data || !RE_BASE64.test(photo.data)) return null;
-      if (!looks(bytes(photo.data.slice(0, 16)))) return null;
-      photos[photo.id] = { type: photo.type, data: photo.data };
-    }
-    return photos;
+  /** A kept-aside answer's stored text, or null. */
+  function asideEntry(entry) {
+    return RE_ASIDE.test(entry.id) && typeof entry.raw === 'string' ? entry.raw : null;
+  }
+
+  /** A photo as {type, data}, or null when it is not a picture of a known kind. */
+  function photoEntry(photo) {
+    var looks = own(PICTURES, photo.type) && PICTURES[photo.type];
+    if (!WB.photoId.test(photo.id) || !looks || typeof photo.data !== 'string' || !photo.data) return null;
+    if (!RE_BASE64.test(photo.data) || !looks(bytes(photo.data.slice(0, 16)))) return null;
+    return { type: photo.type, data: photo.data };
   }
 
   function bytes(base64) {
