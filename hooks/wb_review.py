@@ -97,22 +97,24 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
                 etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = PICTURE_KINDS[prompt.kind]
             for _ in range(BLANK_LINES):
                 etree.SubElement(blank, "span", {"class": "wb-review__line"})
-    orphans = etree.SubElement(root, "section", {"class": "wb-review__orphans", "hidden": "hidden"})
-    etree.SubElement(orphans, "h2", {"id": "wb-review-orphans"}).text = "Answers to prompts no longer in the workbook"
-    etree.SubElement(orphans, "p").text = (
+    kept_section(root, "orphan", "Answers to prompts no longer in the workbook", (
         "These answers were saved for questions that this workbook no longer has. "
         "They are kept, and they go into your backups."
-    )
-    etree.SubElement(orphans, "div", {"class": "wb-review__orphan-list"})
-    aside = etree.SubElement(root, "section", {"class": "wb-review__aside", "hidden": "hidden"})
-    etree.SubElement(aside, "h2", {"id": "wb-review-aside"}).text = "Earlier answers kept aside"
-    etree.SubElement(aside, "p").text = (
+    ))
+    kept_section(root, "aside", "Earlier answers kept aside", (
         "These answers were saved in this browser but could not be read as answers to their questions as they "
         "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
         "they go into your backups. Copy what you need into the question’s box."
-    )
-    etree.SubElement(aside, "div", {"class": "wb-review__aside-list"})
+    ))
     return etree.tostring(root, encoding="unicode", method="html")
+
+
+def kept_section(root: etree.Element, name: str, title: str, text: str) -> None:
+    """A section at the end for answers kept without a question to show them under; review.js fills and shows it."""
+    section = etree.SubElement(root, "section", {"class": f"wb-review__{name}s", "hidden": "hidden"})
+    etree.SubElement(section, "h2", {"id": f"wb-review-{name}s"}).text = title
+    etree.SubElement(section, "p").text = text
+    etree.SubElement(section, "div", {"class": f"wb-review__{name}-list"})
 
 
 def tools(parent: etree.Element) -> None:

@@ -54,8 +54,5 @@
     saver.restore();
   }
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-answer'] = Answer;
-  WB.kinds = WB.kinds || {};
-  WB.kinds['wb-answer'] = KIND;
+  WB.register('wb-answer', Answer, KIND);
 })(window);

@@ -100,7 +100,7 @@
     [this.words, this.description].forEach(function (box) {
       box.addEventListener('input', function () {
         WB.grow(box);
-        self.mirror(box);
+        WB.mirror(box);
         if (box === self.description) self.describe();
         self.saver.edited();
       });
@@ -143,17 +143,12 @@
     this.description.value = value.description;
     [this.words, this.description].forEach(function (box) {
       WB.grow(box);
-      this.mirror(box);
+      WB.mirror(box);
     }, this);
     this.strokes = value.strokes.slice();
     this.undone = [];
     this.describe();
     this.refresh();
-  };
-
-  Drawing.prototype.mirror = function (box) {
-    var copy = box.nextElementSibling;
-    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
   };
 
   Drawing.prototype.describe = function () {
@@ -316,10 +311,7 @@
     this.refresh();
   };
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-drawing'] = Drawing;
-  WB.kinds = WB.kinds || {};
-  WB.kinds['wb-drawing'] = {
+  WB.register('wb-drawing', Drawing, {
     valid: valid,
     answered: function (value) {
       return value.strokes.length > 0 || !!value.text.trim() || !!value.description.trim();
@@ -348,6 +340,6 @@
       if (value.text) box.appendChild(WB.element('p', 'wb-review__text', value.text));
       return box;
     }
-  };
+  });
   WB.drawingPicture = picture;
 })(window, document);

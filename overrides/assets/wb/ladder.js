@@ -68,7 +68,7 @@
     root.addEventListener('input', function (event) {
       if (event.target.tagName !== 'TEXTAREA') return;
       WB.grow(event.target);
-      self.mirror(event.target);
+      WB.mirror(event.target);
       self.saver.edited();
     });
     root.addEventListener('keydown', function (event) {
@@ -122,16 +122,11 @@
       var box = self.box(field);
       box.value = value[field];
       WB.grow(box);
-      self.mirror(box);
+      WB.mirror(box);
     });
     this.history = value.history.slice();
     this.mark();
     this.renderHistory();
-  };
-
-  Ladder.prototype.mirror = function (box) {
-    var copy = box.nextElementSibling;
-    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
   };
 
   Ladder.prototype.describe = function (rung) {
@@ -261,10 +256,7 @@
     return rung === null ? 'not placed yet' : 'rung ' + rung + ' of ' + RUNGS;
   }
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-ladder'] = Ladder;
-  WB.kinds = WB.kinds || {};
-  WB.kinds['wb-ladder'] = {
+  WB.register('wb-ladder', Ladder, {
     valid: valid,
     answered: function (value) {
       return value.now !== null || value.hope !== null || !!value.happy.trim() || !!value.help.trim() || value.history.length > 0;
@@ -282,5 +274,5 @@
       });
       return lines.join('\n');
     }
-  };
+  });
 })(window, document);

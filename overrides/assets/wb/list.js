@@ -246,10 +246,7 @@
     }
   };
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-list'] = List;
-  WB.kinds = WB.kinds || {};
-  WB.kinds['wb-list'] = {
+  WB.register('wb-list', List, {
     valid: isList,
     answered: function (value) {
       return value.lists.some(function (lines) {
@@ -289,5 +286,5 @@
       });
       return box;
     }
-  };
+  });
 })(window, document);

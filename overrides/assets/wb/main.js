@@ -53,6 +53,12 @@
     textarea.style.height = textarea.scrollHeight + textarea.offsetHeight - textarea.clientHeight + 'px';
   };
 
+  /** The copy of a box's words that prints in its place (a textarea prints only its visible lines). */
+  WB.mirror = function (box) {
+    var copy = box.nextElementSibling;
+    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
+  };
+
   /* ---- copy to the clipboard, with the old way where the new one is missing */
   WB.copyText = function (text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -124,7 +130,7 @@
       navigator.storage.persist().catch(function () {});
     }
     progress();
-    navProgress();
+    navProgress(id);
     document.dispatchEvent(new CustomEvent('wb:changed', { detail: { id: id } }));
   };
 
@@ -153,8 +159,11 @@
     line.textContent = done + ' of ' + roots.length + ' answered on this page.';
   }
 
-  /** "3/8" beside each page of prompts in the navigation (the map comes from the build). */
-  function navProgress() {
+  /**
+   * "3/8" beside each page of prompts in the navigation (the map comes from the build);
+   * after a save, only beside the page that holds `changed`, so typing does not re-read every answer.
+   */
+  function navProgress(changed) {
     var data = document.getElementById('wb-sections');
     var config = document.getElementById('__config');
     if (!data || !config || !WB.store || !WB.store.check().ok) return;
@@ -166,7 +175,9 @@
       // Not the page's own table of contents (links with a #), nor other sites.
       if (url.hash || url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) continue;
       var prompts = sections[url.pathname.slice(root.pathname.length)];
-      if (!prompts) continue;
+      if (!prompts || (changed && !prompts.some(function (prompt) {
+        return prompt[0] === changed;
+      }))) continue;
       var done = prompts.filter(function (prompt) {
         return WB.answered(prompt[1], prompt[0]);
       }).length;

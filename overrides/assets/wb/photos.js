@@ -190,7 +190,7 @@
     root.querySelector('.wb-photos__no-script').hidden = true;
     this.words.addEventListener('input', function () {
       WB.grow(self.words);
-      self.mirror();
+      WB.mirror(self.words);
       self.saver.edited();
     });
     WB.grow(this.words);
@@ -221,16 +221,11 @@
     value = value || { text: '', photos: [] };
     this.words.value = value.text;
     WB.grow(this.words);
-    this.mirror();
+    WB.mirror(this.words);
     this.photos = value.photos.map(function (photo) {
       return { id: photo.id, caption: photo.caption, w: photo.w, h: photo.h };
     });
     this.render();
-  };
-
-  Photos.prototype.mirror = function () {
-    var copy = this.words.nextElementSibling;
-    if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = this.words.value;
   };
 
   /** The words above the collage, its buttons, file inputs and messages. */
@@ -555,10 +550,7 @@
     });
   };
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-photos'] = Photos;
-  WB.kinds = WB.kinds || {};
-  WB.kinds['wb-photos'] = {
+  WB.register('wb-photos', Photos, {
     valid: valid,
     answered: function (value) {
       return value.photos.length > 0 || !!value.text.trim();
@@ -592,6 +584,6 @@
       if (value.text) box.appendChild(WB.element('p', 'wb-review__text', value.text));
       return box;
     }
-  };
+  });
   WB.forgetPhotoUrl = forgetUrl;
 })(window, document);

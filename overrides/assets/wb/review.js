@@ -43,10 +43,6 @@
     return n + (n === 1 ? ' answer ' : ' answers ') + (where ? where + ' ' : '') + (n === 1 ? 'is ' : 'are ') + rest;
   }
 
-  function size(bytes) {
-    return WB.size(bytes);
-  }
-
   function plural(n, one, many) {
     return n + ' ' + (n === 1 ? one : many);
   }
@@ -252,7 +248,7 @@
   }
 
   Review.prototype.renderAside = function () {
-    var section = this.root.querySelector('.wb-review__aside');
+    var section = this.root.querySelector('.wb-review__asides');
     var list = section.querySelector('.wb-review__aside-list');
     list.textContent = '';
     this.asides().forEach(function (entry) {
@@ -290,11 +286,11 @@
       line.textContent = 'You have no answers saved in this browser yet.';
       return;
     }
-    var said = 'Your answers take about ' + size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).';
+    var said = 'Your answers take about ' + WB.size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).';
     line.textContent = said;
     var ids = photoIds(values(this.answers()));
     if (!ids.length) {
-      line.textContent = said + ' A backup file will be about ' + size(text * 1.2 + 300) + '.';
+      line.textContent = said + ' A backup file will be about ' + WB.size(text * 1.2 + 300) + '.';
       return;
     }
     WB.photos.list().then(function (entries) {
@@ -306,8 +302,8 @@
         count++;
       });
       // base64 makes a picture a third larger.
-      line.textContent = said + ' Your ' + plural(count, 'photo takes', 'photos take') + ' about ' + size(photos) +
-        ' more. A backup file will be about ' + size(text * 1.2 + 300 + photos * 4 / 3 + count * 80) + '.';
+      line.textContent = said + ' Your ' + plural(count, 'photo takes', 'photos take') + ' about ' + WB.size(photos) +
+        ' more. A backup file will be about ' + WB.size(text * 1.2 + 300 + photos * 4 / 3 + count * 80) + '.';
     }, function () {
       line.textContent = said + ' Your photos cannot be read in this browser at the moment.';
     });
@@ -424,7 +420,7 @@
       if (reminder) reminder.remove();
       var what = plural(data.answers.length, 'answer', 'answers') +
         (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
-      var lines = ['Your backup is downloading: ' + name + ' (' + size(bytes) + ', ' + what + '). ' +
+      var lines = ['Your backup is downloading: ' + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
         'Keep it somewhere safe, such as your email. ' +
         'To bring your answers back, on this or another device, use "Restore from a backup".'];
       if (made.unread) {
@@ -447,7 +443,7 @@
   Review.prototype.readFile = function (file) {
     var self = this;
     if (file.size === 0) return this.refuse('The file is empty.');
-    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + size(file.size) + ').');
+    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + WB.size(file.size) + ').');
     var reader = new FileReader();
     reader.onload = function () {
       var checked = WB.backup.check(
@@ -794,6 +790,5 @@
     else if (action === 'confirm-clear') this.clear(target.getAttribute('data-wb-clear'), target.getAttribute('data-wb-id'));
   };
 
-  WB.modules = WB.modules || {};
-  WB.modules['wb-review'] = Review;
+  WB.register('wb-review', Review);
 })(window, document);

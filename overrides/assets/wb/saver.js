@@ -303,6 +303,15 @@
     }
   });
 
+  /**
+   * A module for data-module="<name>" (started by main.js), and the rules of its
+   * answers for every part of the site that reads them: {valid, answered, text, render?}.
+   */
+  WB.register = function (name, Module, kind) {
+    (WB.modules = WB.modules || {})[name] = Module;
+    if (kind) (WB.kinds = WB.kinds || {})[name] = kind;
+  };
+
   WB.Saver = Saver;
   WB.when = when;
   WB.longDay = longDay;
