@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, axe_violations, box
+from test_browser import PREFIX, assert_accessible, box
 
 pytestmark = pytest.mark.browser
 
@@ -186,8 +186,7 @@ def test_an_answer_kept_aside_is_shown_copied_backed_up_restored_and_removable(p
     expect(aside).to_be_visible()
     expect(aside.locator("h3")).to_have_text("Question 1.1")
     expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     aside.get_by_role("button", name="Copy these words (kept aside, question 1.1)").click()
     expect(page.locator(".wb-review__message")).to_contain_text("Copied.")
@@ -548,16 +547,13 @@ def test_axe_finds_no_violations_on_the_page_and_its_dialogs(browser, base_url, 
     page = context.new_page()
     fill_some(page, base_url)
     review(page, base_url)
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     restore(page, GOOD)
     expect(dialog(page)).to_be_visible()
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     page.keyboard.press("Escape")
     expect(dialog(page)).to_be_hidden()
     page.get_by_role("button", name="Clear all my answers").click()
     expect(dialog(page).get_by_role("button", name="Download a backup first")).to_be_focused()
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     context.close()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import FULL_STORAGE, PREFIX, axe_violations
+from test_browser import FULL_STORAGE, PREFIX, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -184,15 +184,13 @@ def test_axe_finds_no_violations_before_and_after_placing(browser, base_url, sch
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(base_url + "power/")
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     radio(page, "now", 3).click()
     radio(page, "hope", 3).click()
     page.get_by_role("button", name="Keep today’s placement").click()
     page.locator(".wb-ladder__entries button").first.click()
     expect(page.get_by_role("button", name="Yes, delete it")).to_be_focused()
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
+    assert_accessible(page)
     context.close()
 
 
