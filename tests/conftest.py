@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import engines
 import pytest
 from support import (
     CHROMIUM_ARGS,
@@ -64,3 +65,56 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM_PATH).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM_PATH}: run scripts/test, which installs it")
     return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
+
+
+# ---- WebKit and Firefox (Selenium; see tests/engines.py) --------------------
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """`-m chromium`, `-m webkit`, `-m firefox` each run one engine's tests."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.chromium)
+        callspec = getattr(item, "callspec", None)
+        engine = callspec.params.get("engine") if callspec else None
+        if engine:
+            item.add_marker(getattr(pytest.mark, engine))
+
+
+@pytest.fixture(scope="session")
+def screen():
+    """A virtual screen for WebKitGTK, started once, and only when a WebKit test runs."""
+    with engines.virtual_screen() as display:
+        yield display
+
+
+@pytest.fixture(scope="session")
+def probed_url(site_dir) -> str:
+    """The same built site, served with the test probe in every page."""
+    with engines.serve_with_probe(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(params=engines.ENGINES)
+def engine(request) -> str:
+    """Each engine test runs in WebKit and in Firefox; a missing engine fails, never skips."""
+    lacking = engines.missing(request.param)
+    if lacking:
+        pytest.fail(f"{request.param} cannot run: missing {', '.join(lacking)}. Run scripts/test, which installs it")
+    if request.param == "webkit":
+        request.getfixturevalue("screen")
+    return request.param
+
+
+@pytest.fixture
+def reader(engine, probed_url, tmp_path):
+    """A new session of the engine (empty storage) on the probed site; quit after the test."""
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    driver = engines.start(engine, downloads=downloads)
+    try:
+        reader = engines.Reader(driver, engine, probed_url)
+        reader.downloads = downloads
+        yield reader
+    finally:
+        driver.quit()

@@ -21,7 +21,9 @@ CONFIG = ROOT / "mkdocs.yml"
 OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
 DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SOURCE = ROOT.parent / "shared" / "workbook-source.txt"
+# The workbook's full text as extracted from its document (a copy kept in the repository,
+# so that a clone alone passes its own tests): the source of truth for the site's wording.
+SOURCE = FIXTURES / "workbook-source.txt"
 
 # Debian's Chromium, launched as toolchain.md says (no sandbox as root; no calls home).
 CHROMIUM_PATH = os.environ.get("WB_CHROMIUM", "/usr/bin/chromium")
