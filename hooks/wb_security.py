@@ -23,7 +23,7 @@ BASE_POLICY = (
     ("style-src-attr", "'unsafe-inline'"),
     ("connect-src", "'self'"),
     ("worker-src", "'self'"),
-    ("manifest-src", "'self'"),
+    # No manifest-src: WebKit does not know it and says so on every page; default-src covers the manifest.
     ("object-src", "'none'"),
     ("frame-src", "'none'"),
     ("base-uri", "'self'"),

@@ -10,6 +10,7 @@ from support import (
     CHROMIUM_ARGS,
     CHROMIUM_PATH,
     FIXTURES,
+    OFFLINE_CONFIG,
     build_site,
     docs_with,
     free_port,
@@ -47,6 +48,15 @@ def plain_site_url(tmp_path_factory) -> str:
                features_off=("navigation.instant",))
     with serve(tmp / "site", port):
         yield base
+
+
+@pytest.fixture(scope="session")
+def offline_folder(tmp_path_factory) -> Path:
+    """The offline folder (mkdocs.offline.yml), built once, to open from disk."""
+    tmp = tmp_path_factory.mktemp("offline")
+    site = tmp / "workbook"
+    build_site(docs_with(tmp, {}), site, None, config_file=OFFLINE_CONFIG)
+    return site
 
 
 @pytest.fixture(scope="session")

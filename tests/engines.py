@@ -131,6 +131,48 @@ def start(engine: str, downloads: Path | None = None) -> WebDriver:
     return driver
 
 
+def webkit_console(urls: list[str], timeout: float = 60) -> list[str]:
+    """WebKit's console messages for these pages (probed), from MiniBrowser run without WebDriver.
+
+    WebKitWebDriver gives no console; MiniBrowser can write it out, here to a
+    terminal so that each line arrives at once. Each page
+    opens in its own tab; the browser is closed once every page said it loaded.
+    """
+    import pty
+    import select
+    import time
+
+    # A profile of its own ("--private" would also silence the console).
+    home = Path(tempfile.mkdtemp())
+    env = {**os.environ, **{name: str(home / name) for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}}
+    leader, follower = pty.openpty()
+    browser = subprocess.Popen(
+        [str(WEBKIT_BROWSER), "--enable-write-console-messages-to-stdout=true", *urls],
+        stdout=follower, stderr=follower, stdin=subprocess.DEVNULL, env=env,
+    )
+    os.close(follower)
+    text = b""
+    try:
+        deadline = time.monotonic() + timeout
+        while text.count(b"wb-probe: loaded") < len(urls):
+            left = deadline - time.monotonic()
+            if left <= 0 or browser.poll() is not None:
+                raise AssertionError(f"WebKit did not load every page: {text.decode(errors='replace')[-2000:]}")
+            ready, _, _ = select.select([leader], [], [], left)
+            if ready:
+                try:
+                    text += os.read(leader, 65536)
+                except OSError:
+                    break
+    finally:
+        browser.terminate()
+        browser.wait(10)
+        os.close(leader)
+        shutil.rmtree(home, ignore_errors=True)
+    lines = text.decode("utf-8", errors="replace").splitlines()
+    return [line.strip() for line in lines if "CONSOLE" in line and "wb-probe: loaded" not in line]
+
+
 def with_probe(html: str) -> str:
     """The page with the probe as its first script (a file of the site's own, so the policy allows it)."""
     found, count = re.subn(r'(<meta name="referrer"[^>]*>|<meta charset="utf-8">)', r"\1" + PROBE_TAG, html, count=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 
+import engines
 import pytest
 from engines import Reader
 from selenium.webdriver.common.action_chains import ActionChains
@@ -138,3 +139,268 @@ def test_a_drawing_by_pointer_is_kept_and_redrawn_after_a_reload(reader: Reader,
     reader.until(lambda: reader.js(INK_AT, 0.5, 0.5), "the stroke redrawn")
     assert not reader.js(INK_AT, 0.1, 0.9)
     assert_no_problems(reader)
+
+
+# ---- photos ---------------------------------------------------------------------
+
+PHOTO_ROOT = '[data-wb-prompt="5.4"]'
+MAKE_JPEG = """
+var c = document.createElement('canvas'); c.width = arguments[0]; c.height = arguments[1];
+var x = c.getContext('2d'); var g = x.createLinearGradient(0, 0, c.width, c.height);
+g.addColorStop(0, '#d9480f'); g.addColorStop(1, '#1864ab'); x.fillStyle = g; x.fillRect(0, 0, c.width, c.height);
+return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+"""
+# Older engines refuse createImageBitmap's options by throwing at once: the picture must still be added.
+NO_BITMAP_OPTIONS = """
+var made = window.createImageBitmap;
+window.createImageBitmap = function (source, options) {
+  if (options) throw new TypeError('createImageBitmap: options are not supported');
+  return made.call(window, source);
+};
+"""
+
+
+@pytest.mark.parametrize("decoder", ["createImageBitmap", "img fallback"])
+def test_a_photo_from_disk_is_made_smaller_and_kept_after_a_reload(reader: Reader, tmp_path, decoder):
+    reader.goto("self-confidence/")
+    photo = tmp_path / "library.jpg"
+    photo.write_bytes(base64.b64decode(reader.js(MAKE_JPEG, 3200, 2400)))
+    if decoder == "img fallback":
+        reader.js(NO_BITMAP_OPTIONS)
+    reader.find(f"{PHOTO_ROOT} input.wb-photos__file:not([capture])").send_keys(str(photo))
+    reader.wait_text(f"{PHOTO_ROOT} .wb-photos__message", "One photo added.")
+    value = reader.until(lambda: (reader.stored(PREFIX, "5.4") or {}).get("photos"), "the photo saved")
+    assert [(p["w"], p["h"]) for p in value] == [(1600, 1200)]
+    reader.reload()
+    shown = reader.until(lambda: reader.js(
+        "var i = document.querySelector(arguments[0]); return i && i.complete && i.naturalWidth ? [i.naturalWidth, i.naturalHeight] : null",
+        f"{PHOTO_ROOT} .wb-photos__image"), "the photo shown again")
+    assert shown == [1600, 1200]
+    assert_no_problems(reader)
+
+
+# ---- My answers ---------------------------------------------------------------------
+
+# The backup file, as the page hands it to the browser to save (WebKit's WebDriver cannot reach its downloads).
+CATCH_FILES = """
+window.__wbFiles = [];
+var make = URL.createObjectURL;
+URL.createObjectURL = function (blob) {
+  if (blob instanceof Blob && blob.type.indexOf('json') !== -1) window.__wbFiles.push(blob);
+  return make.call(URL, blob);
+};
+"""
+LAST_FILE = "var done = arguments[arguments.length - 1]; var f = window.__wbFiles; f.length ? f[f.length - 1].text().then(done) : done(null);"
+
+
+def answers(reader: Reader) -> dict[str, str]:
+    return {k: v for k, v in reader.storage().items() if k.startswith(PREFIX + "answer:")}
+
+
+def dialog_button(reader: Reader, name: str):
+    return reader.button(name, within="dialog.wb-review__dialog")
+
+
+def restore(reader: Reader, path) -> None:
+    reader.find("#wb-review-file").send_keys(str(path))
+    reader.until(lambda: reader.js("return document.querySelector('dialog.wb-review__dialog').open"), "the restore dialog")
+
+
+def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_path):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Mine")
+    reader.type_and_wait("1.2", "Second")
+    reader.goto("my-answers/")
+    reader.js(CATCH_FILES)
+    reader.button("Download a backup").click()
+    reader.wait_text(".wb-review__message", "Keep it somewhere safe")
+    text = reader.driver.execute_async_script(LAST_FILE)
+    backup = json.loads(text)
+    assert {a["id"]: a["value"] for a in backup["answers"]} == {"1.1": "Mine", "1.2": "Second"}
+    if reader.engine == "firefox":  # a real download, where the driver can see it
+        saved = reader.until(lambda: [p for p in reader.downloads.iterdir() if p.suffix == ".json"], "the download")
+        assert json.loads(saved[0].read_text(encoding="utf-8")) == backup
+    path = tmp_path / "backup.json"
+    path.write_text(text, encoding="utf-8")
+    before = answers(reader)
+
+    reader.button("Clear all my answers").click()
+    dialog_button(reader, "Yes, clear all my answers").click()
+    reader.until(lambda: answers(reader) == {}, "every answer cleared")
+
+    restore(reader, path)
+    reader.wait_text("dialog.wb-review__dialog", "2 answers in the backup are not in this browser.")
+    dialog_button(reader, "Restore").click()
+    reader.wait_text(".wb-review__message", "Restored 2 answers")
+    assert answers(reader) == before
+
+    # Keep both: my newer words and the backup's.
+    reader.goto("beginnings/")
+    reader.box("1.1").clear()
+    reader.type_and_wait("1.1", "Changed here")
+    reader.goto("my-answers/")
+    restore(reader, path)
+    dialog_button(reader, "Restore").click()
+    reader.wait_text(".wb-review__message", "Restored")
+    merged = reader.stored(PREFIX, "1.1")
+    assert merged.startswith("Changed here") and merged.endswith("Mine")
+    kept_both = answers(reader)
+
+    # Replace, then undo: exactly what was there.
+    restore(reader, path)
+    reader.find('dialog.wb-review__dialog input[value="replace"]').click()
+    dialog_button(reader, "Restore").click()
+    reader.until(lambda: reader.stored(PREFIX, "1.1") == "Mine", "the backup's answer")
+    reader.button("Undo the restore").click()
+    reader.wait_text(".wb-review__message", "The restore is undone")
+    assert answers(reader) == kept_both
+    assert_no_problems(reader)
+
+
+HOSTILE = {
+    "not JSON": b"hello, this is a letter",
+    "binary": bytes(range(256)) * 4,
+    "another format": json.dumps({"format": "something-else", "version": 1}).encode(),
+    "prototype pollution": (
+        b'{"format":"wb-backup","version":1,"namespace":"' + PREFIX.split(":")[2].encode() + b'",'
+        b'"created":"2026-11-20T12:00:00Z","__proto__":{"polluted":"yes"},'
+        b'"answers":[{"id":"__proto__","saved":"2026-11-20T12:00:00Z","value":{"polluted":"yes"}}]}'
+    ),
+}
+
+
+def test_hostile_backup_files_are_refused_and_change_nothing(reader: Reader, tmp_path):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Mine")
+    reader.goto("my-answers/")
+    before = reader.storage()
+    for name, content in HOSTILE.items():
+        path = tmp_path / (name.replace(" ", "-") + ".json")
+        path.write_bytes(content)
+        restore(reader, path)
+        reader.wait_text("dialog.wb-review__dialog h2", "Nothing was restored")
+        reader.wait_text("dialog.wb-review__dialog", "Your answers are as they were.")
+        assert reader.storage() == before, name
+        assert reader.js("return ({}).polluted === undefined && Object.prototype.polluted === undefined"), name
+        dialog_button(reader, "Close").click()
+        reader.until(lambda: not reader.js("return document.querySelector('dialog.wb-review__dialog').open"), "the dialog closed")
+    assert_no_problems(reader)
+
+
+# ---- storage that fails ---------------------------------------------------------
+
+FULL = """
+var put = Storage.prototype.setItem;
+window.__wbFull = true;
+Storage.prototype.setItem = function (key, value) {
+  if (window.__wbFull && key.indexOf('wb:') === 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  return put.call(this, key, value);
+};
+"""
+
+
+def test_full_storage_shows_the_alert_keeps_the_words_and_saves_once_there_is_room(reader: Reader):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Saved before")
+    reader.js(FULL)
+    reader.box("1.1").send_keys(" and more")
+    alert = reader.wait_text('[data-wb-prompt="1.1"] [role=alert]', "Your answer is not saved.")
+    assert "The storage this browser gives the workbook is full." in alert
+    assert reader.find('[data-wb-prompt="1.1"] [role=alert]').is_displayed()
+    assert reader.value("#wb-answer-1-1") == "Saved before and more"
+    assert reader.stored(PREFIX, "1.1") == "Saved before", "what was stored is left as it was"
+    reader.js("window.__wbFull = false")
+    reader.button("Try saving again").click()
+    reader.until(lambda: reader.stored(PREFIX, "1.1") == "Saved before and more", "the words saved")
+    assert not reader.all('[data-wb-prompt="1.1"] [role=alert]')
+
+
+# ---- the offline folder, opened from disk -------------------------------------
+
+
+def test_the_offline_folder_from_disk_keeps_answers_across_its_pages_and_asks_nothing_outside(reader: Reader, offline_folder):
+    start = engines.folder_with_probe(offline_folder).resolve().as_uri() + "/"
+    reader.goto(start + "index.html")
+    reader.wait_text(".wb-offline-note", "from a folder on this computer")
+    reader.goto(start + "beginnings.html")
+    reader.type_and_wait("1.1", "Written with no internet")
+    reader.goto(start + "theory.html")
+    reader.wait_text(".md-nav--primary .wb-nav-progress", "1 of 8 answered")
+    reader.goto(start + "my-answers.html")
+    reader.wait_text('[data-wb-review-prompt="1.1"] .wb-review__answer', "Written with no internet")
+    reader.goto(start + "beginnings.html")
+    assert reader.value("#wb-answer-1-1") == "Written with no internet"
+    fetched = reader.js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert [url for url in fetched if not url.startswith(("file:", "blob:", "data:"))] == []
+    assert_no_problems(reader)
+
+
+# ---- every page: no script error, no policy violation ---------------------------
+
+
+def test_no_page_has_a_script_error_or_a_policy_violation(reader: Reader):
+    for name in PAGES + ["404.html"]:
+        reader.goto(name)
+        assert_no_problems(reader)
+    # In use: the ladder, a dialog, instant navigation.
+    reader.goto("power/")
+    reader.find('input[name="wb-ladder-8-6-now"][value="4"]').click()
+    reader.button("Keep today’s placement").click()
+    reader.goto("my-answers/")
+    reader.button("Clear all my answers").click()
+    reader.until(lambda: reader.js("return document.querySelector('dialog.wb-review__dialog').open"), "the dialog")
+    assert_no_problems(reader)
+
+
+@pytest.mark.webkit
+def test_webkit_says_nothing_in_its_console_on_any_page(screen, probed_url):
+    """The policy and the scripts are ones WebKit understands: no warning, no error (its console, read directly)."""
+    missing = engines.missing("webkit")
+    if missing:
+        pytest.fail(f"webkit cannot run: missing {', '.join(missing)}")
+    assert engines.webkit_console([probed_url + name for name in PAGES + ["404.html"]]) == []
+
+
+# ---- print ------------------------------------------------------------------------
+
+# WebKit's WebDriver has no print command: apply the site's own print rules in the
+# engine's own style engine (print rules for every medium, screen-only rules for none).
+AS_PRINTED = """
+function walk(rules) {
+  for (var i = 0; i < rules.length; i++) {
+    var rule = rules[i];
+    if (rule.media && rule.cssRules) {
+      var text = rule.media.mediaText;
+      if (/\\bprint\\b/.test(text) && !/not print/.test(text)) rule.media.mediaText = 'all';
+      else if (/\\bscreen\\b/.test(text) && !/not screen/.test(text)) rule.media.mediaText = 'not all';
+      walk(rule.cssRules);
+    }
+  }
+}
+for (var s = 0; s < document.styleSheets.length; s++) {
+  try { walk(document.styleSheets[s].cssRules); } catch (e) {}
+}
+window.dispatchEvent(new Event('beforeprint'));
+"""
+
+
+def test_printed_answers_show_as_text_without_controls(reader: Reader):
+    long = "\n".join(f"Paragraph {n} of a long answer." for n in range(1, 31))
+    reader.goto("examples/")
+    reader.js("var b = arguments[0]; b.value = arguments[1]; b.dispatchEvent(new InputEvent('input', {bubbles: true}))",
+              reader.box("99.1"), long)
+    reader.wait_text("#wb-status-99-1", "Saved today")
+    if reader.engine == "firefox":
+        import subprocess
+
+        pdf = base64.b64decode(reader.driver.print_page())
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        assert "Paragraph 30 of a long answer." in text
+        assert "Try saving again" not in text and "Switch to dark mode" not in text
+    reader.js(AS_PRINTED)
+    mirror = f'[data-wb-prompt="99.1"] .wb-prompt__print'
+    reader.until(lambda: reader.find(mirror).is_displayed(), "the answer printed as text")
+    assert reader.js("return arguments[0].innerText", reader.find(mirror)).strip() == long
+    assert not reader.box("99.1").is_displayed()
+    assert not reader.find(".md-header").is_displayed()
+    assert not any(b.is_displayed() for b in reader.all(".md-content button"))

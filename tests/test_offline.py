@@ -9,16 +9,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from support import OFFLINE_CONFIG, ROOT, build_site, docs_with
+from support import ROOT
 from test_browser import box
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("offline")
-    site = tmp / "workbook"
-    build_site(docs_with(tmp, {}), site, None, config_file=OFFLINE_CONFIG)
-    return site
+def folder(offline_folder) -> Path:
+    return offline_folder
 
 
 def test_the_documented_command_makes_a_folder_and_a_zip(tmp_path):

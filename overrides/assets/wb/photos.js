@@ -74,7 +74,14 @@
   /** The file as something to draw, the right way up (phones store the turn separately). */
   function decode(file) {
     if (!window.createImageBitmap) return viaImage(file);
-    return window.createImageBitmap(file, { imageOrientation: 'from-image' }).then(
+    var made;
+    try {
+      // Older Safari throws at once, rather than rejecting, when given options it does not know.
+      made = window.createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch (error) {
+      return viaImage(file);
+    }
+    return Promise.resolve(made).then(
       function (bitmap) {
         return { source: bitmap, width: bitmap.width, height: bitmap.height, done: function () {
           bitmap.close();

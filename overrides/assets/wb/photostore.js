@@ -5,6 +5,8 @@
  *
  *   Database "wb:v1:<namespace>", object store "photos", one entry per photo:
  *   {"id": "p…", "blob": <Blob, image/jpeg>, "added": "<ISO date>"}
+ *   or, where the browser cannot keep a Blob there (WebKit's private sessions):
+ *   {"id": "p…", "bytes": <ArrayBuffer>, "type": "image/jpeg", "added": "<ISO date>"}
  *
  * Every call returns a Promise. It rejects only with {reason, error}, where
  * reason is "quota", "blocked" or "unavailable" (as WB.store's), never with a
@@ -102,23 +104,72 @@
     });
   };
 
-  /** Store entries [{id, blob, added}], all or none. */
+  /**
+   * Store entries [{id, blob, added}], all or none. Where the browser cannot keep
+   * a Blob in IndexedDB (WebKit's private and automated sessions, older Safari),
+   * the same bytes are kept as an ArrayBuffer with their type instead.
+   */
   PhotoStore.prototype.put = function (entries) {
-    return this.run('readwrite', function (store) {
+    var self = this;
+    try {
       entries.forEach(function (entry) {
         if (!RE_ID.test(entry.id) || !(entry.blob instanceof Blob)) throw new Error('wb: not a photo entry');
-        store.put({ id: entry.id, blob: entry.blob, added: entry.added || new Date().toISOString() });
+      });
+    } catch (error) {
+      return Promise.reject(failure(error));
+    }
+    var write = function (records) {
+      return self.run('readwrite', function (store) {
+        records.forEach(function (record) {
+          store.put(record);
+        });
+      });
+    };
+    var records = entries.map(function (entry) {
+      return { id: entry.id, blob: entry.blob, added: entry.added || new Date().toISOString() };
+    });
+    return write(records).catch(function (first) {
+      if (first.reason !== 'unavailable') throw first;
+      return Promise.all(records.map(asBytes)).then(write, function () {
+        throw first;
       });
     });
   };
+
+  /** The record with its picture as bytes: {id, bytes, type, added}. */
+  function asBytes(record) {
+    var read = record.blob.arrayBuffer ? record.blob.arrayBuffer() : new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        resolve(reader.result);
+      };
+      reader.onerror = function () {
+        reject(reader.error);
+      };
+      reader.readAsArrayBuffer(record.blob);
+    });
+    return read.then(function (bytes) {
+      return { id: record.id, bytes: bytes, type: record.blob.type, added: record.added };
+    });
+  }
+
+  /** A stored record as {id, blob, added}, whichever way its picture was kept; null if it holds none. */
+  function asEntry(record) {
+    if (!record) return null;
+    if (record.blob instanceof Blob) return record;
+    if (record.bytes instanceof ArrayBuffer && typeof record.type === 'string') {
+      return { id: record.id, blob: new Blob([record.bytes], { type: record.type }), added: record.added };
+    }
+    return null;
+  }
 
   /** {id: entry} for those of `ids` that are stored (missing ones are left out). */
   PhotoStore.prototype.getMany = function (ids) {
     return this.run('readonly', function (store, out) {
       ids.forEach(function (id) {
         store.get(id).onsuccess = function (event) {
-          var entry = event.target.result;
-          if (entry && entry.blob instanceof Blob) out[id] = entry;
+          var entry = asEntry(event.target.result);
+          if (entry) out[id] = entry;
         };
       });
     });
@@ -153,7 +204,8 @@
         var cursor = event.target.result;
         if (!cursor) return;
         var entry = cursor.value;
-        out.entries.push({ id: entry.id, bytes: entry.blob ? entry.blob.size : 0, added: entry.added });
+        var bytes = entry.blob ? entry.blob.size : entry.bytes ? entry.bytes.byteLength : 0;
+        out.entries.push({ id: entry.id, bytes: bytes, added: entry.added });
         cursor.continue();
       };
     }).then(function (out) {
