@@ -70,6 +70,12 @@ def site_dir(site) -> Path:
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Readers who ask for less motion get it; tests measure pages that have stopped moving."""
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: a missing browser fails the browser tests, never skips them."""
     if not Path(CHROMIUM_PATH).exists():

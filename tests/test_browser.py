@@ -60,6 +60,8 @@ def assert_accessible(page: Page) -> None:
 
 
 def axe_violations(page: Page) -> list[str]:
+    # Colours measured mid-fade are neither colour: wait until nothing moves (e.g. Material's "Back to top").
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.evaluate(AXE)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
@@ -152,10 +154,11 @@ def test_screen_readers_hear_one_saved_after_a_pause_not_per_keystroke(page: Pag
     region = page.locator("#wb-announcer")
     expect(region).to_have_attribute("aria-live", "polite")
     expect(region).to_have_text("Saved", timeout=4000)
-    page.wait_for_timeout(300)
     log = page.evaluate("() => wbLog")
     assert len(log["inputs"]) == len("Typing along, word by word")
+    # Nothing was said while typing, and "Saved" only after a pause (no more typing can bring another).
     assert [text for _, text in log["said"]] == ["Saved"]
+    assert log["said"][0][0] - log["inputs"][-1] >= 1000
     assert log["said"][0][0] - log["inputs"][-1] >= 1000
 
 
@@ -225,8 +228,10 @@ def test_typing_material_shortcut_keys_in_a_box_stays_on_the_page(page: Page, ba
     page.evaluate("() => { window.wbNoReload = true; }")
     box(page, "3.5").click()
     page.keyboard.type("n p . , f s / N P")
-    page.wait_for_timeout(500)
+    expect(page.locator("#wb-status-3-5")).to_contain_text("Saved today")
+    page.wait_for_load_state("networkidle")  # no page was asked for
     expect(page).to_have_url(base_url + "theory/")
+    assert page.evaluate("() => window.wbNoReload") is True
     expect(box(page, "3.5")).to_have_value("n p . , f s / N P")
     assert page.evaluate("() => document.activeElement.id") == "wb-answer-3-5"
     assert page.evaluate("() => window.wbNoReload") is True
@@ -367,7 +372,8 @@ def test_a_corrupt_value_that_cannot_be_kept_aside_is_not_written_over(page: Pag
     page.evaluate("() => { for (const el of document.querySelectorAll('[data-wb-init]')) el.removeAttribute('data-wb-init'); document.querySelectorAll('.wb-notice').forEach(n => n.remove()); WB.start(); }")
     box(page, "99.2").fill("Typed over it")
     expect(page.get_by_role("alert").filter(has_text="will not save over it").first).to_be_visible()
-    page.wait_for_timeout(400)
+    # The save was tried, and refused: its own alert says so.
+    expect(page.locator('[data-wb-prompt="99.2"] .wb-alert[data-wb-reason="aside"]')).to_be_visible()
     assert page.evaluate("key => localStorage.getItem(key)", key) == "not json at all"
 
 
@@ -413,7 +419,7 @@ def test_every_page_fits_320_css_pixels_as_at_400_percent_zoom(browser, base_url
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_messages_showing(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     page.goto(base_url + "examples/")
     page.evaluate("key => localStorage.setItem(key, 'broken')", PREFIX + "answer:99.3")

@@ -543,7 +543,7 @@ def test_making_a_backup_stops_the_reminder(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_the_page_and_its_dialogs(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     fill_some(page, base_url)
     review(page, base_url)

@@ -164,7 +164,7 @@ def test_lists_round_trip_through_a_backup(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_lists_in_use(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     page.goto(base_url + "change/")
     line(page, "7.5", 1, 1).fill("Trust")

@@ -64,7 +64,7 @@ def test_choosing_by_mouse_marks_the_ladder_and_is_kept_after_a_reload(page: Pag
     expect(page.locator(".wb-ladder__summary")).to_have_text(
         "You are on rung 3 (Informing) and would like to be on rung 6 (Partnership): 3 rungs up."
     )
-    page.wait_for_timeout(300)
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).value.happy === 'Not yet.'", arg=PREFIX + "answer:8.6")
     page.reload()
     expect(radio(page, "now", 3)).to_be_checked()
     expect(radio(page, "hope", 6)).to_be_checked()
@@ -79,7 +79,7 @@ def test_either_question_can_be_left_or_put_back_to_not_placed(page: Page, base_
     saved(page)
     expect(page.locator(".wb-ladder__summary")).to_have_text("You would like to be on rung 7 (Delegated power).")
     radio(page, "hope", "").click()
-    page.wait_for_timeout(100)
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).value.hope === null", arg=PREFIX + "answer:8.6")
     assert stored(page)["hope"] is None and stored(page)["now"] is None
     expect(page.locator(".wb-ladder__rung--hope")).to_have_count(0)
 
@@ -108,7 +108,7 @@ def test_keyboard_alone_places_both_and_keeps_the_placement(page: Page, base_url
     # Material's single-key shortcuts typed on a rung do nothing.
     for key in ["n", "p", "f", "s", "/", ",", ".", "N", "P"]:
         page.keyboard.press(key)
-    page.wait_for_timeout(400)
+    page.wait_for_load_state("networkidle")  # no page was asked for
     expect(page).to_have_url(base_url + "power/")
     assert page.evaluate("() => window.wbNoReload") is True
     expect(page.locator(".md-search__input")).not_to_be_focused()
@@ -181,7 +181,7 @@ def test_a_damaged_ladder_value_is_kept_aside(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_before_and_after_placing(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     page.goto(base_url + "power/")
     assert_accessible(page)

@@ -482,7 +482,7 @@ def test_replace_then_undo_brings_back_the_photos_there_were(page: Page, base_ur
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_photos(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
     add_two(page, base_url)
     page.get_by_role("button", name="Remove photo 1").click()
