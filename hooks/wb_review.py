@@ -150,6 +150,8 @@ def tools(parent: etree.Element) -> None:
             etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action}).text = text
         if ident == "wb-review-backup":
             etree.SubElement(group, "p", {"class": "wb-review__usage"})
+            etree.SubElement(group, "p", {"class": "wb-review__last-backup"})
+            etree.SubElement(group, "p", {"class": "wb-review__keeping"})
             restore = etree.SubElement(row, "label", {"class": "wb-button wb-review__restore", "for": "wb-review-file"})
             restore.text = "Restore from a backup"
             etree.SubElement(

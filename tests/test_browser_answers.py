@@ -538,6 +538,59 @@ def test_making_a_backup_stops_the_reminder(page: Page, base_url):
     expect(page.locator(".wb-reminder")).to_have_count(0)
 
 
+def test_the_reminder_names_the_last_backups_date(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    page.evaluate("key => localStorage.setItem(key, JSON.stringify({v: 1, value: {last: '2026-10-03T09:00:00.000Z'}, saved: '2026-10-03T09:00:00.000Z'}))",
+                  PREFIX + "meta:backup")
+    put(page, "1.1", "Written after it", saved="2026-10-20T09:00:00.000Z")
+    page.reload()
+    day = page.evaluate("() => new Date('2026-10-03T09:00:00.000Z').toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
+    expect(page.locator(".wb-reminder")).to_contain_text(f"Your last backup was on {day}, and you have written more since.")
+    review(page, base_url)
+    expect(page.locator(".wb-review__last-backup")).to_have_text(f"Your last backup was made on {day}.")
+
+
+IPHONE_CHROME = "Object.defineProperty(Navigator.prototype, 'vendor', {get: () => 'Apple Computer, Inc.'});"
+
+
+@pytest.mark.parametrize("where", ["an iPhone's Chrome", "Chromium", "the Home Screen"])
+def test_the_week_rule_is_told_where_the_engine_has_it_and_not_elsewhere(browser, base_url, where):
+    # Chrome on an iPhone is WebKit: it reports Apple as its vendor, whatever its name says.
+    context = browser.new_context(user_agent=(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        "CriOS/131.0 Mobile/15E148 Safari/604.1") if where != "Chromium" else None)
+    if where != "Chromium":
+        context.add_init_script(IPHONE_CHROME)
+    if where == "the Home Screen":
+        context.add_init_script("Object.defineProperty(Navigator.prototype, 'standalone', {get: () => true});")
+    page = context.new_page()
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill("Worth keeping")
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    note = page.locator('[data-wb-prompt="1.1"] .wb-keeping')
+    if where != "an iPhone's Chrome":
+        expect(note).to_have_count(0)
+        context.close()
+        return
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("may delete your answers if you do not open the workbook for 7 days")
+    expect(note.get_by_role("link", name="Make a backup")).to_be_visible()
+    assert_accessible(page)
+    page.reload()
+    box(page, "1.2").fill("More")
+    expect(page.locator("#wb-status-1-2")).to_contain_text("Saved today")
+    expect(page.locator(".wb-keeping")).to_have_count(0)
+    context.close()
+
+
+def test_my_answers_says_when_the_browser_has_agreed_to_keep_them(page: Page, base_url):
+    page.add_init_script("navigator.storage.persisted = () => Promise.resolve(true);")
+    review(page, base_url)
+    expect(page.locator(".wb-review__keeping")).to_have_text(
+        "This browser has agreed to keep your answers until you clear them yourself.")
+    expect(page.locator(".wb-review__last-backup")).to_have_text("You have not made a backup yet.")
+
+
 # ---- accessibility -----------------------------------------------------------------------
 
 

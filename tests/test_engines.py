@@ -404,3 +404,45 @@ def test_printed_answers_show_as_text_without_controls(reader: Reader):
     assert not reader.box("99.1").is_displayed()
     assert not reader.find(".md-header").is_displayed()
     assert not any(b.is_displayed() for b in reader.all(".md-content button"))
+
+
+# ---- Safari's 7-day rule ---------------------------------------------------------
+
+
+def test_webkit_readers_are_told_once_of_the_week_rule_and_how_to_keep_answers(reader: Reader):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "First answer")
+    if reader.engine != "webkit":
+        assert not reader.all(".wb-keeping"), "only WebKit deletes answers after a week away"
+        return
+    note = reader.wait_text('[data-wb-prompt="1.1"] .wb-keeping', "7 days")
+    assert "Add to Home Screen" in note and "Make a backup" in note
+    assert reader.find(".wb-keeping").is_displayed()
+    reader.button("OK, I understand").click()
+    reader.until(lambda: not reader.all(".wb-keeping"), "the note put away")
+    reader.type_and_wait("1.2", "Second answer")
+    reader.goto("theory/")
+    reader.type_and_wait("3.1", "Third answer")
+    assert not reader.all(".wb-keeping"), "told once, not again"
+
+
+def test_my_answers_says_whether_answers_are_kept_and_when_the_last_backup_was(reader: Reader):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "An answer")
+    reader.goto("my-answers/")
+    reader.wait_text(".wb-review__last-backup", "You have not made a backup yet.")
+    keeping = reader.until(lambda: reader.text_of(".wb-review__keeping"), "words on keeping answers")
+    if reader.engine == "webkit":
+        assert "if you do not open the workbook for 7 days" in keeping and "Home Screen" in keeping
+    else:
+        assert keeping in (
+            "This browser has agreed to keep your answers until you clear them yourself.",
+            "This browser may clear your answers, for example when it is short of space or when its history "
+            "is cleared. Keep a backup.",
+        )
+    reader.js(CATCH_FILES)
+    reader.button("Download a backup").click()
+    day = reader.js("return new Date().toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
+    reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")
+    reader.reload()
+    reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")

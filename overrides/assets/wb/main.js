@@ -119,6 +119,53 @@
     if (heading) heading.parentNode.insertBefore(alert, heading.nextSibling);
   }
 
+  /* ---- how long this browser keeps answers ------------------------------ */
+  var WEEK_RULE =
+    'This browser may delete your answers if you do not open the workbook for 7 days: ' +
+    'Safari, and every browser on an iPhone or iPad, does this to websites.';
+
+  WB.keeping = {
+    /**
+     * Is this WebKit (Safari, and every browser on an iPhone or iPad)? Its rule deletes a
+     * site's storage after 7 days of use without a visit. Told by the engine's vendor,
+     * which every WebKit browser reports alike, not by the browser's name.
+     */
+    webkit: function () {
+      return /^Apple/.test(navigator.vendor || '');
+    },
+    /** Opened from the Home Screen, where the 7-day rule does not apply. */
+    homeScreen: function () {
+      return navigator.standalone === true || !!(window.matchMedia && window.matchMedia('(display-mode: standalone)').matches);
+    },
+    /** May answers be deleted after a week away? */
+    weekRule: function () {
+      return WB.keeping.webkit() && !WB.keeping.homeScreen();
+    },
+    /** When the last backup was made (ms), or null. */
+    lastBackup: function () {
+      return metaTime('backup', 'last');
+    },
+    /** Promise of true when the browser has agreed to keep this site's storage until it is cleared. */
+    persisted: function () {
+      if (!navigator.storage || !navigator.storage.persisted) return Promise.resolve(false);
+      return navigator.storage.persisted().catch(function () {
+        return false;
+      });
+    },
+    /** Promise of plain words: will this browser keep the answers? */
+    describe: function () {
+      return WB.keeping.persisted().then(function (kept) {
+        if (kept) return 'This browser has agreed to keep your answers until you clear them yourself.';
+        if (WB.keeping.weekRule()) {
+          return WEEK_RULE + ' To keep them, add the workbook to your Home Screen and open it from there, ' +
+            'and keep a backup.';
+        }
+        return 'This browser may clear your answers, for example when it is short of space or when its history ' +
+          'is cleared. Keep a backup.';
+      });
+    }
+  };
+
   /* ---- answers changed: progress, and a request to keep storage -------- */
   var persistAsked = false;
 
@@ -128,6 +175,11 @@
       persistAsked = true;
       // Asks the browser not to clear our storage when it runs short; it may say no.
       navigator.storage.persist().catch(function () {});
+    }
+    try {
+      weekNotice(id);
+    } catch (error) {
+      if (window.console) console.error('wb: the notice about keeping answers', error);
     }
     progress();
     navProgress(id);
@@ -195,13 +247,43 @@
     }
   }
 
+  /**
+   * In WebKit, once, beside the first answer saved: this browser may delete answers
+   * after a week away, and the two ways to keep them. Never again once shown.
+   */
+  function weekNotice(id) {
+    if (!WB.keeping.weekRule() || document.querySelector('.wb-keeping')) return;
+    var seen = WB.store.read('meta', 'keeping');
+    if (seen.state !== 'empty') return;
+    var root = id && document.querySelector('.md-content [data-wb-prompt="' + id + '"]');
+    var status = root && root.querySelector('.wb-prompt__status');
+    if (!status) return;
+    if (!WB.store.write('meta', 'keeping', { shown: new Date().toISOString() }).ok) return;
+    var target = document.querySelector('meta[name="wb-answers-url"]');
+    var note = WB.element('div', 'wb-reminder wb-keeping');
+    note.setAttribute('role', 'note');
+    note.setAttribute('aria-label', 'Keeping your answers');
+    note.appendChild(WB.element('p', '', 'Your answer is saved. ' + WEEK_RULE));
+    note.appendChild(WB.element('p', '', 'Two ways to keep them:'));
+    var ways = note.appendChild(WB.element('ul'));
+    ways.appendChild(WB.element('li', '', 'Add the workbook to your Home Screen and open it from there: in Safari, ' +
+      'tap the Share button, then “Add to Home Screen”.'));
+    ways.appendChild(WB.element('li', '', 'Make a backup: one file you keep, for example in your email.'));
+    var actions = note.appendChild(WB.element('p', 'wb-alert__actions'));
+    if (target) {
+      var link = actions.appendChild(WB.element('a', 'wb-button', 'Make a backup'));
+      link.href = target.getAttribute('content') + '#wb-review-backup';
+    }
+    var ok = actions.appendChild(WB.button('OK, I understand', 'dismiss-keeping'));
+    ok.addEventListener('click', function () {
+      note.remove();
+    });
+    status.parentNode.insertBefore(note, status.nextSibling);
+  }
+
   /* ---- a gentle reminder to back up ------------------------------------- */
   var REMIND_AFTER = 7 * 24 * 3600 * 1000; // a week without a backup
   var QUIET_FOR = 3 * 24 * 3600 * 1000; // "not now" hides it for three days
-
-  function isSafari() {
-    return /^((?!chrome|chromium|android|crios|fxios|edg).)*safari/i.test(navigator.userAgent);
-  }
 
   function metaTime(id, field) {
     var result = WB.store.read('meta', id);
@@ -234,9 +316,11 @@
     box.setAttribute('aria-label', 'Back up your answers');
     var text = document.createElement('p');
     text.textContent =
-      (last === null ? 'You have not made a backup of your answers yet. ' : 'Your last backup is more than a week old. ') +
-      (isSafari()
-        ? 'Safari deletes a site’s saved answers after 7 days without a visit, so a backup file is the only safe copy. '
+      (last === null
+        ? 'You have not made a backup of your answers yet. '
+        : 'Your last backup was on ' + WB.longDay(new Date(last).toISOString()) + ', and you have written more since. ') +
+      (WB.keeping.weekRule()
+        ? WEEK_RULE + ' A backup file is the only copy that lasts. '
         : 'Your answers are only in this browser, which can forget them. ') +
       'A backup is one file you keep, for example in your email.';
     box.appendChild(text);

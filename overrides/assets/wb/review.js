@@ -268,11 +268,24 @@
     section.hidden = !list.children.length;
   };
 
+  /** When the last backup was made, and whether this browser will keep the answers, in plain words. */
+  Review.prototype.keeping = function () {
+    var last = WB.keeping.lastBackup();
+    this.root.querySelector('.wb-review__last-backup').textContent = last === null
+      ? 'You have not made a backup yet.'
+      : 'Your last backup was made on ' + WB.longDay(new Date(last).toISOString()) + '.';
+    var line = this.root.querySelector('.wb-review__keeping');
+    WB.keeping.describe().then(function (words) {
+      line.textContent = words;
+    });
+  };
+
   /**
    * How much room this workbook's answers take in this browser (text is stored
    * as UTF-16), and so how large a backup file will be, before it is made.
    */
   Review.prototype.usage = function () {
+    this.keeping();
     var storage = WB.store.backend();
     var line = this.root.querySelector('.wb-review__usage');
     var bytes = 0;
@@ -416,6 +429,7 @@
       var name = WB.store.namespace + '-answers-' + isoDay(new Date()) + '.json';
       var bytes = download(name, 'application/json', JSON.stringify(data, null, 2));
       WB.store.write('meta', 'backup', { last: data.created });
+      self.keeping();
       var reminder = document.querySelector('.wb-reminder');
       if (reminder) reminder.remove();
       var what = plural(data.answers.length, 'answer', 'answers') +
