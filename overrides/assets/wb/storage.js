@@ -99,8 +99,12 @@
 
   /** Write a record exactly as given (a restore keeps each answer's own "saved" date). */
   Store.prototype.put = function (kind, id, record) {
-    var text = JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
-    return this.putRaw(kind, id, text);
+    return this.putRaw(kind, id, this.text(record));
+  };
+
+  /** A record as its stored text. */
+  Store.prototype.text = function (record) {
+    return JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
   };
 
   /** Write stored text back as it was (undoing a restore). {ok} or {ok: false, reason}. */
@@ -152,7 +156,7 @@
   /**
    * Keep a value that could not be read under kind "aside", untouched, so that
    * the key can be written again. Copies it once: a second call with the same
-   * text finds the first copy. {ok: true, key} or {ok: false, reason}.
+   * text finds the first copy. {ok: true, key, added (false: the copy was there)} or {ok: false, reason}.
    */
   Store.prototype.keepAside = function (kind, id, raw) {
     var base = this.key('aside', kind + ':' + id);
@@ -160,12 +164,14 @@
       var storage = this.backend();
       var existing = this.keys(base + ':');
       for (var i = 0; i < existing.length; i++) {
-        if (storage.getItem(existing[i]) === raw) return { ok: true, key: existing[i] };
+        if (storage.getItem(existing[i]) === raw) return { ok: true, key: existing[i], added: false };
       }
-      var key = base + ':' + Date.now();
+      var time = Date.now();
+      while (storage.getItem(base + ':' + time) !== null) time++;
+      var key = base + ':' + time;
       storage.setItem(key, raw);
       if (storage.getItem(key) !== raw) throw new Error('the copy read back differs');
-      return { ok: true, key: key };
+      return { ok: true, key: key, added: true };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
