@@ -141,3 +141,188 @@ def test_use_the_backups_answer_takes_every_kind_from_the_file(page: Page, base_
     expect(page.locator(".wb-review__message")).to_contain_text("Restored 7 answers")
     for prompt_id, answer in THEIRS.items():
         assert value(page, prompt_id) == answer, prompt_id
+
+
+# ---- restore: undo, photos, old backups ------------------------------------------------
+
+DIGESTS = """name => new Promise((resolve, reject) => {
+  const open = indexedDB.open(name);
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('photos')) { db.close(); resolve({}); return; }
+    const all = db.transaction('photos').objectStore('photos').getAll();
+    all.onsuccess = async () => {
+      const out = {};
+      for (const entry of all.result) {
+        const digest = await crypto.subtle.digest('SHA-256', await entry.blob.arrayBuffer());
+        out[entry.id] = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+      }
+      db.close();
+      resolve(out);
+    };
+  };
+})"""
+PUT_PHOTO = """([id, data, added]) => {
+  const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+  return WB.photos.put([{id, blob: new Blob([bytes], {type: 'image/jpeg'}), added}]);
+}"""
+
+
+def jpeg(page: Page, words: str) -> str:
+    from test_browser_photos import MAKE_PHOTO
+    return page.evaluate(MAKE_PHOTO, [320, 240, "image/jpeg", words, False])
+
+
+def digests(page: Page) -> dict:
+    from test_browser_photos import DATABASE
+    return page.evaluate(DIGESTS, DATABASE)
+
+
+def sha(data: str) -> str:
+    import hashlib
+    return hashlib.sha256(base64.b64decode(data)).hexdigest()
+
+
+def photo_answer(*ids: str, text: str = "") -> dict:
+    return {"text": text, "photos": [{"id": i, "caption": "", "w": 320, "h": 240} for i in ids]}
+
+
+def test_undo_of_a_restore_keeps_what_was_written_since_and_its_photo(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.1", "Before the restore")
+    page.reload()
+    restore(page, json.dumps(valid_backup([entry("1.1", "From the backup"), entry("1.2", "Also from the backup")])).encode())
+    dialog(page).get_by_label("Use the backup’s answer").check()
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    # Then the reader writes: a new answer with a photo, and changes a restored one.
+    page.goto(base_url + "beginnings/")
+    box(page, "1.3").fill("Written after the restore")
+    box(page, "1.2").fill("Also from the backup, and changed since")
+    expect(page.locator("#wb-status-1-2")).to_contain_text("Saved today")
+    picture = jpeg(page, "After")
+    page.evaluate(PUT_PHOTO, ["pafterrestore01", picture, "2020-01-01T00:00:00.000Z"])
+    put(page, "5.4", photo_answer("pafterrestore01", text="My collage"))
+    review(page, base_url)
+    page.get_by_role("button", name="Undo the restore").click()
+    message = page.locator(".wb-review__message")
+    expect(message).to_contain_text("The restore is undone")
+    expect(message).to_contain_text("(1.2, 1.3, 5.4) are kept as they are now")
+    assert value(page, "1.1") == "Before the restore"
+    assert value(page, "1.3") == "Written after the restore"
+    assert value(page, "1.2") == "Also from the backup, and changed since"
+    assert value(page, "5.4") == photo_answer("pafterrestore01", text="My collage")
+    page.reload()  # My answers tidies photos nothing points to: this one is pointed to
+    expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_js_property("naturalWidth", 320)
+    assert digests(page) == {"pafterrestore01": sha(picture)}
+
+
+def test_photos_of_an_answer_kept_aside_are_never_deleted_and_travel_in_backups(page: Page, base_url):
+    review(page, base_url)
+    picture = jpeg(page, "Aside")
+    page.evaluate(PUT_PHOTO, ["pkeptaside0001", picture, "2020-01-01T00:00:00.000Z"])  # added long ago
+    # A collage kept aside (5.4 was damaged once, or its kind changed): its photo was added long ago.
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)",
+                  [PREFIX + "aside:answer:5.4:1700000000000",
+                   json.dumps({"v": 1, "value": photo_answer("pkeptaside0001", text="Old collage"), "saved": "2026-01-01T00:00:00.000Z"})])
+    page.reload()
+    expect(page.locator(".wb-review__asides")).to_contain_text("Old collage")
+    page.wait_for_function("() => WB.photos.tidy().then(() => true)")
+    assert digests(page) == {"pkeptaside0001": sha(picture)}
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a backup").click()
+    data = json.loads(open(info.value.path(), "rb").read())
+    assert [p["id"] for p in data["photos"]] == ["pkeptaside0001"] and sha(data["photos"][0]["data"]) == sha(picture)
+    # Cleared, then restored from that backup: the aside and its photo come back together.
+    page.get_by_role("button", name="Clear all my answers").click()
+    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
+    page.evaluate("() => WB.photos.clear()")
+    restore(page, json.dumps(data).encode())
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 0 answers and 1 photo")
+    assert digests(page) == {"pkeptaside0001": sha(picture)}
+
+
+def test_a_backup_photo_never_overwrites_a_different_photo_with_its_id(page: Page, base_url):
+    review(page, base_url)
+    mine, theirs = jpeg(page, "Mine"), jpeg(page, "Theirs")
+    page.evaluate(PUT_PHOTO, ["psameid0000001", mine, "2026-11-01T00:00:00.000Z"])
+    put(page, "5.4", photo_answer("psameid0000001", text="Mine"))
+    page.reload()
+    backup = valid_backup([entry("5.4", photo_answer("psameid0000001", text="Theirs"))],
+                          photos=[{"id": "psameid0000001", "type": "image/jpeg", "data": theirs}])
+    restore(page, json.dumps(backup).encode())
+    dialog(page).get_by_role("button", name="Restore").click()  # keep both
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 1 photo")
+    merged = value(page, "5.4")
+    ids = [p["id"] for p in merged["photos"]]
+    assert ids[0] == "psameid0000001" and len(ids) == 2 and ids[1] != ids[0]
+    assert digests(page) == {ids[0]: sha(mine), ids[1]: sha(theirs)}
+    expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(2)
+    page.get_by_role("button", name="Undo the restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    assert value(page, "5.4") == photo_answer("psameid0000001", text="Mine")
+    page.wait_for_function("() => WB.photos.list().then(l => l.length === 1)")
+    assert digests(page) == {"psameid0000001": sha(mine)}
+
+
+def test_an_old_backup_with_a_prompt_that_changed_kind_restores_the_rest_and_keeps_that_aside(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.2", "Mine")
+    page.reload()
+    before = ours(page)
+    # 1.1 is a text box now; this backup was made when it was a list.
+    old = valid_backup([entry("1.1", {"lists": [["Kind", "Patient"]]}), entry("1.3", "My allies"), entry("2.1", "Why")])
+    restore(page, json.dumps(old).encode())
+    expect(dialog(page)).to_contain_text("of another kind than its question asks for now (1.1)")
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    assert value(page, "1.3") == "My allies" and value(page, "2.1") == "Why" and value(page, "1.1") is None
+    aside = page.locator(".wb-review__asides")
+    expect(aside.locator("h3")).to_have_text("Question 1.1")
+    expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
+    page.get_by_role("button", name="Undo the restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    assert ours(page) == before
+    expect(aside).to_be_hidden()
+
+
+def test_deep_nesting_is_refused_at_the_door_and_my_answers_shows_whatever_is_stored(page: Page, base_url):
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    deep = '{"v":1,"saved":"2026-01-01T00:00:00.000Z","value":{"lists":[' + "[" * 5000 + '"x"' + "]" * 5000 + "]}}"
+    before = ours(page)
+    restore(page, json.dumps(valid_backup([], aside=[{"id": "answer:6.3:1700000000000", "raw": deep}])).encode())
+    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
+    assert ours(page) == before
+    dialog(page).get_by_role("button", name="Close").click()
+    # Stored some other way (an older version, another tab): the page still works, and a restore too.
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [PREFIX + "aside:answer:6.3:1700000000000", deep])
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [PREFIX + "answer:6.3", deep])
+    page.reload()
+    expect(page.locator(".wb-review__asides h3").first).to_have_text("Question 6.3")
+    restore(page, json.dumps(valid_backup([entry("1.2", "Good")])).encode())
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+    assert errors == []
+
+
+def test_a_backup_with_a_20_mb_photo_previews_and_restores_byte_for_byte(page: Page, base_url):
+    import os
+    review(page, base_url)
+    picture = b"\xff\xd8\xff\xe0" + os.urandom(20 * 1024 * 1024)
+    data = base64.b64encode(picture).decode()
+    backup = valid_backup([entry("5.4", photo_answer("pbigphoto00001", text="Big"))],
+                          photos=[{"id": "pbigphoto00001", "type": "image/jpeg", "data": data}])
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    restore(page, json.dumps(backup).encode())
+    expect(dialog(page)).to_contain_text("The backup holds 1 photo.", timeout=30000)
+    dialog(page).get_by_role("button", name="Restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 1 photo", timeout=30000)
+    import hashlib
+    assert digests(page) == {"pbigphoto00001": hashlib.sha256(picture).hexdigest()}
+    assert errors == []
