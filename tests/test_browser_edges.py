@@ -326,3 +326,40 @@ def test_a_backup_with_a_20_mb_photo_previews_and_restores_byte_for_byte(page: P
     import hashlib
     assert digests(page) == {"pbigphoto00001": hashlib.sha256(picture).hexdigest()}
     assert errors == []
+
+
+# ---- other tabs ----------------------------------------------------------------------
+
+
+def test_a_value_another_tab_saved_that_this_one_cannot_read_is_kept_aside_not_overwritten(context, base_url):
+    here, there = context.new_page(), context.new_page()
+    here.goto(base_url + "beginnings/")
+    box(here, "1.1").fill("Mine")
+    expect(here.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    there.goto(base_url + "beginnings/")
+    # The other tab runs a newer workbook where 1.1 is a list.
+    newer = json.dumps({"v": 1, "value": {"lists": [["Written in the other tab"]]}, "saved": "2030-01-01T00:00:00.000Z"})
+    there.evaluate("([key, text]) => localStorage.setItem(key, text)", [PREFIX + "answer:1.1", newer])
+    here.wait_for_function("key => localStorage.getItem(key).includes('other tab')", arg=PREFIX + "answer:1.1")
+    box(here, "1.1").fill("Mine, typed on")
+    expect(here.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    expect(here.locator(".wb-notice")).to_contain_text("also changed in another tab or window")
+    assert value(here, "1.1") == "Mine, typed on"
+    assert newer in [v for k, v in ours(here).items() if k.startswith(PREFIX + "aside:answer:1.1:")]
+
+
+def test_two_tabs_typing_in_one_answer_keep_both_and_say_so(context, base_url):
+    here, there = context.new_page(), context.new_page()
+    here.goto(base_url + "beginnings/")
+    there.goto(base_url + "beginnings/")
+    box(here, "1.1").fill("Typed here")
+    # Before this tab's save (250 ms after typing), the other tab saves its own newer words.
+    box(there, "1.1").fill("Typed there")
+    expect(here.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    expect(there.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    stored = json.dumps(ours(here), ensure_ascii=False)
+    assert "Typed here" in stored and "Typed there" in stored
+    notices = [here.locator(".wb-notice"), there.locator(".wb-notice")]
+    assert sum(n.count() for n in notices) == 1
+    review(here, base_url)
+    expect(here.locator(".wb-review__asides .wb-review__text")).to_have_count(1)
