@@ -321,12 +321,17 @@
 
   WB.start = start;
   serviceWorker();
+  // Writes the browser lost (killed before it wrote localStorage to disk) come back first.
+  var replayed = WB.journal ? WB.journal.replay().catch(function () {}) : Promise.resolve();
+  function startReplayed() {
+    replayed.then(start);
+  }
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
+    document.addEventListener('DOMContentLoaded', startReplayed);
   } else {
-    start();
+    startReplayed();
   }
   if (window.document$ && typeof window.document$.subscribe === 'function') {
-    window.document$.subscribe(start);
+    window.document$.subscribe(startReplayed);
   }
 })(window, document);

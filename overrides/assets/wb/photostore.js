@@ -79,7 +79,8 @@
         var out = {};
         var tx;
         try {
-          tx = db.transaction(STORE, mode);
+          // A picture is on disk before an answer points to it (see journal.js).
+          tx = mode === 'readwrite' ? db.transaction(STORE, mode, { durability: 'strict' }) : db.transaction(STORE, mode);
           work(tx.objectStore(STORE), out);
         } catch (error) {
           if (tx) {

@@ -162,7 +162,13 @@
     this.seen = WB.store.text(result.record);
     this.dirty = false;
     unsaved.delete(this);
-    this.setStatus('Saved ' + when(result.record.saved) + '.');
+    // "Saved" once it is on disk (the journal's strict write), not just in the browser's memory.
+    var self = this;
+    var token = (this.token = (this.token || 0) + 1);
+    var said = 'Saved ' + when(result.record.saved) + '.';
+    (result.durable || Promise.resolve()).then(function () {
+      if (self.token === token && !self.dirty && !self.alert) self.setStatus(said);
+    });
     this.clearAlert();
     if (this.owner.saved) this.owner.saved(result.record.value);
     WB.announce.later(announcement || 'Saved');

@@ -107,24 +107,42 @@
     return JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
   };
 
-  /** Write stored text back as it was (undoing a restore). {ok} or {ok: false, reason}. */
+  /**
+   * Write stored text as given. {ok, durable} or {ok: false, reason}: `durable`
+   * resolves once the write is also on disk in the journal (journal.js), or the
+   * journal cannot be used.
+   */
   Store.prototype.putRaw = function (kind, id, text) {
     var key = this.key(kind, id);
     try {
       var storage = this.backend();
+      var before = storage.getItem(key);
       storage.setItem(key, text);
       if (storage.getItem(key) !== text) throw new Error('the value read back differs from the value written');
-      return { ok: true };
+      return { ok: true, durable: this.journalled([[key, text, before]]) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
   };
 
-  /** Remove one value of ours. {ok} or {ok: false, reason}. */
+  /** Keep writes [[key, text or null, text before]] in the journal too; resolves either way. */
+  Store.prototype.journalled = function (writes) {
+    if (!this.journal || !writes.length) return Promise.resolve(false);
+    return this.journal.keep(writes).then(function () {
+      return true;
+    }, function () {
+      return false;
+    });
+  };
+
+  /** Remove one value of ours. {ok, durable} or {ok: false, reason}. */
   Store.prototype.remove = function (kind, id) {
+    var key = this.key(kind, id);
     try {
-      this.backend().removeItem(this.key(kind, id));
-      return { ok: true };
+      var storage = this.backend();
+      var before = storage.getItem(key);
+      storage.removeItem(key);
+      return { ok: true, durable: before === null ? Promise.resolve(true) : this.journalled([[key, null, before]]) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
@@ -144,10 +162,12 @@
   Store.prototype.clearAll = function () {
     try {
       var storage = this.backend();
+      var writes = [];
       this.keys().forEach(function (key) {
+        writes.push([key, null, storage.getItem(key)]);
         storage.removeItem(key);
       });
-      return { ok: true };
+      return { ok: true, durable: this.journalled(writes) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
@@ -171,6 +191,7 @@
       var key = base + ':' + time;
       storage.setItem(key, raw);
       if (storage.getItem(key) !== raw) throw new Error('the copy read back differs');
+      this.journalled([[key, raw, null]]);
       return { ok: true, key: key, added: true };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
