@@ -55,16 +55,30 @@
     return RE_BASE64_END.test(data.slice(last));
   }
 
-  /** Does `value` nest no deeper than MAX_DEPTH? Walked without recursion, so any depth is safe to ask about. */
+  /** Is every string of `text` whole (no half of a surrogate pair, which no one can type)? */
+  var wellFormed = String.prototype.isWellFormed ? function (text) {
+    return text.isWellFormed();
+  } : function (text) {
+    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  };
+
+  /**
+   * Does `value` nest no deeper than MAX_DEPTH, with whole strings (keys too)?
+   * Walked without recursion, so any depth is safe to ask about.
+   */
   function shallow(value) {
     var stack = [[value, 0]];
     while (stack.length) {
       var top = stack.pop();
       var item = top[0];
+      if (typeof item === 'string' && !wellFormed(item)) return false;
       if (!item || typeof item !== 'object') continue;
       if (top[1] >= MAX_DEPTH) return false;
       var keys = Object.keys(item);
-      for (var i = 0; i < keys.length; i++) stack.push([item[keys[i]], top[1] + 1]);
+      for (var i = 0; i < keys.length; i++) {
+        if (!wellFormed(keys[i])) return false;
+        stack.push([item[keys[i]], top[1] + 1]);
+      }
     }
     return true;
   }
@@ -158,7 +172,7 @@
 
   /** A kept-aside answer's stored text, or null. */
   function asideEntry(entry) {
-    if (!RE_ASIDE.test(entry.id) || typeof entry.raw !== 'string') return null;
+    if (!RE_ASIDE.test(entry.id) || typeof entry.raw !== 'string' || !wellFormed(entry.raw)) return null;
     // Kept as stored, damaged or not; but what can be read must not nest without end.
     var parsed;
     try {

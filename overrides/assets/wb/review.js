@@ -471,8 +471,15 @@
     if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + WB.size(file.size) + ').');
     var reader = new FileReader();
     reader.onload = function () {
+      // UTF-8 only, read strictly: a byte that is not text would become "�" and the restore would not be exact.
+      var text;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(reader.result);
+      } catch (error) {
+        return self.refuse('This is not a backup file of this workbook, or it is damaged.');
+      }
       var checked = WB.backup.check(
-        String(reader.result),
+        text,
         function (id, value) {
           return self.rules(id, value);
         },
@@ -486,7 +493,7 @@
     reader.onerror = function () {
       self.refuse('The file could not be read.');
     };
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   };
 
   Review.prototype.refuse = function (reason, title) {
