@@ -58,7 +58,9 @@ GOOD = js(backup([answer("1.2", "Good")]))
 
 CORPUS: dict[str, tuple[bytes, str]] = {
     # ---- the file as a whole: encodings, framing
-    "a UTF-16 file": (GOOD.decode().encode("utf-16"), "refused"),
+    "a UTF-16 file with its byte-order mark": (GOOD.decode().encode("utf-16"), "restored"),
+    "a UTF-16 file without one": (GOOD.decode().encode("utf-16-le"), "refused"),
+    "a UTF-16 file with half a character": (GOOD.decode().encode("utf-16")[:-1], "refused"),
     "invalid UTF-8 inside an answer": (GOOD.replace(b"Good", b"Go\xffod"), "refused"),
     "a UTF-8 byte-order mark, then a good file": (b"\xef\xbb\xbf" + GOOD, "restored"),
     "trailing garbage after the JSON": (GOOD + b" {}", "refused"),

@@ -46,7 +46,7 @@ def test_a_hostile_backup_is_refused_untouched_or_restored_exactly(page: Page, b
         assert digests(page) == pictures
         return
     expect(page.locator(".wb-review__message")).to_contain_text("Restored")
-    data = json.loads(content.decode("utf-8-sig"))
+    data = json.loads(content.decode("utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else content.decode("utf-8-sig"))
     stored = everything(page)
     for answer in data["answers"]:
         record = json.loads(stored[PREFIX + "answer:" + answer["id"]])

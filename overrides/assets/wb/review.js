@@ -471,10 +471,13 @@
     if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + WB.size(file.size) + ').');
     var reader = new FileReader();
     reader.onload = function () {
-      // UTF-8 only, read strictly: a byte that is not text would become "�" and the restore would not be exact.
+      // Read strictly (a byte that is not text would become "�" and the restore would not be exact):
+      // UTF-8, or UTF-16 where the file starts with its byte-order mark (an editor may save it so).
       var text;
+      var start = new Uint8Array(reader.result, 0, Math.min(2, reader.result.byteLength));
+      var encoding = start[0] === 0xff && start[1] === 0xfe ? 'utf-16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf-16be' : 'utf-8';
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(reader.result);
+        text = new TextDecoder(encoding, { fatal: true }).decode(reader.result);
       } catch (error) {
         return self.refuse('This is not a backup file of this workbook, or it is damaged.');
       }
