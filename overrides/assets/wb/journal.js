@@ -9,7 +9,7 @@
  *   {"key": <our localStorage key>, "raw": <stored text, or null once removed>, "at": <ms>,
  *    "past": [<a short hash of each text (or "none") the key held before a journalled write>]}
  *
- * On load, before any box reads its answer, replay() puts back each write that
+ * On load, replay() puts back each write that
  * localStorage lost: where the key holds one of its own past texts (what was
  * there before a write the journal has). A text the journal never saw there (an
  * older copy of the workbook, a tool) is left as it is. Every call resolves or
@@ -115,7 +115,7 @@
     });
   };
 
-  /** Put back into localStorage what it lost. Resolves with the number of keys put back. */
+  /** Put back into localStorage what it lost. Resolves with the keys put back. */
   Journal.prototype.replay = function () {
     var store = this.store;
     return this.run('readonly', function (writes, out) {
@@ -128,7 +128,7 @@
       };
     }).then(function (out) {
       var storage = store.backend();
-      var back = 0;
+      var back = [];
       out.entries.forEach(function (entry) {
         if (typeof entry.key !== 'string' || entry.key.indexOf(store.prefix) !== 0) return;
         if (entry.raw !== null && typeof entry.raw !== 'string') return;
@@ -137,7 +137,7 @@
         try {
           if (entry.raw === null) storage.removeItem(entry.key);
           else storage.setItem(entry.key, entry.raw);
-          back++;
+          back.push(entry.key);
         } catch (error) {
           /* storage full or blocked: what is there stays */
         }

@@ -321,17 +321,19 @@
 
   WB.start = start;
   serviceWorker();
-  // Writes the browser lost (killed before it wrote localStorage to disk) come back first.
-  var replayed = WB.journal ? WB.journal.replay().catch(function () {}) : Promise.resolve();
-  function startReplayed() {
-    replayed.then(start);
-  }
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', startReplayed);
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    startReplayed();
+    start();
   }
   if (window.document$ && typeof window.document$.subscribe === 'function') {
-    window.document$.subscribe(startReplayed);
+    window.document$.subscribe(start);
+  }
+  // Writes the browser lost (killed before it wrote localStorage to disk) come back, and
+  // every box shows them (unless the reader is already writing there: see WB.Saver).
+  if (WB.journal) {
+    WB.journal.replay().then(function (keys) {
+      if (keys.length && WB.replayed) WB.replayed(keys);
+    }, function () {});
   }
 })(window, document);

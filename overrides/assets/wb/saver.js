@@ -312,6 +312,19 @@
       if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
     });
   });
+  /** Keys the journal put back (journal.js): each box shows what is stored now, as for another tab's save. */
+  WB.replayed = function (keys) {
+    live.forEach(function (saver) {
+      if (keys.indexOf(WB.store.key(KIND, saver.id)) === -1) return;
+      var result = WB.store.read(KIND, saver.id);
+      if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
+    });
+    keys.forEach(function (key) {
+      var start = WB.store.key(KIND, '');
+      if (key.indexOf(start) === 0) WB.changed(key.slice(start.length));
+    });
+  };
+
   /** Does Material's instant navigation change pages without unloading this one? */
   function instant() {
     var config = document.getElementById('__config');
