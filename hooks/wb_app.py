@@ -103,8 +103,11 @@ def service_worker(namespace: str, build: str, urls: list[str]) -> str:
     other files from the copy first. Only this site's own GET requests are touched."""
     return f"""/* The workbook's service worker, written by hooks/wb_app.py at build time. */
 'use strict';
-var PREFIX = {json.dumps("wb-" + namespace + "-")};
+// "wb:<namespace>:<build>". A namespace has no colon, so no other workbook's
+// cache starts with PREFIX; "wb-<namespace>-<build>" is this workbook's older naming.
+var PREFIX = {json.dumps("wb:" + namespace + ":")};
 var CACHE = PREFIX + {json.dumps(build)};
+var OLD = new RegExp({json.dumps("^wb-" + namespace + "-[0-9a-f]{12}$")});
 var FILES = {json.dumps(urls)};
 
 self.addEventListener('install', function (event) {{
@@ -123,7 +126,7 @@ self.addEventListener('activate', function (event) {{
   event.waitUntil(
     caches.keys().then(function (names) {{
       return Promise.all(names.filter(function (name) {{
-        return name.indexOf(PREFIX) === 0 && name !== CACHE;
+        return (name.indexOf(PREFIX) === 0 && name !== CACHE) || OLD.test(name);
       }}).map(function (name) {{
         return caches.delete(name);
       }}));
@@ -133,12 +136,20 @@ self.addEventListener('activate', function (event) {{
   );
 }});
 
+// Kept without the query: a search's words (?h=...) are never written to the copy.
+function bare(request) {{
+  var url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}}
+
 function keep(request, response) {{
   if (response && response.ok && response.type === 'basic') {{
     var copy = response.clone();
     caches.open(CACHE).then(function (cache) {{
-      cache.put(request, copy);
-    }});
+      return cache.put(bare(request), copy);
+    }}).catch(function () {{}});
   }}
   return response;
 }}
@@ -152,15 +163,15 @@ self.addEventListener('fetch', function (event) {{
       fetch(request).then(function (response) {{
         return keep(request, response);
       }}).catch(function () {{
-        return caches.match(request, {{ ignoreSearch: true }}).then(function (found) {{
-          return found || caches.match(new URL('./', self.registration.scope));
+        return caches.match(bare(request), {{ cacheName: CACHE }}).then(function (found) {{
+          return found || caches.match(new URL('./', self.registration.scope).href, {{ cacheName: CACHE }});
         }});
       }})
     );
     return;
   }}
   event.respondWith(
-    caches.match(request).then(function (found) {{
+    caches.match(bare(request), {{ cacheName: CACHE }}).then(function (found) {{
       return found || fetch(request).then(function (response) {{
         return keep(request, response);
       }});

@@ -39,7 +39,7 @@ SCRIPT_HASHES: set[str] = set()
 
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = (
-    "storage.js", "photostore.js", "saver.js", "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
+    "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
     "backup.js", "copies.js", "review.js", "main.js",
 )
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
@@ -185,11 +185,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Pages made from a template alone (404.html) carry the policy too."""
-    if not template_name.endswith(".html") or is_offline(config):
+    if not template_name.endswith(".html"):
         return output
+    if is_offline(config):
+        return relative_links(output)
     output, hashes = wb_security.with_meta_policy(output)
     SCRIPT_HASHES.update(hashes)
     return output
+
+
+def relative_links(html: str) -> str:
+    """The offline folder's 404.html sits at the folder's root, where "/assets/..." would mean
+    file:///assets/...: its links to the site's own files become relative."""
+    def relative(match: re.Match) -> str:
+        path = match.group(2)
+        return f'{match.group(1)}="./{path or "index.html"}"'
+
+    html = re.sub(r'\b(href|src)="/(?!/)([^"]*)"', relative, html)
+    # Material's page settings name the base and the search worker the same way.
+    return re.sub(r'"(base|search)": "/(?!/)([^"]*)"', lambda m: f'"{m.group(1)}": "{m.group(2) or "."}"', html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

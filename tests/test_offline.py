@@ -91,3 +91,22 @@ def test_opened_from_disk_it_navigates_saves_searches_keeps_photos_and_asks_noth
     # Pictures shown from the browser's own storage (blob:) and drawings (data:) are not requests to a host.
     outside = [url for url in requests if not url.startswith((start, "about:", "blob:", "data:"))]
     assert outside == []
+
+
+@pytest.mark.browser
+def test_the_folders_404_page_loads_its_own_files_and_the_home_page_tells_the_truth(page: Page, folder):
+    start = folder.resolve().as_uri() + "/"
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(start + "404.html")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".md-header")).to_have_css("position", "sticky")  # Material's own styles loaded
+    page.get_by_role("link", name="My answers").first.click()
+    expect(page).to_have_url(start + "my-answers.html")
+    assert failed == []
+    page.goto(start + "index.html")
+    note = page.locator(".wb-offline-note")
+    expect(note).to_contain_text("a copy of this folder shows the same answers")
+    expect(note).to_contain_text("any other web page file opened in this browser could read or change them")
+    expect(note).to_contain_text("use the workbook online instead")
+    expect(note).not_to_contain_text("will not show")

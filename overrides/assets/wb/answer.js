@@ -17,6 +17,10 @@
     },
     text: function (value) {
       return value;
+    },
+    /** Keep both: mine, then the backup's under a dated line. */
+    merge: function (mine, theirs, el, created) {
+      return WB.backup.joined(mine, theirs, created);
     }
   };
 

@@ -5,9 +5,12 @@
  *    "created": <ISO date>, "answers": [{"id", "prompt" (null if no longer in the workbook),
  *    "saved" (ISO date), "value"}], "photos": [{"id", "type", "data" (base64)}]}
  *
- * "photos" holds the pictures that photo answers point to (by id); "aside" the
- * stored texts kept aside because they could not be read ([{"id": "answer:<id>:<time>",
- * "raw"}]). Either may be missing or empty.
+ * "photos" holds the pictures that photo answers point to (by id), those kept
+ * aside included; "aside" the stored texts kept aside because they could not be
+ * read ([{"id": "answer:<id>:<time>", "raw"}]). Either may be missing or empty.
+ * An answer that fits another kind than its question's (the question's kind was
+ * changed since) is kept aside by a restore; one that fits no kind is damaged.
+ * No value may nest deeper than MAX_DEPTH.
  * A file is checked through before anything changes; a change of all answers
  * is all or nothing, and can keep what was there for undo.
  */
@@ -21,7 +24,10 @@
   // An answer kept aside (it could not be read): answer:<prompt id>:<time>.
   var RE_ASIDE = /^answer:[1-9][0-9]*(\.[1-9][0-9]*)+:[0-9]{1,15}$/;
   var NO_ROOM = 'This browser could not store all the answers (its storage may be full), so nothing was changed.';
-  var RE_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  var RE_BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+  var RE_BASE64_END = /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+  var CHUNK = 65536; // base64 characters checked at a time (a multiple of 4): a 20 MB photo is fine
+  var MAX_DEPTH = 16; // the deepest any answer nests is 5 (a drawing's points)
   // The first bytes of each kind of picture a backup may carry.
   var PICTURES = {
     'image/jpeg': function (b) {
@@ -39,6 +45,51 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  /** Is `data` base64, checked a piece at a time (one regular expression over megabytes overflows the stack)? */
+  function isBase64(data) {
+    if (!data.length || data.length % 4 !== 0) return false;
+    var last = data.length - 4;
+    for (var at = 0; at < last; at += CHUNK) {
+      if (!RE_BASE64_BODY.test(data.slice(at, Math.min(at + CHUNK, last)))) return false;
+    }
+    return RE_BASE64_END.test(data.slice(last));
+  }
+
+  /** Is every string of `text` whole (no half of a surrogate pair, which no one can type)? */
+  var wellFormed = String.prototype.isWellFormed ? function (text) {
+    return text.isWellFormed();
+  } : function (text) {
+    return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  };
+
+  /**
+   * Does `value` nest no deeper than MAX_DEPTH, with whole strings (keys too)?
+   * Walked without recursion, so any depth is safe to ask about.
+   */
+  function shallow(value) {
+    var stack = [[value, 0]];
+    while (stack.length) {
+      var top = stack.pop();
+      var item = top[0];
+      if (typeof item === 'string' && !wellFormed(item)) return false;
+      if (!item || typeof item !== 'object') continue;
+      if (top[1] >= MAX_DEPTH) return false;
+      var keys = Object.keys(item);
+      for (var i = 0; i < keys.length; i++) {
+        if (!wellFormed(keys[i])) return false;
+        stack.push([item[keys[i]], top[1] + 1]);
+      }
+    }
+    return true;
+  }
+
+  /** Does some kind of answer fit this value? (An answer whose question changed kind fits another.) */
+  function anyKind(value) {
+    return Object.keys(WB.kinds || {}).some(function (kind) {
+      return WB.kinds[kind].valid(value);
+    });
+  }
+
   function byId(a, b) {
     var x = a.split('.').map(Number);
     var y = b.split('.').map(Number);
@@ -48,7 +99,10 @@
     return 0;
   }
 
-  /** A backup file's text, checked through: {error} or {answers: {id: record}, unknown: [ids], created}. */
+  /**
+   * A backup file's text, checked through: {error} or {answers: {id: record}, misfits: {id: record}
+   * (answers to keep aside: their question's kind changed), unknown: [ids], created, photos, aside}.
+   */
   function check(text, rulesFor, known) {
     var data;
     var damaged = 'The file is damaged or incomplete, so it cannot be used.';
@@ -77,22 +131,29 @@
       return { error: damaged };
     }
     var answers = Object.create(null);
+    var misfits = Object.create(null);
     var unknown = [];
     for (var i = 0; i < data.answers.length; i++) {
       var entry = data.answers[i];
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { error: damaged };
       if (typeof entry.id !== 'string' || !RE_ID.test(entry.id) || answers[entry.id]) return { error: damaged };
       if (typeof entry.saved !== 'string' || isNaN(Date.parse(entry.saved)) || !own(entry, 'value')) return { error: damaged };
+      if (!shallow(entry.value)) return { error: damaged };
       var rules = rulesFor(entry.id, entry.value);
-      if (!rules || !rules.valid(entry.value)) return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
-      answers[entry.id] = { value: entry.value, saved: entry.saved };
-      if (!known(entry.id)) unknown.push(entry.id);
+      if (rules && rules.valid(entry.value)) {
+        answers[entry.id] = { value: entry.value, saved: entry.saved };
+        if (!known(entry.id)) unknown.push(entry.id);
+      } else if (known(entry.id) && anyKind(entry.value)) {
+        misfits[entry.id] = { value: entry.value, saved: entry.saved };
+      } else {
+        return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
+      }
     }
     var photos = byIds(data.photos, photoEntry);
     if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
     var aside = byIds(data.aside, asideEntry);
     if (!aside) return { error: damaged };
-    return { answers: answers, unknown: unknown, created: data.created, photos: photos, aside: aside };
+    return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside };
   }
 
   /** An optional list of a backup as {id: checked entry}, or null when an entry is wrong or an id repeats. */
@@ -111,14 +172,22 @@
 
   /** A kept-aside answer's stored text, or null. */
   function asideEntry(entry) {
-    return RE_ASIDE.test(entry.id) && typeof entry.raw === 'string' ? entry.raw : null;
+    if (!RE_ASIDE.test(entry.id) || typeof entry.raw !== 'string' || !wellFormed(entry.raw)) return null;
+    // Kept as stored, damaged or not; but what can be read must not nest without end.
+    var parsed;
+    try {
+      parsed = JSON.parse(entry.raw);
+    } catch (error) {
+      return entry.raw;
+    }
+    return shallow(parsed) ? entry.raw : null;
   }
 
   /** A photo as {type, data}, or null when it is not a picture of a known kind. */
   function photoEntry(photo) {
     var looks = own(PICTURES, photo.type) && PICTURES[photo.type];
     if (!WB.photoId.test(photo.id) || !looks || typeof photo.data !== 'string' || !photo.data) return null;
-    if (!RE_BASE64.test(photo.data) || !looks(bytes(photo.data.slice(0, 16)))) return null;
+    if (!isBase64(photo.data) || !looks(bytes(photo.data.slice(0, 16)))) return null;
     return { type: photo.type, data: photo.data };
   }
 
@@ -132,6 +201,11 @@
   /** A checked photo of a backup as a Blob, byte for byte. */
   function photoBlob(photo) {
     return new Blob([bytes(photo.data)], { type: photo.type });
+  }
+
+  /** A checked photo's bytes. */
+  function photoBytes(photo) {
+    return bytes(photo.data);
   }
 
   /** A stored picture as {type, data (base64)}, for a backup. */
@@ -156,46 +230,11 @@
     return mine + '\n\n— From the backup of ' + WB.longDay(created) + ' —\n\n' + theirs;
   }
 
-  function merged(mine, theirs, created) {
-    if (typeof mine.value === 'string' && typeof theirs.value === 'string') {
-      return { value: joined(mine.value, theirs.value, created), saved: new Date().toISOString() };
-    }
-    if (mine.value && Array.isArray(mine.value.photos) && theirs.value && Array.isArray(theirs.value.photos)) {
-      var ids = mine.value.photos.map(function (photo) {
-        return photo.id;
-      });
-      return {
-        value: {
-          text: joined(mine.value.text, theirs.value.text, created),
-          photos: mine.value.photos.concat(theirs.value.photos.filter(function (photo) {
-            return ids.indexOf(photo.id) === -1;
-          }))
-        },
-        saved: new Date().toISOString()
-      };
-    }
-    if (mine.value && Array.isArray(mine.value.history) && theirs.value && Array.isArray(theirs.value.history)) {
-      var seen = {};
-      var history = mine.value.history.concat(theirs.value.history).filter(function (entry) {
-        var key = JSON.stringify(entry);
-        if (seen[key]) return false;
-        seen[key] = true;
-        return true;
-      });
-      history.sort(function (a, b) {
-        return Date.parse(a.kept) - Date.parse(b.kept);
-      });
-      var value = JSON.parse(JSON.stringify(mine.value));
-      value.history = history;
-      return { value: value, saved: new Date().toISOString() };
-    }
-    return mine;
-  }
-
   /**
    * Make the stored answers exactly `target` (id -> record), all or nothing,
    * leaving alone those whose ids are in `leave` (id -> true).
-   * With `keepUndo`, what was there is first kept under undo:restore.
+   * With `keepUndo` ({asides, photos}: what else the restore added), what was
+   * there is first kept under undo:restore, with what the answers will be after.
    */
   function replaceAll(target, keepUndo, leave) {
     var before = {};
@@ -203,7 +242,16 @@
       before[entry.id] = entry.raw;
     });
     if (keepUndo) {
-      var kept = WB.store.write('undo', 'restore', { answers: before });
+      // What the answers will be after: an undo gives back only those still so, never later work.
+      var after = {};
+      Object.keys(before).forEach(function (id) {
+        if (leave && own(leave, id) && !own(target, id)) after[id] = before[id];
+      });
+      Object.keys(target).forEach(function (id) {
+        after[id] = WB.store.text(target[id]);
+      });
+      var undo = { answers: before, after: after, asides: keepUndo.asides || [], photos: keepUndo.photos || [] };
+      var kept = WB.store.write('undo', 'restore', undo);
       if (!kept.ok) {
         return { ok: false, message: 'There is no room in this browser to keep your current answers for undo, so nothing was changed.' };
       }
@@ -236,10 +284,13 @@
     RE_ASIDE: RE_ASIDE,
     NO_ROOM: NO_ROOM,
     photoBlob: photoBlob,
+    photoBytes: photoBytes,
     photoData: photoData,
     byId: byId,
+    MAX_DEPTH: MAX_DEPTH,
     check: check,
-    merged: merged,
+    joined: joined,
+    shallow: shallow,
     replaceAll: replaceAll
   };
 })(window);

@@ -18,29 +18,50 @@
     return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
   }
 
+  /**
+   * A reader's words as Markdown that shows them as written: no HTML, link,
+   * image, emphasis, heading, list or quote can come from an answer.
+   */
+  function inlineText(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_\[\]!|~])/g, '\\$1');
+  }
+
+  function markdownText(text) {
+    return inlineText(text)
+      .split('\n').map(function (line) {
+        return line
+          .replace(/^(\s*)([#+=-])/, '$1\\$2')
+          .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3')
+          .replace(/^( {4,}|\t)/, function (indent) {
+            return indent.replace(/ /g, '&#32;').replace(/\t/g, '&#9;');
+          });
+      }).join('\n');
+  }
+
   function asMarkdown(doc) {
-    var out = ['# ' + doc.title, '', doc.date, ''];
+    var out = ['# ' + inlineText(doc.title), '', markdownText(doc.date), ''];
     doc.sections.forEach(function (section) {
-      out.push('## ' + section.title, '');
+      out.push('## ' + inlineText(section.title), '');
       section.prompts.forEach(function (prompt) {
-        out.push('### ' + prompt.id + ' ' + prompt.text, '');
-        out.push(prompt.answer === null ? '*(Not answered)*' : prompt.answer.replace(/\n/g, '  \n'), '');
+        out.push('### ' + inlineText(prompt.id + ' ' + prompt.text), '');
+        out.push(prompt.answer === null ? '*(Not answered)*' : markdownText(prompt.answer).replace(/\n/g, '  \n'), '');
       });
     });
     return out.join('\n');
   }
 
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /**
+   * A web page, written as text: building it in a DOM document here would put
+   * an inline <style> under this page's Content-Security-Policy.
+   */
   function asHtml(doc) {
-    var page = document.implementation.createHTMLDocument(doc.title);
-    var style = page.createElement('style');
-    style.textContent = 'body{font:1.1em/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}' +
-      '.answer{white-space:pre-wrap}.none{font-style:italic}';
-    page.head.appendChild(style);
+    var out = [];
     var add = function (tag, text, className) {
-      var node = page.createElement(tag);
-      node.textContent = text;
-      if (className) node.className = className;
-      page.body.appendChild(node);
+      out.push('<' + tag + (className ? ' class="' + className + '"' : '') + '>' + escapeHtml(text) + '</' + tag + '>');
     };
     add('h1', doc.title);
     add('p', doc.date);
@@ -52,7 +73,10 @@
         else add('p', prompt.answer, 'answer');
       });
     });
-    return '<!doctype html>\n' + page.documentElement.outerHTML;
+    return '<!doctype html>\n<html lang="' + escapeHtml(document.documentElement.lang || 'en') + '"><head><meta charset="utf-8">' +
+      '<title>' + escapeHtml(doc.title) + '</title>' +
+      '<style>body{font:1.1em/1.5 system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em}' +
+      '.answer{white-space:pre-wrap}.none{font-style:italic}</style></head><body>\n' + out.join('\n') + '\n</body></html>\n';
   }
 
   WB.copies = { text: asText, markdown: asMarkdown, html: asHtml };

@@ -326,6 +326,19 @@
       if (value.text) lines.push(value.text);
       return lines.join('\n\n');
     },
+    /**
+     * Keep both: both texts and both descriptions; the drawing that is there. When
+     * both have a different drawing, null: the backup's answer is kept aside whole.
+     */
+    merge: function (mine, theirs, el, created) {
+      var same = JSON.stringify(mine.strokes) === JSON.stringify(theirs.strokes);
+      if (mine.strokes.length && theirs.strokes.length && !same) return null;
+      return {
+        text: WB.backup.joined(mine.text, theirs.text, created),
+        description: WB.backup.joined(mine.description, theirs.description, created),
+        strokes: (mine.strokes.length ? mine.strokes : theirs.strokes).slice()
+      };
+    },
     render: function (value) {
       var box = WB.element('div', 'wb-review__drawing');
       if (value.strokes.length) {

@@ -261,6 +261,33 @@
     answered: function (value) {
       return value.now !== null || value.hope !== null || !!value.happy.trim() || !!value.help.trim() || value.history.length > 0;
     },
+    /**
+     * Keep both: both histories (in date order), both texts; the backup's placement,
+     * when it differs from mine, joins the history dated as the backup.
+     */
+    merge: function (mine, theirs, el, created) {
+      var seen = {};
+      var extra = [];
+      if ((theirs.now !== null || theirs.hope !== null) && (theirs.now !== mine.now || theirs.hope !== mine.hope)) {
+        extra.push({ kept: created, now: theirs.now, hope: theirs.hope, happy: theirs.happy, help: theirs.help });
+      }
+      var history = mine.history.concat(theirs.history, extra).filter(function (entry) {
+        var key = JSON.stringify([entry.kept, entry.now, entry.hope, entry.happy, entry.help]);
+        if (seen[key]) return false;
+        seen[key] = true;
+        return true;
+      });
+      history.sort(function (a, b) {
+        return Date.parse(a.kept) - Date.parse(b.kept);
+      });
+      return {
+        now: mine.now,
+        hope: mine.hope,
+        happy: WB.backup.joined(mine.happy, theirs.happy, created),
+        help: WB.backup.joined(mine.help, theirs.help, created),
+        history: history
+      };
+    },
     text: function (value) {
       var lines = ['Where you are now: ' + rungText(value.now) + '.', 'Where you would like to be: ' + rungText(value.hope) + '.'];
       if (value.happy) lines.push('Are you happy with your position? ' + value.happy);

@@ -266,6 +266,33 @@
         return (names[index] ? names[index] + ':\n' : '') + (out.length ? out.join('\n') : '(nothing written)');
       }).join('\n\n');
     },
+    /**
+     * Keep both: the backup's lines that mine lack go into my empty lines, then
+     * after them. null when they do not fit (a list of N lines, or MAX_LINES).
+     */
+    merge: function (mine, theirs, el) {
+      var fixed = Number(el && el.getAttribute('data-wb-items')) || MAX_LINES;
+      if (mine.lists.length !== theirs.lists.length) return null;
+      var lists = mine.lists.map(function (lines, index) {
+        var out = lines.slice();
+        var have = filled(lines).map(function (line) {
+          return line.trim();
+        });
+        filled(theirs.lists[index]).forEach(function (line) {
+          if (have.indexOf(line.trim()) !== -1) return;
+          have.push(line.trim());
+          var empty = -1;
+          for (var i = 0; i < out.length && empty === -1; i++) if (out[i].trim() === '') empty = i;
+          if (empty === -1) out.push(line);
+          else out[empty] = line;
+        });
+        return out;
+      });
+      var fits = lists.every(function (lines) {
+        return lines.length <= fixed;
+      });
+      return fits ? { lists: lists } : null;
+    },
     /** The lines as HTML lists, for the My answers page. */
     render: function (value, el) {
       var names = columnsOf(el);

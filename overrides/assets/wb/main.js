@@ -349,12 +349,17 @@
     var note = document.createElement('div');
     note.className = 'wb-reminder wb-offline-note';
     note.setAttribute('role', 'note');
-    var text = document.createElement('p');
-    text.textContent =
-      'You opened this workbook from a folder on this computer. Your answers are saved in this browser, ' +
-      'on this computer only. If you move or copy the folder, or open it in another browser, your answers ' +
-      'will not show there: make a backup first (on the My answers page) and restore it there.';
-    note.appendChild(text);
+    [
+      'You opened this workbook from a folder on this computer. Your answers are saved in this browser, on this ' +
+        'computer, and nowhere else.',
+      'In most browsers, every page opened from a file on this computer shares that storage. So a copy of this folder ' +
+        'shows the same answers, and any other web page file opened in this browser could read or change them.',
+      'If other people use this computer, use the workbook online instead (ask your organisation for its address), or ' +
+        'clear your answers on the My answers page when you finish. To move your answers to another browser or ' +
+        'computer, make a backup on the My answers page and restore it there.'
+    ].forEach(function (words) {
+      note.appendChild(document.createElement('p')).textContent = words;
+    });
     heading.parentNode.insertBefore(note, heading.nextSibling);
   }
 
@@ -407,5 +412,12 @@
   }
   if (window.document$ && typeof window.document$.subscribe === 'function') {
     window.document$.subscribe(start);
+  }
+  // Writes the browser lost (killed before it wrote localStorage to disk) come back, and
+  // every box shows them (unless the reader is already writing there: see WB.Saver).
+  if (WB.journal) {
+    WB.journal.replay().then(function (keys) {
+      if (keys.length && WB.replayed) WB.replayed(keys);
+    }, function () {});
   }
 })(window, document);

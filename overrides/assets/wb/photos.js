@@ -570,6 +570,17 @@
       if (value.text) lines.push((lines.length ? '\n' : '') + value.text);
       return lines.join('\n');
     },
+    /** Keep both: both texts, my photos then the backup's others; null past MAX_KEPT. */
+    merge: function (mine, theirs, el, created) {
+      var ids = mine.photos.map(function (photo) {
+        return photo.id;
+      });
+      var photos = mine.photos.concat(theirs.photos.filter(function (photo) {
+        return ids.indexOf(photo.id) === -1;
+      }));
+      if (photos.length > MAX_KEPT) return null;
+      return { text: WB.backup.joined(mine.text, theirs.text, created), photos: photos };
+    },
     render: function (value) {
       var box = WB.element('div', 'wb-review__photos');
       if (value.photos.length) {

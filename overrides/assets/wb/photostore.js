@@ -81,7 +81,8 @@
         var out = {};
         var tx;
         try {
-          tx = db.transaction(STORE, mode);
+          // A picture is on disk before an answer points to it (see journal.js).
+          tx = mode === 'readwrite' ? db.transaction(STORE, mode, { durability: 'strict' }) : db.transaction(STORE, mode);
           work(tx.objectStore(STORE), out);
         } catch (error) {
           if (tx) {
@@ -226,9 +227,9 @@
     return ids;
   }
 
-  /** Every answer value stored now, and those kept to undo a restore. */
+  /** Every answer value stored now, those kept aside, and those kept to undo a restore. */
   function storedValues() {
-    var values = WB.store.list('answer').map(function (entry) {
+    var values = WB.store.list('answer').concat(WB.store.list('aside')).map(function (entry) {
       return entry.record ? entry.record.value : null;
     });
     WB.store.list('undo').forEach(function (entry) {
@@ -241,7 +242,7 @@
     return values;
   }
 
-  /** Delete those of `ids` that no stored answer (nor a kept undo) points to any more. */
+  /** Delete those of `ids` that no stored answer (kept aside or not, nor a kept undo) points to any more. */
   PhotoStore.prototype.release = function (ids) {
     var unused;
     try {
@@ -306,6 +307,9 @@
   WB.PhotoStore = PhotoStore;
   WB.photoId = { test: RE_ID.test.bind(RE_ID), make: newId };
   WB.referencedPhotos = referenced;
+  WB.keptPhotos = function () {
+    return referenced(storedValues());
+  };
   WB.size = size;
   if (WB.store) WB.photos = new PhotoStore(WB.store.namespace);
 })(window);

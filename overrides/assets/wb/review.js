@@ -54,6 +54,24 @@
     }));
   }
 
+  /** The photo ids that answers kept aside ([{raw}]) point to. */
+  function asidePhotoIds(asides) {
+    return WB.referencedPhotos(asides.map(function (entry) {
+      var record = WB.parseRecord(entry.raw);
+      return record && record.value;
+    }));
+  }
+
+  /** A copy of a value whose photos' ids are renamed by `names` (old id -> new id). */
+  function renamed(value, names) {
+    if (!value || typeof value !== 'object' || !Array.isArray(value.photos)) return value;
+    var copy = JSON.parse(JSON.stringify(value));
+    copy.photos.forEach(function (photo) {
+      if (photo && typeof photo.id === 'string' && own(names, photo.id)) photo.id = names[photo.id];
+    });
+    return copy;
+  }
+
   function values(object) {
     return Object.keys(object).map(function (key) {
       return object[key];
@@ -239,8 +257,11 @@
     var value = record ? record.value : null;
     if (typeof value === 'string') return value;
     if (value && Array.isArray(value.lists)) {
+      // Only lines of text: a stored value may hold anything, nested without end.
       return value.lists.map(function (lines) {
-        return Array.isArray(lines) ? lines.join('\n') : '';
+        return Array.isArray(lines) ? lines.filter(function (line) {
+          return typeof line === 'string';
+        }).join('\n') : '';
       }).join('\n\n');
     }
     if (value && typeof value.text === 'string') return value.text;
@@ -395,7 +416,11 @@
         return { id: entry.id, raw: entry.raw };
       })
     };
+    // The photos of answers kept aside travel too: they are answers, only set apart.
     var ids = photoIds(values(answers));
+    asidePhotoIds(this.asides()).forEach(function (id) {
+      if (ids.indexOf(id) === -1) ids.push(id);
+    });
     if (!ids.length) return Promise.resolve({ data: data, missing: [], unread: false });
     return WB.photos.getMany(ids).then(function (found) {
       return Promise.all(ids.filter(function (id) {
@@ -460,8 +485,18 @@
     if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + WB.size(file.size) + ').');
     var reader = new FileReader();
     reader.onload = function () {
+      // Read strictly (a byte that is not text would become "�" and the restore would not be exact):
+      // UTF-8, or UTF-16 where the file starts with its byte-order mark (an editor may save it so).
+      var text;
+      var start = new Uint8Array(reader.result, 0, Math.min(2, reader.result.byteLength));
+      var encoding = start[0] === 0xff && start[1] === 0xfe ? 'utf-16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf-16be' : 'utf-8';
+      try {
+        text = new TextDecoder(encoding, { fatal: true }).decode(reader.result);
+      } catch (error) {
+        return self.refuse('This is not a backup file of this workbook, or it is damaged.');
+      }
       var checked = WB.backup.check(
-        String(reader.result),
+        text,
         function (id, value) {
           return self.rules(id, value);
         },
@@ -475,7 +510,7 @@
     reader.onerror = function () {
       self.refuse('The file could not be read.');
     };
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   };
 
   Review.prototype.refuse = function (reason, title) {
@@ -508,6 +543,12 @@
     var pictures = Object.keys(checked.photos).length;
     if (pictures) list.appendChild(E('li', '', 'The backup holds ' + plural(pictures, 'photo.', 'photos.')));
     nodes.push(list);
+    var misfits = Object.keys(checked.misfits).sort(WB.backup.byId);
+    if (misfits.length) {
+      nodes.push(E('p', '', 'The backup has ' + (misfits.length === 1 ? 'an answer' : 'answers') + ' of another kind than ' +
+        (misfits.length === 1 ? 'its question' : 'their questions') + ' asks for now (' + misfits.join(', ') + '). ' +
+        (misfits.length === 1 ? 'It' : 'They') + ' will be kept aside and listed at the end of this page.'));
+    }
     if (checked.unknown.length) {
       nodes.push(E('p', '', 'The backup also has answers to questions this workbook no longer has (' +
         checked.unknown.join(', ') + '). They will be kept and listed at the end of this page.'));
@@ -537,8 +578,71 @@
 
   Review.prototype.restore = function (mode) {
     var checked = this.pending;
+    var self = this;
+    this.pending = null;
+    this.closeDialog();
+    this.photoNames(checked).then(function (present) {
+      self.apply(checked, mode, present);
+    }, function (failure) {
+      self.refuse(failure.reason === 'quota'
+        ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
+        : 'This browser did not let the workbook store the backup’s photos, so nothing was changed.');
+    });
+  };
+
+  /**
+   * A backup's photo whose id this browser already has for other bytes gets a
+   * new id (in the backup's answers and asides too): a restore never writes over
+   * a picture. Resolves with {id: true} for those already here byte for byte.
+   */
+  Review.prototype.photoNames = function (checked) {
+    var ids = Object.keys(checked.photos);
+    if (!ids.length) return Promise.resolve({});
+    return WB.photos.getMany(ids).then(function (found) {
+      return Promise.all(Object.keys(found).map(function (id) {
+        return found[id].blob.arrayBuffer().then(function (buffer) {
+          var mine = new Uint8Array(buffer);
+          var theirs = WB.backup.photoBytes(checked.photos[id]);
+          var same = mine.length === theirs.length && found[id].blob.type === checked.photos[id].type;
+          for (var i = 0; same && i < mine.length; i++) same = mine[i] === theirs[i];
+          return [id, same];
+        });
+      }));
+    }).then(function (compared) {
+      var present = {};
+      var names = {};
+      compared.forEach(function (pair) {
+        if (pair[1]) present[pair[0]] = true;
+        else names[pair[0]] = WB.photoId.make();
+      });
+      Object.keys(names).forEach(function (id) {
+        checked.photos[names[id]] = checked.photos[id];
+        delete checked.photos[id];
+      });
+      if (Object.keys(names).length) {
+        [checked.answers, checked.misfits].forEach(function (records) {
+          Object.keys(records).forEach(function (id) {
+            records[id] = { value: renamed(records[id].value, names), saved: records[id].saved };
+          });
+        });
+        Object.keys(checked.aside).forEach(function (id) {
+          var record = WB.parseRecord(checked.aside[id]);
+          if (record && record.value && Array.isArray(record.value.photos)) {
+            checked.aside[id] = WB.store.text({ value: renamed(record.value, names), saved: record.saved });
+          }
+        });
+      }
+      return present;
+    });
+  };
+
+  /** Restore a checked backup (its photos' ids made safe): all or nothing. */
+  Review.prototype.apply = function (checked, mode, present) {
     var current = this.answers();
     var target = {};
+    var aside = {}; // prompt id -> stored text to keep aside
+    var self = this;
+    var now = new Date().toISOString();
     if (mode !== 'replace') {
       Object.keys(current).forEach(function (id) {
         target[id] = current[id];
@@ -548,48 +652,53 @@
       var theirs = checked.answers[id];
       var mine = current[id];
       if (mode === 'both' && mine && !same(mine.value, theirs.value)) {
-        target[id] = WB.backup.merged(mine, theirs, checked.created);
+        // The kind's own merge keeps both; where it cannot, the backup's answer is kept aside whole.
+        var rules = self.rules(id, mine.value);
+        var value = rules && rules.merge ? rules.merge(mine.value, theirs.value, self.prompts[id] && self.prompts[id].el, checked.created) : null;
+        if (value !== null && rules.valid(value)) {
+          target[id] = { value: value, saved: now };
+        } else {
+          target[id] = mine;
+          aside[id] = WB.store.text(theirs);
+        }
       } else {
         target[id] = theirs;
       }
+    });
+    Object.keys(checked.misfits).forEach(function (id) {
+      aside[id] = WB.store.text(checked.misfits[id]);
     });
     // Stored answers that do not fit their question (kept aside too) stay as they are, unless all are replaced.
     var leave = {};
     WB.store.list('answer').forEach(function (entry) {
       if (mode !== 'replace' && !own(current, entry.id) && !own(checked.answers, entry.id)) leave[entry.id] = true;
     });
-    this.pending = null;
-    this.closeDialog();
-    var self = this;
     var what = plural(Object.keys(checked.answers).length, 'answer', 'answers');
-    // Only the photos the answers will point to (a file may carry others).
-    var wanted = photoIds(values(target));
+    // Only the photos the answers will point to, kept aside or not (a file may carry others).
+    var wanted = photoIds(values(target)).concat(asidePhotoIds(values(checked.aside).concat(values(aside)).map(function (raw) {
+      return { raw: raw };
+    })));
     var pictures = Object.keys(checked.photos).filter(function (id) {
       return wanted.indexOf(id) !== -1;
     });
     if (pictures.length) what += ' and ' + plural(pictures.length, 'photo', 'photos');
-    var before = [];
-    // The pictures first, in one go; then what was kept aside; then the answers that point to them.
-    var stored = !pictures.length ? Promise.resolve() : WB.photos.list().then(function (entries) {
-      before = entries.map(function (entry) {
-        return entry.id;
-      });
-      return WB.photos.put(pictures.map(function (id) {
-        return { id: id, blob: WB.backup.photoBlob(checked.photos[id]) };
-      }));
+    var adding = pictures.filter(function (id) {
+      return !present[id];
     });
+    // The pictures first, in one go; then what is kept aside; then the answers that point to them.
+    var stored = !adding.length ? Promise.resolve() : WB.photos.put(adding.map(function (id) {
+      return { id: id, blob: WB.backup.photoBlob(checked.photos[id]) };
+    }));
     stored.then(function () {
-      var kept = keepAsides(checked.aside);
-      var result = kept.ok ? WB.backup.replaceAll(target, true, leave) : { ok: false, message: WB.backup.NO_ROOM };
+      var kept = keepAsides(checked.aside, aside);
+      var result = kept.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
       if (!result.ok) {
         kept.ids.forEach(function (id) {
           WB.store.remove('aside', id);
         });
-        WB.photos.remove(pictures.filter(function (id) {
-          return before.indexOf(id) === -1;
-        })).catch(function () {});
+        WB.photos.remove(adding).catch(function () {});
       }
-      self.restored(result, what);
+      self.restored(result, what, Object.keys(aside).length);
     }, function (failure) {
       self.refuse(failure.reason === 'quota'
         ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
@@ -597,8 +706,11 @@
     });
   };
 
-  /** Keep a backup's kept-aside answers that this browser does not have: {ok, ids written}. */
-  function keepAsides(asides) {
+  /**
+   * Keep a backup's kept-aside answers that this browser does not have, and the
+   * answers a restore sets aside (prompt id -> stored text): {ok, ids written}.
+   */
+  function keepAsides(asides, answers) {
     var ids = [];
     var ok = Object.keys(asides).every(function (id) {
       if (WB.store.read('aside', id).state !== 'empty') return true;
@@ -606,13 +718,21 @@
       ids.push(id);
       return true;
     });
+    var start = WB.store.key('aside', '').length;
+    ok = ok && Object.keys(answers).every(function (id) {
+      var kept = WB.store.keepAside('answer', id, answers[id]);
+      if (kept.ok && kept.added) ids.push(kept.key.slice(start));
+      return kept.ok;
+    });
     return { ok: ok, ids: ids };
   }
 
-  Review.prototype.restored = function (result, what) {
+  Review.prototype.restored = function (result, what, asides) {
     if (!result.ok) return this.refuse(result.message);
     this.render();
-    this.offerUndo('Restored ' + what + ' from your backup.');
+    this.offerUndo('Restored ' + what + ' from your backup.' + (asides ? ' ' + plural(asides, 'answer', 'answers') +
+      ' from the backup could not go in ' + (asides === 1 ? 'its box (its question has changed, or it' : 'their boxes (their questions have changed, or they') +
+      ' could not be joined to yours), so ' + (asides === 1 ? 'it is' : 'they are') + ' kept aside: see “Earlier answers kept aside” at the end of this page.' : ''));
   };
 
   Review.prototype.offerUndo = function (message) {
@@ -627,27 +747,65 @@
     ]);
   };
 
+  /**
+   * Undo the last restore: every answer still as the restore left it goes back
+   * to what it was before; an answer written or changed since is kept as it is
+   * now (what it was before the restore is kept aside, never dropped). What the
+   * restore kept aside and the photos it added go too, unless something points to them.
+   */
   Review.prototype.undo = function () {
     var undo = WB.store.read('undo', 'restore');
-    var before = undo.state === 'ok' && undo.record.value && undo.record.value.answers;
+    var kept = undo.state === 'ok' && undo.record.value;
+    var before = kept && kept.answers;
     if (!before || typeof before !== 'object') return this.refuse('There is no restore to undo.');
+    var after = kept.after && typeof kept.after === 'object' ? kept.after : null;
+    var current = {};
+    WB.store.list('answer').forEach(function (entry) {
+      current[entry.id] = entry.raw;
+    });
     var target = {};
+    var leave = {};
     var broken = [];
-    Object.keys(before).forEach(function (id) {
-      var record = WB.parseRecord(before[id]);
+    var since = [];
+    var aside = [];
+    var ids = Object.keys(before).concat(Object.keys(after || {}), Object.keys(current)).filter(function (id, at, all) {
+      return all.indexOf(id) === at;
+    });
+    ids.forEach(function (id) {
+      var was = own(before, id) ? before[id] : null;
+      var now = own(current, id) ? current[id] : null;
+      if (after && now !== (own(after, id) ? after[id] : null)) {
+        leave[id] = true;
+        if (now !== null) since.push(id);
+        if (was !== null && was !== now) aside.push([id, was]);
+        return;
+      }
+      if (was === null) return;
+      var record = WB.parseRecord(was);
       if (record) target[id] = record;
       else broken.push(id);
     });
-    var undone = photoIds(values(this.answers()));
-    var result = WB.backup.replaceAll(target, false);
+    var safe = aside.every(function (pair) {
+      return WB.store.keepAside('answer', pair[0], pair[1]).ok;
+    });
+    if (!safe) return this.refuse(WB.backup.NO_ROOM, 'The restore was not undone');
+    var undone = photoIds(values(this.answers())).concat(Array.isArray(kept.photos) ? kept.photos : []);
+    var result = WB.backup.replaceAll(target, false, leave);
     if (!result.ok) return this.refuse(result.message, 'The restore was not undone');
     broken.forEach(function (id) {
       WB.store.putRaw('answer', id, before[id]);
     });
+    (Array.isArray(kept.asides) ? kept.asides : []).forEach(function (id) {
+      if (typeof id === 'string' && WB.backup.RE_ASIDE.test(id)) WB.store.remove('aside', id);
+    });
     WB.store.remove('undo', 'restore');
     WB.photos.release(undone).catch(function () {});
     this.render();
-    this.say('The restore is undone: your answers are as they were before it.');
+    since.sort(WB.backup.byId);
+    this.say('The restore is undone: your answers are as they were before it.' + (since.length
+      ? ' ' + (since.length === 1 ? 'The answer' : 'The answers') + ' you wrote or changed since the restore (' +
+        since.join(', ') + ') ' + (since.length === 1 ? 'is' : 'are') + ' kept as ' + (since.length === 1 ? 'it is' : 'they are') + ' now.'
+      : ''));
   };
 
   /** Keep the restored answers: the photos only the undo pointed to can go. */

@@ -3,7 +3,8 @@
  * answer (a text box, the ladder, ...). It restores, saves after a short pause
  * or at once, flushes when the page is hidden or left, shows when the answer was
  * saved, and shows a failure loudly with a way out. It never writes over a
- * stored value it could not read (that value is kept aside first).
+ * stored value it could not read, nor over one another tab saved since this page
+ * last read or wrote it (that value is kept aside first, and the reader told).
  *
  *   var saver = new WB.Saver(root, owner);   // owner: the module, or an object, with
  *     owner.id                 the prompt's id
@@ -82,6 +83,7 @@
     this.locked = false;
     this.alert = null;
     this.notice = null;
+    this.seen = null; // the stored text as this page last read or wrote it
     if (!this.status) throw new Error('wb: prompt ' + this.id + ' has no status line');
 
     var self = this;
@@ -98,6 +100,7 @@
   /** Show what is stored, or say why nothing can be shown. */
   Saver.prototype.restore = function () {
     var result = WB.store.read(KIND, this.id);
+    if (result.state === 'ok' || result.state === 'empty') this.seen = result.raw || null;
     if (result.state === 'ok' && this.owner.valid(result.record.value)) {
       this.owner.show(result.record.value);
       this.setStatus('Saved ' + when(result.record.saved) + '.');
@@ -142,14 +145,30 @@
       this.failed('aside');
       return false;
     }
+    // Saved by another tab since this page last read or wrote it: keep those words first.
+    var stored = WB.store.read(KIND, this.id);
+    var elsewhere = stored.state === 'ok' || stored.state === 'corrupt' ? stored.raw : null;
+    if (elsewhere !== null && elsewhere !== this.seen) {
+      if (!this.keepAside(elsewhere, true)) {
+        this.failed('aside');
+        return false;
+      }
+    }
     var result = WB.store.write(KIND, this.id, this.owner.value());
     if (!result.ok) {
       this.failed(result.reason);
       return false;
     }
+    this.seen = WB.store.text(result.record);
     this.dirty = false;
     unsaved.delete(this);
-    this.setStatus('Saved ' + when(result.record.saved) + '.');
+    // "Saved" once it is on disk (the journal's strict write), not just in the browser's memory.
+    var self = this;
+    var token = (this.token = (this.token || 0) + 1);
+    var said = 'Saved ' + when(result.record.saved) + '.';
+    (result.durable || Promise.resolve()).then(function () {
+      if (self.token === token && !self.dirty && !self.alert) self.setStatus(said);
+    });
     this.clearAlert();
     if (this.owner.saved) this.owner.saved(result.record.value);
     WB.announce.later(announcement || 'Saved');
@@ -213,32 +232,53 @@
     return true;
   };
 
-  /** A stored value this code cannot read: keep it, untouched, and say so. */
-  Saver.prototype.keepAside = function (raw) {
+  /**
+   * A stored value this code cannot read, or (`elsewhere`) one another tab saved
+   * while this one was being written: keep it, untouched, and say so. Returns
+   * true when it is kept.
+   */
+  Saver.prototype.keepAside = function (raw, elsewhere) {
     var kept = WB.store.keepAside(KIND, this.id, raw);
+    if (elsewhere && !kept.ok) return false;
     this.locked = !kept.ok;
+    if (kept.ok) this.seen = raw;
+    if (this.notice) this.notice.remove();
     var notice = element('div', 'wb-notice');
     notice.setAttribute('role', 'alert');
     notice.appendChild(
       element(
         'p',
         '',
-        kept.ok
+        elsewhere
+          ? 'This answer was also changed in another tab or window while you were writing here. Both are kept: ' +
+              'what you wrote here is saved in the box, and the other words are kept, unchanged, in this browser ' +
+              '(the My answers page lists them under “Earlier answers kept aside”).'
+          : kept.ok
           ? 'An earlier answer saved for this question could not be read; it may be damaged. ' +
               'It has been kept, unchanged, in this browser. What you write now is saved as usual.'
           : REASONS.aside + ' Copy the text below somewhere safe.'
       )
     );
-    var toggle = button('Show the earlier answer', 'show-aside');
+    var toggle = button(elsewhere ? 'Show the other words' : 'Show the earlier answer', 'show-aside');
     toggle.setAttribute('aria-expanded', 'false');
     notice.appendChild(element('p', 'wb-alert__actions')).appendChild(toggle);
-    var copy = element('pre', 'wb-notice__raw', raw);
+    var copy = element('pre', 'wb-notice__raw', elsewhere ? words(raw) : raw);
     copy.hidden = true;
     notice.appendChild(copy);
     this.status.parentNode.insertBefore(notice, this.status.nextSibling);
     this.notice = notice;
-    this.setStatus(kept.ok ? 'Your answer is saved in this browser as you type.' : 'Not saved.');
+    if (!elsewhere) this.setStatus(kept.ok ? 'Your answer is saved in this browser as you type.' : 'Not saved.');
+    return kept.ok;
   };
+
+  /** The words of a stored text, where they can be found; else the text itself. */
+  function words(raw) {
+    var record = WB.parseRecord(raw);
+    var kind = record && WB.kinds && Object.keys(WB.kinds).filter(function (name) {
+      return WB.kinds[name].valid(record.value);
+    })[0];
+    return kind ? WB.kinds[kind].text(record.value) : raw;
+  }
 
   /** Another tab saved (or cleared) this answer: show it, unless this one has unsaved edits. */
   Saver.prototype.changedElsewhere = function (raw) {
@@ -247,9 +287,12 @@
       live.delete(this);
       return;
     }
-    if (this.dirty) return; // what the reader is typing here wins
+    // While the reader is typing here, or when it cannot be shown here, the other
+    // tab's value stays stored; the next save here keeps it aside before writing.
+    if (this.dirty) return;
     var record = raw === null ? null : WB.parseRecord(raw);
     if (raw !== null && (!record || !this.owner.valid(record.value))) return;
+    this.seen = raw;
     var value = record ? record.value : null;
     if (JSON.stringify(value) === JSON.stringify(this.owner.value())) return;
     this.owner.show(value);
@@ -269,6 +312,19 @@
       if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
     });
   });
+  /** Keys the journal put back (journal.js): each box shows what is stored now, as for another tab's save. */
+  WB.replayed = function (keys) {
+    live.forEach(function (saver) {
+      if (keys.indexOf(WB.store.key(KIND, saver.id)) === -1) return;
+      var result = WB.store.read(KIND, saver.id);
+      if (result.state === 'ok' || result.state === 'empty') saver.changedElsewhere(result.raw || null);
+    });
+    keys.forEach(function (key) {
+      var start = WB.store.key(KIND, '');
+      if (key.indexOf(start) === 0) WB.changed(key.slice(start.length));
+    });
+  };
+
   /** Does Material's instant navigation change pages without unloading this one? */
   function instant() {
     var config = document.getElementById('__config');

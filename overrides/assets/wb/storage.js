@@ -99,28 +99,50 @@
 
   /** Write a record exactly as given (a restore keeps each answer's own "saved" date). */
   Store.prototype.put = function (kind, id, record) {
-    var text = JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
-    return this.putRaw(kind, id, text);
+    return this.putRaw(kind, id, this.text(record));
   };
 
-  /** Write stored text back as it was (undoing a restore). {ok} or {ok: false, reason}. */
+  /** A record as its stored text. */
+  Store.prototype.text = function (record) {
+    return JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
+  };
+
+  /**
+   * Write stored text as given. {ok, durable} or {ok: false, reason}: `durable`
+   * resolves once the write is also on disk in the journal (journal.js), or the
+   * journal cannot be used.
+   */
   Store.prototype.putRaw = function (kind, id, text) {
     var key = this.key(kind, id);
     try {
       var storage = this.backend();
+      var before = storage.getItem(key);
       storage.setItem(key, text);
       if (storage.getItem(key) !== text) throw new Error('the value read back differs from the value written');
-      return { ok: true };
+      return { ok: true, durable: this.journalled([[key, text, before]]) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
   };
 
-  /** Remove one value of ours. {ok} or {ok: false, reason}. */
+  /** Keep writes [[key, text or null, text before]] in the journal too; resolves either way. */
+  Store.prototype.journalled = function (writes) {
+    if (!this.journal || !writes.length) return Promise.resolve(false);
+    return this.journal.keep(writes).then(function () {
+      return true;
+    }, function () {
+      return false;
+    });
+  };
+
+  /** Remove one value of ours. {ok, durable} or {ok: false, reason}. */
   Store.prototype.remove = function (kind, id) {
+    var key = this.key(kind, id);
     try {
-      this.backend().removeItem(this.key(kind, id));
-      return { ok: true };
+      var storage = this.backend();
+      var before = storage.getItem(key);
+      storage.removeItem(key);
+      return { ok: true, durable: before === null ? Promise.resolve(true) : this.journalled([[key, null, before]]) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
@@ -140,10 +162,12 @@
   Store.prototype.clearAll = function () {
     try {
       var storage = this.backend();
+      var writes = [];
       this.keys().forEach(function (key) {
+        writes.push([key, null, storage.getItem(key)]);
         storage.removeItem(key);
       });
-      return { ok: true };
+      return { ok: true, durable: this.journalled(writes) };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }
@@ -152,7 +176,7 @@
   /**
    * Keep a value that could not be read under kind "aside", untouched, so that
    * the key can be written again. Copies it once: a second call with the same
-   * text finds the first copy. {ok: true, key} or {ok: false, reason}.
+   * text finds the first copy. {ok: true, key, added (false: the copy was there)} or {ok: false, reason}.
    */
   Store.prototype.keepAside = function (kind, id, raw) {
     var base = this.key('aside', kind + ':' + id);
@@ -160,12 +184,15 @@
       var storage = this.backend();
       var existing = this.keys(base + ':');
       for (var i = 0; i < existing.length; i++) {
-        if (storage.getItem(existing[i]) === raw) return { ok: true, key: existing[i] };
+        if (storage.getItem(existing[i]) === raw) return { ok: true, key: existing[i], added: false };
       }
-      var key = base + ':' + Date.now();
+      var time = Date.now();
+      while (storage.getItem(base + ':' + time) !== null) time++;
+      var key = base + ':' + time;
       storage.setItem(key, raw);
       if (storage.getItem(key) !== raw) throw new Error('the copy read back differs');
-      return { ok: true, key: key };
+      this.journalled([[key, raw, null]]);
+      return { ok: true, key: key, added: true };
     } catch (error) {
       return { ok: false, reason: classify(error), error: error };
     }

@@ -1,0 +1,59 @@
+"""Browser: the corpus of hostile backup files (tests/hostile_backups.py). Each is refused, leaving
+localStorage and the photos' database byte for byte as they were, or restored exactly."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+
+import pytest
+from hostile_backups import CORPUS
+from playwright.sync_api import Page, expect
+from test_browser import PREFIX
+from test_browser_answers import dialog, everything, put, restore, review
+from test_browser_edges import PUT_PHOTO, digests, photo_answer
+
+pytestmark = pytest.mark.browser
+
+MINE = base64.b64encode(b"\xff\xd8\xff\xe0" + b"mine" * 100).decode()
+
+
+def test_the_corpus_is_large_and_has_both_outcomes():
+    assert len(CORPUS) >= 40
+    assert {outcome for _, outcome in CORPUS.values()} == {"refused", "restored"}
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_a_hostile_backup_is_refused_untouched_or_restored_exactly(page: Page, base_url, name):
+    content, outcome = CORPUS[name]
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    page.evaluate(PUT_PHOTO, ["pmine000000001", MINE, "2026-11-01T00:00:00.000Z"])
+    put(page, "5.4", photo_answer("pmine000000001", text="My collage"))
+    page.reload()
+    before, pictures = everything(page), digests(page)
+    restore(page, content)
+    heading = dialog(page).locator("h2")
+    expect(heading).to_be_visible(timeout=20000)
+    if heading.text_content().startswith("Restore from the backup"):
+        dialog(page).get_by_label("Use the backup’s answer").check()
+        dialog(page).get_by_role("button", name="Restore").click()
+    if outcome == "refused":
+        expect(heading).to_have_text("Nothing was restored")
+        expect(dialog(page)).to_contain_text("Your answers are as they were.")
+        assert everything(page) == before
+        assert digests(page) == pictures
+        return
+    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+    data = json.loads(content.decode("utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else content.decode("utf-8-sig"))
+    stored = everything(page)
+    for answer in data["answers"]:
+        record = json.loads(stored[PREFIX + "answer:" + answer["id"]])
+        assert (record["value"], record["saved"]) == (answer["value"], answer["saved"]), answer["id"]
+    for kept in data.get("aside", []):
+        assert stored[PREFIX + "aside:" + kept["id"]] == kept["raw"]
+    now = digests(page)
+    for picture in data.get("photos", []):
+        assert now[picture["id"]] == hashlib.sha256(base64.b64decode(picture["data"])).hexdigest()
+    assert now["pmine000000001"] == pictures["pmine000000001"]
