@@ -229,6 +229,17 @@ def folder_with_probe(folder: Path) -> Path:
     return copy
 
 
+STORED_AS_SHOWN = """
+var id = arguments[0], end = ':answer:' + id;
+var box = document.getElementById('wb-answer-' + id.replace(/\\./g, '-'));
+for (var i = 0; i < localStorage.length; i++) {
+  var key = localStorage.key(i);
+  if (key.indexOf('wb:') === 0 && key.slice(-end.length) === end) return JSON.parse(localStorage.getItem(key)).value === box.value;
+}
+return false;
+"""
+
+
 class Reader:
     """A reader at the keyboard of one engine: what the tests do, in the words of the page."""
 
@@ -280,6 +291,14 @@ class Reader:
 
     def type_and_wait(self, prompt_id: str, text: str) -> None:
         self.box(prompt_id).send_keys(text)
+        self.saved(prompt_id)
+
+    def saved(self, prompt_id: str) -> None:
+        """Wait until the words in the box are the words stored, and the box says they are saved.
+
+        ("Saved today" alone may be about the first letters: typing is slow on a busy machine.)
+        """
+        self.until(lambda: self.js(STORED_AS_SHOWN, prompt_id), f"the words of {prompt_id} stored")
         self.wait_text("#wb-status-" + prompt_id.replace(".", "-"), "Saved today")
 
     def value(self, css: str) -> str:

@@ -59,13 +59,13 @@ def test_text_capitals_and_letter_keep_their_words_after_a_reload(reader: Reader
     # WebDriver cannot type characters beyond the first plane (emoji): paste them, as a phone's keyboard does.
     reader.js("var box = arguments[0]; box.setRangeText(' 😀', box.value.length, box.value.length, 'end');"
               " box.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}))", reader.box("1.1"))
-    reader.wait_text("#wb-status-1-1", "Saved today")
+    reader.saved("1.1")
     reader.goto("theory/")
     reader.type_and_wait("3.3", "i am proud")
     assert reader.js("return getComputedStyle(arguments[0]).textTransform", reader.box("3.3")) == "uppercase"
     reader.goto("change/")
     reader.box("7.2").send_keys("Dear me,", Keys.ENTER, "I made it.")
-    reader.wait_text("#wb-status-7-2", "Saved today")
+    reader.saved("7.2")
     assert reader.js("return arguments[0].getBoundingClientRect().height", reader.box("7.2")) > 300
     reader.goto("beginnings/")
     assert reader.value("#wb-answer-1-1") == "First line ✓ “quoted”\nsecond line 😀"
@@ -389,7 +389,7 @@ def test_printed_answers_show_as_text_without_controls(reader: Reader):
     reader.goto("examples/")
     reader.js("var b = arguments[0]; b.value = arguments[1]; b.dispatchEvent(new InputEvent('input', {bubbles: true}))",
               reader.box("99.1"), long)
-    reader.wait_text("#wb-status-99-1", "Saved today")
+    reader.saved("99.1")
     if reader.engine == "firefox":
         import subprocess
 
