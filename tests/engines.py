@@ -93,7 +93,7 @@ def virtual_screen() -> Iterator[str]:
         server.wait(10)
 
 
-def start(engine: str, downloads: Path | None = None) -> WebDriver:
+def start(engine: str, downloads: Path | None = None, profile: Path | None = None) -> WebDriver:
     """A new session of `engine`, with empty storage."""
     if engine == "webkit":
         from selenium.webdriver.webkitgtk.options import Options
@@ -110,6 +110,10 @@ def start(engine: str, downloads: Path | None = None) -> WebDriver:
         options = Options()
         options.binary_location = str(FIREFOX)
         options.add_argument("-headless")
+        if profile is not None:  # a profile kept on disk, to start again after the browser is killed
+            profile.mkdir(parents=True, exist_ok=True)
+            options.add_argument("-profile")
+            options.add_argument(str(profile))
         # No calls home: updates, telemetry, safe browsing lists, captive portal checks.
         for name, value in {
             "app.update.enabled": False, "datareporting.policy.dataSubmissionEnabled": False,
@@ -126,6 +130,8 @@ def start(engine: str, downloads: Path | None = None) -> WebDriver:
         driver = webdriver.Firefox(options=options, service=Service(str(geckodriver())))
     else:
         raise ValueError(f"unknown engine {engine!r}")
+    if profile is not None and engine != "firefox":
+        raise ValueError("a profile kept on disk is for Firefox only (WebKit's automated sessions keep nothing)")
     driver.set_window_size(1280, 900)
     driver.set_script_timeout(WAIT)
     return driver

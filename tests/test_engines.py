@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 
 import engines
 import pytest
@@ -446,3 +447,38 @@ def test_my_answers_says_whether_answers_are_kept_and_when_the_last_backup_was(r
     reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")
     reader.reload()
     reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")
+
+
+# ---- "Saved" means on disk ----------------------------------------------------------
+
+
+@pytest.mark.firefox
+def test_in_firefox_an_answer_that_says_saved_survives_the_browser_being_killed(probed_url, tmp_path):
+    """Firefox, like Chromium, writes localStorage to disk late: killed after "Saved", nothing is lost.
+
+    (WebKit's automated sessions keep nothing on disk, so this cannot be driven there.)
+    """
+    import os
+    import signal
+
+    profile = tmp_path / "profile"
+    driver = engines.start("firefox", profile=profile)
+    reader = Reader(driver, "firefox", probed_url)
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Written just before the phone closed the browser")
+    pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and str(profile).encode() in
+            (p / "cmdline").read_bytes() if (p / "cmdline").exists()]
+    assert pids, "the browser process was not found"
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    try:
+        driver.quit()
+    except Exception:  # noqa: BLE001 — the browser is gone, as intended
+        pass
+    driver = engines.start("firefox", profile=profile)
+    try:
+        reader = Reader(driver, "firefox", probed_url)
+        reader.goto("beginnings/")
+        assert reader.value("#wb-answer-1-1") == "Written just before the phone closed the browser"
+    finally:
+        driver.quit()
