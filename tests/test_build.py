@@ -288,9 +288,59 @@ def test_the_storage_namespace_differs_by_name_and_path():
     import workbook
 
     assert workbook.storage_namespace("Peer Mentoring", "https://example.org/") == "peer-mentoring"
-    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring-a-workbook"
+    # The path after a "/", which no name holds (was "peer-mentoring-a-workbook", a rule that let sites collide).
+    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring/a/workbook"
     assert workbook.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
     assert workbook.storage_namespace("£££", None) == "workbook"
+
+
+def test_derived_namespaces_of_different_sites_never_collide():
+    sites = [
+        ("Peer Mentoring", "https://example.org/cohort/2025/"),
+        ("Peer Mentoring", "https://example.org/cohort-2025/"),
+        ("Peer Mentoring Cohort", "https://example.org/2025/"),
+        ("Peer Mentoring Cohort 2025", "https://example.org/"),
+        ("Peer Mentoring", "https://example.org/Cohort-2025/"),
+        ("Peer Mentoring", "https://example.org/cohort_2025/"),
+        ("Peer Mentoring", "https://example.org/cohort%202025/"),
+        ("Peer Mentoring", "https://example.org/cohort 2025/"),
+        ("Peer Mentoring", "https://example.org/cohort.2025/"),
+        ("Peer Mentoring", "https://example.org/caf%C3%A9/"),
+        ("Peer Mentoring", "https://example.org/café/"),
+    ]
+    found = [workbook.storage_namespace(name, url) for name, url in sites]
+    # "cohort%202025" and "cohort 2025" are one address, as are the two spellings of "café".
+    assert found[6] == found[7] and found[9] == found[10]
+    distinct = found[:7] + found[8:10]
+    assert len(set(distinct)) == len(distinct), found
+    assert found[:3] == ["peer-mentoring/cohort/2025", "peer-mentoring/cohort-2025", "peer-mentoring-cohort/2025"]
+    # Each namespace is one storage.js accepts.
+    rule = re.search(r"var RE_NAMESPACE = /(.+)/;", (ROOT / "overrides/assets/wb/storage.js").read_text()).group(1)
+    assert all(re.fullmatch(rule.replace("\\/", "/"), namespace) for namespace in found)
+
+
+def test_the_workbook_id_is_the_same_wherever_it_is_built_and_earlier_namespaces_are_known():
+    for url in (None, "https://example.org/", "https://example.org/workbook/", "http://127.0.0.1:8000/a/b/"):
+        assert workbook.workbook_id("Peer Mentoring in Criminal Justice") == "peer-mentoring-in-criminal-justice"
+        assert workbook.legacy_namespace("Peer Mentoring in Criminal Justice", url, "set-by-us") is None
+    assert workbook.workbook_id("Anything", "set-by-us") == "set-by-us"
+    # Where the old rule gave the same namespace, nothing needs copying.
+    assert workbook.legacy_namespace("Peer Mentoring", None) is None
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/") is None
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/cohort/2025/") == "peer-mentoring-cohort-2025"
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/workbook/") == "peer-mentoring-workbook"
+
+
+def test_a_derived_namespace_is_said_at_build_time_and_a_set_one_is_not(tmp_path, caplog):
+    caplog.set_level("INFO", logger="mkdocs.hooks.workbook")
+    build_site(docs_with(tmp_path / "a", {}), tmp_path / "a" / "site", "https://example.org/cohort/2025/")
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
+    assert len(said) == 1 and "extra.workbook.namespace is not set" in said[0]
+    assert "'peer-mentoring-in-criminal-justice/cohort/2025'" in said[0]
+    caplog.clear()
+    build_site(docs_with(tmp_path / "b", {}), tmp_path / "b" / "site", "https://example.org/cohort/2025/",
+               extra={"workbook": {"namespace": "cohort-2025"}})
+    assert not [r for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
 
 
 def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
