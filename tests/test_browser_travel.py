@@ -66,11 +66,16 @@ def test_a_backup_made_in_the_offline_folder_restores_online_and_back(page: Page
     expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
     page.goto(offline + "my-answers.html")
     expect(page.locator(".wb-review__tools")).to_be_visible()
+    # Locked with a passphrase: pages opened from disk are a secure context, where WebCrypto works.
+    page.get_by_label("Passphrase to lock the backup (optional)").fill("prison library passphrase")
     from_disk = backup_file(page)
-    assert json.loads(from_disk)["namespace"] == "peer-mentoring-in-criminal-justice"
+    assert json.loads(from_disk)["format"] == "wb-backup-locked"
 
     review(page, base_url)
     restore(page, from_disk)
+    dialog(page).get_by_label("Passphrase", exact=True).fill("prison library passphrase")
+    dialog(page).get_by_role("button", name="Open the backup").click()
+    expect(dialog(page).locator("h2")).to_contain_text("Restore from the backup of")
     expect(dialog(page)).not_to_contain_text("another workbook")
     expect(dialog(page).locator(".wb-review__from")).to_have_count(0)
     dialog(page).get_by_role("button", name="Restore").click()
@@ -267,6 +272,7 @@ def test_a_backup_made_by_an_earlier_version_at_the_sub_path_restores_as_this_wo
     review(page, places["sub"])
     data = valid_backup([fits("1.1", None, "From an old backup")], namespace="peer-mentoring-in-criminal-justice-cohort-2025")
     restore(page, json.dumps(data).encode())
+    expect(dialog(page).locator("h2")).to_contain_text("Restore from the backup of")
     expect(dialog(page).locator(".wb-review__from")).to_have_count(0)
     dialog(page).get_by_role("button", name="Restore").click()
     expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
