@@ -245,6 +245,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_offline(config):
         headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
+        legacy = legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
         wb_app.write_app(
-            Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls
+            Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
+            (legacy,) if legacy else (),
         )

@@ -445,3 +445,16 @@ def test_a_new_build_gets_a_new_offline_copy_and_the_old_one_is_replaced(tmp_pat
     same = cache_name("two", {})
     changed = cache_name("three", {"theory.md": "# Theory, reworded\n\n/// prompt | 3.1\nWords\n///\n"})
     assert first == same != changed
+
+
+def test_offline_copies_of_sites_whose_namespaces_start_alike_are_kept_apart():
+    import wb_app
+
+    worker = wb_app.service_worker("peer-mentoring", "0123456789ab", [], ("peer-mentoring-cohort",))
+    assert 'var PREFIX = "wb-peer-mentoring:";' in worker
+    earlier = re.compile(json.loads(re.search(r"var EARLIER = new RegExp\((.+)\);", worker).group(1)))
+    # This site's copies made by earlier versions go; another site's, named alike, stay.
+    assert earlier.match("wb-peer-mentoring-0123456789ab") and earlier.match("wb-peer-mentoring-cohort-ba9876543210")
+    assert not earlier.match("wb-peer-mentoring-cohort-2025-0123456789ab")
+    assert not earlier.match("wb-peer-mentoring-trust:0123456789ab")
+    assert not "wb-peer-mentoring-trust:0123456789ab".startswith("wb-peer-mentoring:")
