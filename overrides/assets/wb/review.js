@@ -105,6 +105,14 @@
       if (target) self.act(target.getAttribute('data-wb-action'), target);
     });
     this.passphrase();
+    // Material's single-key shortcuts (next page, search) act on a focused checkbox or radio button: not here.
+    root.addEventListener('keydown', function (event) {
+      var type = event.target.type;
+      if ((type === 'checkbox' || type === 'radio') && event.key && event.key.length === 1 &&
+          !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.stopPropagation();
+      }
+    });
     this.dialog.addEventListener('close', function () {
       self.forgetLocked();
     });
