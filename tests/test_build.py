@@ -458,3 +458,21 @@ def test_offline_copies_of_sites_whose_namespaces_start_alike_are_kept_apart():
     assert not earlier.match("wb-peer-mentoring-cohort-2025-0123456789ab")
     assert not earlier.match("wb-peer-mentoring-trust:0123456789ab")
     assert not "wb-peer-mentoring-trust:0123456789ab".startswith("wb-peer-mentoring:")
+
+
+def test_my_answers_offers_an_optional_passphrase_warning_first_that_it_cannot_be_recovered(built):
+    soup = page(built, "my-answers")
+    field = soup.select_one("input#wb-review-passphrase")
+    assert field["type"] == "password" and field["autocomplete"] == "new-password"
+    assert soup.select_one('label[for="wb-review-passphrase"]').get_text() == "Passphrase to lock the backup (optional)"
+    hint = soup.select_one("#" + field["aria-describedby"]).get_text()
+    assert "If you forget it, nobody can open the backup or find the passphrase again" in hint
+    # The warning comes before the field and the button that locks.
+    html = str(soup)
+    assert html.index("If you forget it") < html.index('id="wb-review-passphrase"') < html.index(">Download a backup<")
+    share = soup.select_one('button[data-wb-action="share"]')
+    assert share.get_text() == "Share backup" and share.has_attr("hidden")
+    assert soup.select_one("#wb-review-file")["accept"] == ".json,.txt,application/json,text/plain"
+    # Every page names the workbook for backups; at the root no earlier namespace differs.
+    assert soup.select_one('meta[name="wb-workbook"]')["content"] == "peer-mentoring-in-criminal-justice"
+    assert soup.select_one('meta[name="wb-legacy-namespace"]') is None
