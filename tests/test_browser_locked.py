@@ -240,7 +240,8 @@ def test_a_hostile_locked_header_is_refused_at_once_without_asking_for_a_passphr
 
 SHARE = """(mode => {
   window.wbShared = [];
-  navigator.canShare = data => !!(data && data.files && data.files.every(f => f.type === 'application/json'));
+  const type = mode === 'text-only' ? 'text/plain' : 'application/json';
+  navigator.canShare = data => !!(data && data.files && data.files.every(f => f.type === type));
   navigator.share = async data => {
     if (mode === 'cancel') throw new DOMException('Share canceled', 'AbortError');
     const file = data.files[0];
@@ -304,4 +305,17 @@ def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(br
     page.keyboard.press("Enter")
     expect(page.locator(".wb-review__message")).to_contain_text("Your backup is shared")
     assert page.evaluate("() => window.wbShared.length") == 1
+    context.close()
+
+
+def test_where_the_browser_shares_only_text_files_the_backup_goes_as_text_still_named_json(browser, base_url):
+    context, page = sharing(browser, "text-only")
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    page.get_by_role("button", name="Share backup").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("Your backup is shared")
+    shared = page.evaluate("() => window.wbShared[0]")
+    assert shared["type"] == "text/plain" and shared["name"].endswith(".json")
+    restore(page, shared["text"].encode())
+    expect(dialog(page)).to_contain_text("1 answer is the same in both.")
     context.close()

@@ -427,7 +427,8 @@
   /** Where the browser can share files (Web Share API level 2), the type a backup is shared as; else null. */
   function shareType() {
     if (!navigator.share || !navigator.canShare || typeof File !== 'function') return null;
-    var types = [['.json', 'application/json'], ['.txt', 'text/plain']];
+    // Older Chromium shares JSON only as text: the same file, named .json, or else .txt.
+    var types = [['.json', 'application/json'], ['.json', 'text/plain'], ['.txt', 'text/plain']];
     for (var i = 0; i < types.length; i++) {
       try {
         if (navigator.canShare({ files: [new File(['{}'], 'backup' + types[i][0], { type: types[i][1] })] })) return types[i];
