@@ -552,22 +552,20 @@
     this.root.querySelector('#wb-review-passphrase').value = '';
     var what = plural(data.answers.length, 'answer', 'answers') +
       (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
-    var lines = [(shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
-      'Keep it somewhere safe, such as your email. ' +
-      'To bring your answers back, on this or another device, use "Restore from a backup".'];
+    var nodes = [];
     if (file.locked) {
-      lines.push('It is locked with your passphrase. Keep the passphrase somewhere safe, apart from the file: ' +
-        'without it nobody can open the backup.');
+      nodes.push(E('p', '', 'It is locked with your passphrase. Keep the passphrase somewhere safe, apart from the file: ' +
+        'without it nobody can open the backup.'));
     }
     if (file.made.unread) {
-      lines.push('Your photos could not be read in this browser, so this backup has your words without them.');
+      nodes.push(E('p', 'wb-review__warning', 'Your photos could not be read in this browser, so this backup has your words without them.'));
     } else if (file.made.missing.length) {
-      lines.push(plural(file.made.missing.length, 'photo is', 'photos are') +
-        ' missing from this browser, so the backup could not include ' + (file.made.missing.length === 1 ? 'it.' : 'them.'));
+      nodes.push(E('p', 'wb-review__warning', plural(file.made.missing.length, 'photo is', 'photos are') +
+        ' missing from this browser, so the backup could not include ' + (file.made.missing.length === 1 ? 'it.' : 'them.')));
     }
-    this.say(lines[0], lines.slice(1).map(function (line, index) {
-      return E('p', file.locked && index === 0 ? '' : 'wb-review__warning', line);
-    }));
+    this.say((shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
+      'Keep it somewhere safe, such as your email. ' +
+      'To bring your answers back, on this or another device, use "Restore from a backup".', nodes);
   };
 
   /* ---- restore: check, preview, apply, undo ----------------------------- */
@@ -650,7 +648,9 @@
     row.appendChild(open);
     row.appendChild(WB.button('Cancel', 'close'));
     form.appendChild(row);
-    form.appendChild(E('p', 'wb-review__unlock-status'));
+    var status = E('p', 'wb-review__unlock-status');
+    status.setAttribute('role', 'status');
+    form.appendChild(status);
     this.ask('Open a locked backup', [form]);
     this.locked = found;
   };
