@@ -319,3 +319,17 @@ def test_where_the_browser_shares_only_text_files_the_backup_goes_as_text_still_
     restore(page, shared["text"].encode())
     expect(dialog(page)).to_contain_text("1 answer is the same in both.")
     context.close()
+
+
+def test_on_a_320_px_phone_the_passphrase_and_its_error_fit_the_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    review(page, base_url)
+    put(page, "1.1", "Mine")
+    page.get_by_label(FIELD).fill("short")
+    page.get_by_role("button", name="Download a backup").click()
+    expect(page.locator("#wb-review-passphrase-error")).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    field = page.get_by_label(FIELD).bounding_box()
+    assert field["x"] >= 0 and field["x"] + field["width"] <= 320
+    context.close()
