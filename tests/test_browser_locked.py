@@ -211,6 +211,9 @@ HOSTILE = {
     "a shorter key": (hostile(**{"cipher.length": 128}), "kind of lock"),
     "a short salt": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 8).decode()}), "damaged or incomplete"),
     "a long salt": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 4096).decode()}), "damaged or incomplete"),
+    # The same 16 bytes as the salt "c3Nz...cw==", spelt with the ignored bits set: only one spelling is taken.
+    "a salt spelt another way": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 16).decode()[:-3] + "x=="}),
+                                 "damaged or incomplete"),
     "a long IV": (hostile(**{"cipher.iv": base64.b64encode(b"i" * 16).decode()}), "damaged or incomplete"),
     "no IV": (hostile(**{"cipher.iv": ""}), "damaged or incomplete"),
     "data shorter than its tag": (hostile(data=base64.b64encode(b"d" * 16).decode()), "damaged or incomplete"),

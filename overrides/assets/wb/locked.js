@@ -26,6 +26,7 @@
   var TAG_BYTES = 16;
   var MIN_PASSPHRASE = 8;
   var RE_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   var KEYS = ['cipher', 'created', 'data', 'format', 'kdf', 'version', 'workbook'];
   var WRONG = 'The passphrase is wrong, or the file has been changed since it was made. Check the passphrase and try again.';
   var DAMAGED = 'This locked backup is damaged or incomplete, so it cannot be opened.';
@@ -48,11 +49,14 @@
   /** Bytes of base64 written as this code writes it (one spelling only), or null. */
   function fromBase64(text) {
     if (typeof text !== 'string' || !RE_BASE64.test(text)) return null;
+    // Base64 can spell the same bytes more than one way: the bits after the last byte, before
+    // "=" or "==", are ignored when read. Only the spelling with them at zero is accepted.
+    var pad = /==$/.test(text) ? 2 : /=$/.test(text) ? 1 : 0;
+    if (pad && ALPHABET.indexOf(text.charAt(text.length - pad - 1)) & (pad === 2 ? 15 : 3)) return null;
     var binary = window.atob(text);
     var bytes = new Uint8Array(binary.length);
     for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    // Base64 can spell the same bytes more than one way (unused low bits): only ours is accepted.
-    return toBase64(bytes) === text ? bytes : null;
+    return bytes;
   }
 
   function sameKeys(object, keys) {
