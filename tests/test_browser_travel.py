@@ -276,3 +276,15 @@ def test_a_backup_made_by_an_earlier_version_at_the_sub_path_restores_as_this_wo
     expect(dialog(page).locator(".wb-review__from")).to_have_count(0)
     dialog(page).get_by_role("button", name="Restore").click()
     expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+
+
+def test_where_the_earlier_version_kept_no_photos_no_database_is_left_under_its_name(page: Page, places):
+    """The earlier namespace may be another workbook's of today: opening its database must not make one."""
+    page.goto(places["base"] + "blank.html")
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [OLD + "answer:1.1", record("Words, no photos")])
+    review(page, places["sub"])
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Words, no photos")
+    page.evaluate("() => WB.photos.list()")
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).value.photos === true", arg=NEW + "meta:migrated")
+    names = page.evaluate("() => indexedDB.databases().then(list => list.map(d => d.name))")
+    assert OLD.rstrip(":") not in names

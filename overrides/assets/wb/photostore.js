@@ -37,12 +37,34 @@
     this.opening = null;
   }
 
-  /** Every entry of an earlier version's database, or [] when there is none (it is not created). */
+  /** Is there a database of this name? (true where the browser cannot say: opening it will tell.) */
+  function exists(name) {
+    if (!window.indexedDB.databases) return Promise.resolve(true);
+    return window.indexedDB.databases().then(function (list) {
+      return list.some(function (found) {
+        return found.name === name;
+      });
+    }, function () {
+      return true;
+    });
+  }
+
+  /**
+   * Every entry of an earlier version's database, or [] when there is none. Never leaves one
+   * behind where there was none: its name may be another workbook's of today.
+   */
   function oldEntries(name) {
+    return exists(name).then(function (found) {
+      return found ? readAll(name) : [];
+    });
+  }
+
+  function readAll(name) {
     return new Promise(function (resolve, reject) {
       var fresh = false;
       var request = window.indexedDB.open(name);
       request.onupgradeneeded = function () {
+        // It did not exist: opening made it. Undo that (WebKit keeps it despite the abort).
         fresh = true;
         request.transaction.abort();
       };
@@ -64,8 +86,9 @@
         };
       };
       request.onerror = function () {
-        if (fresh) resolve([]);
-        else reject(request.error);
+        if (!fresh) return reject(request.error);
+        window.indexedDB.deleteDatabase(name);
+        resolve([]);
       };
     });
   }
