@@ -288,3 +288,30 @@ def test_where_the_earlier_version_kept_no_photos_no_database_is_left_under_its_
     page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).value.photos === true", arg=NEW + "meta:migrated")
     names = page.evaluate("() => indexedDB.databases().then(list => list.map(d => d.name))")
     assert OLD.rstrip(":") not in names
+
+
+def test_answers_an_earlier_versions_page_saves_after_the_copy_are_brought_over_too(page: Page, places):
+    """A tab of the earlier version left open across the update keeps saving under the earlier namespace."""
+    set_up_old(page, places, {"answer:1.1": record("Before the update"), "answer:1.2": record("Two"),
+                              "answer:1.3": record("Three")})
+    review(page, places["sub"])
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Before the update")
+    page.goto(places["sub"] + "beginnings/")
+    box(page, "1.3").fill("Three, changed in the new page")
+    expect(page.locator("#wb-status-1-3")).to_contain_text("Saved today")
+    # The old page saves, as its code did: under the earlier namespace, with the time of saving.
+    later = page.evaluate("() => new Date(Date.now() + 1000).toISOString()")
+    page.evaluate("([prefix, one, three, later]) => { localStorage.setItem(prefix + 'answer:1.1', one.replace('LATER', later));"
+                  " localStorage.setItem(prefix + 'answer:1.3', three.replace('LATER', later)); }",
+                  [OLD, record("Typed in the old tab", "LATER"), record("Three, changed in the old tab", "LATER"), later])
+    review(page, places["sub"])
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Typed in the old tab")
+    expect(page.locator('[data-wb-review-prompt="1.2"] .wb-review__text')).to_have_text("Two")
+    # Changed in both: the new page's words stay, the old tab's are kept aside.
+    expect(page.locator('[data-wb-review-prompt="1.3"] .wb-review__text')).to_have_text("Three, changed in the new page")
+    expect(page.locator(".wb-review__asides")).to_contain_text("Three, changed in the old tab")
+    # Once: a reload brings nothing more, and keeps nothing aside twice.
+    page.reload()
+    expect(page.locator(".wb-review__aside-list .wb-review__aside-item")).to_have_count(1)
+    expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__text')).to_have_text("Typed in the old tab")
+    expect(page.locator('[data-wb-review-prompt="1.3"] .wb-review__text')).to_have_text("Three, changed in the new page")

@@ -119,7 +119,7 @@
         };
       });
     }).then(function () {
-      WB.store.write('meta', 'migrated', { from: state.from, photos: true });
+      WB.store.write('meta', 'migrated', { from: state.from, photos: true, synced: state.synced });
       return db;
     }, function (error) {
       if (window.console) console.warn('wb: the photos of the earlier version could not be copied yet', error);

@@ -227,7 +227,16 @@
     var written = [];
     var self = this;
     try {
-      if (this.read('meta', 'migrated').state !== 'empty') return { ok: true, copied: 0 };
+      var marker = this.read('meta', 'migrated');
+      if (marker.state === 'ok') {
+        try {
+          return this.catchUp(old, marker.record);
+        } catch (error) {
+          // This namespace holds the answers: keep using it; what is not brought over yet is, next time.
+          return { ok: true, copied: 0, error: error };
+        }
+      }
+      if (marker.state !== 'empty') return { ok: true, copied: 0 };
       var storage = this.backend();
       var keys = old.keys();
       if (!keys.length) return { ok: true, copied: 0 };
@@ -247,7 +256,7 @@
           written.push(kept.key);
         }
       });
-      var marked = this.write('meta', 'migrated', { from: legacy, photos: false });
+      var marked = this.write('meta', 'migrated', { from: legacy, photos: false, synced: new Date().toISOString() });
       if (!marked.ok) throw marked.error;
       return { ok: true, copied: written.length };
     } catch (error) {
@@ -260,6 +269,43 @@
       });
       return { ok: false, reason: classify(error), error: error };
     }
+  };
+
+  /**
+   * After the copy, a page of the earlier version left open across the update may still save
+   * under the earlier namespace. Each page that opens brings over the answers saved there since
+   * the last copy (`marker`: meta:migrated): over an answer not changed here since, else kept
+   * aside beside it. The photos they point to are copied on the next opening of the photos.
+   */
+  Store.prototype.catchUp = function (old, marker) {
+    // Since the last copy, or the newest answer brought over then (should a clock have been ahead).
+    var since = Date.parse(marker.value.synced) || Date.parse(marker.saved);
+    var seen = Math.max(since, Date.now());
+    var self = this;
+    var copied = 0;
+    var photos = false;
+    old.list('answer').forEach(function (entry) {
+      var saved = entry.record ? Date.parse(entry.record.saved) : NaN;
+      if (!(saved > since)) return;
+      seen = Math.max(seen, saved);
+      var here = self.read('answer', entry.id);
+      if (here.state === 'ok' && here.raw === entry.raw) return;
+      var unchanged = here.state === 'empty' || (here.state === 'ok' && !(Date.parse(here.record.saved) > since));
+      var result = unchanged ? self.putRaw('answer', entry.id, entry.raw) : self.keepAside('answer', entry.id, entry.raw);
+      if (!result.ok) throw result.error;
+      copied++;
+      var value = entry.record.value;
+      if (value && typeof value === 'object' && Array.isArray(value.photos) && value.photos.length) photos = true;
+    });
+    if (copied) {
+      var marked = this.write('meta', 'migrated', {
+        from: marker.value.from,
+        photos: !photos && !!marker.value.photos,
+        synced: new Date(seen).toISOString()
+      });
+      if (!marked.ok) throw marked.error;
+    }
+    return { ok: true, copied: copied };
   };
 
   WB.Store = Store;
