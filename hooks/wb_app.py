@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -98,14 +99,19 @@ def version(site: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def service_worker(namespace: str, build: str, urls: list[str]) -> str:
+def service_worker(namespace: str, build: str, urls: list[str], earlier: tuple[str, ...] = ()) -> str:
     """A service worker: pages from the network when it is there, else from the copy;
-    other files from the copy first. Only this site's own GET requests are touched."""
+    other files from the copy first. Only this site's own GET requests are touched.
+
+    Caches are "wb-<namespace>:<build>" (no namespace holds ":", so no other site's name
+    starts the same). Earlier versions named them "wb-<namespace>-<build>": those of this
+    namespace and of `earlier` ones are deleted, matched exactly.
+    """
+    names = "|".join(re.escape(name) for name in (namespace, *earlier))
     return f"""/* The workbook's service worker, written by hooks/wb_app.py at build time. */
 'use strict';
-// "wb:<namespace>:<build>". A namespace has no colon, so no other workbook's
-// cache starts with PREFIX; "wb-<namespace>-<build>" is this workbook's older naming.
-var PREFIX = {json.dumps("wb:" + namespace + ":")};
+var PREFIX = {json.dumps("wb-" + namespace + ":")};
+var EARLIER = new RegExp({json.dumps("^wb-(?:" + names + ")-[0-9a-f]{12}$")});
 var CACHE = PREFIX + {json.dumps(build)};
 var OLD = new RegExp({json.dumps("^wb-" + namespace + "-[0-9a-f]{12}$")});
 var FILES = {json.dumps(urls)};
@@ -126,7 +132,7 @@ self.addEventListener('activate', function (event) {{
   event.waitUntil(
     caches.keys().then(function (names) {{
       return Promise.all(names.filter(function (name) {{
-        return (name.indexOf(PREFIX) === 0 && name !== CACHE) || OLD.test(name);
+        return (name.indexOf(PREFIX) === 0 && name !== CACHE) || EARLIER.test(name);
       }}).map(function (name) {{
         return caches.delete(name);
       }}));
@@ -181,10 +187,12 @@ self.addEventListener('fetch', function (event) {{
 """
 
 
-def write_app(site: Path, name: str, description: str | None, namespace: str, directory_urls: bool) -> None:
+def write_app(
+    site: Path, name: str, description: str | None, namespace: str, directory_urls: bool, earlier: tuple[str, ...] = ()
+) -> None:
     """Write the manifest, its icons and the service worker into a built site."""
     for size in ICON_SIZES:
         (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(icon(size))
     (site / "manifest.webmanifest").write_text(manifest(name, description), encoding="utf-8")
     urls = precached(site, directory_urls)
-    (site / "sw.js").write_text(service_worker(namespace, version(site), urls), encoding="utf-8")
+    (site / "sw.js").write_text(service_worker(namespace, version(site), urls, earlier), encoding="utf-8")

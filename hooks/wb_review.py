@@ -123,6 +123,7 @@ def tools(parent: etree.Element) -> None:
     groups = (
         ("wb-review-backup", "Keep your answers safe", (
             ("backup", "Download a backup"),
+            ("share", "Share backup"),
         )),
         ("wb-review-copy", "Take a copy to supervision", (
             ("copy-text", "Copy my answers"),
@@ -145,9 +146,14 @@ def tools(parent: etree.Element) -> None:
             label = etree.SubElement(group, "label", {"for": "wb-review-scope", "class": "wb-review__scope-label"})
             label.text = "Which answers"
             etree.SubElement(group, "select", {"id": "wb-review-scope", "class": "wb-review__scope"})
+        if ident == "wb-review-backup":
+            passphrase(group)
         row = etree.SubElement(group, "p", {"class": "wb-alert__actions"})
         for action, text in buttons:
-            etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action}).text = text
+            button = etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action})
+            button.text = text
+            if action == "share":
+                button.set("hidden", "hidden")  # review.js shows it where the browser can share files
         if ident == "wb-review-backup":
             etree.SubElement(group, "p", {"class": "wb-review__usage"})
             etree.SubElement(group, "p", {"class": "wb-review__last-backup"})
@@ -157,13 +163,33 @@ def tools(parent: etree.Element) -> None:
             etree.SubElement(
                 row, "input",
                 {"type": "file", "id": "wb-review-file", "class": "wb-visually-hidden",
-                 "accept": ".json,application/json"},
+                 "accept": ".json,.txt,application/json,text/plain"},
             )
     etree.SubElement(box, "div", {"class": "wb-review__message", "role": "status"})
     dialog = etree.SubElement(box, "dialog", {"class": "wb-review__dialog", "aria-labelledby": "wb-review-dialog-title"})
     # Its heading (#wb-review-dialog-title) is made by review.js: an empty heading here
     # would land in the page's table of contents.
     etree.SubElement(dialog, "div", {"class": "wb-review__dialog-body"})
+
+
+def passphrase(parent: etree.Element) -> None:
+    """The optional passphrase that locks a backup; review.js hides it where the browser cannot encrypt."""
+    box = etree.SubElement(parent, "div", {"class": "wb-review__lock"})
+    label = etree.SubElement(box, "label", {"for": "wb-review-passphrase", "class": "wb-review__lock-label"})
+    label.text = "Passphrase to lock the backup (optional)"
+    etree.SubElement(box, "p", {"class": "wb-review__hint", "id": "wb-review-passphrase-hint"}).text = (
+        "With a passphrase, nobody can read the backup without it: use at least 8 characters, such as three or four "
+        "words. If you forget it, nobody can open the backup or find the passphrase again, not even your "
+        "organisation or the makers of this workbook. Leave it empty for a backup anyone with the file can read."
+    )
+    etree.SubElement(box, "p", {"class": "wb-review__error", "id": "wb-review-passphrase-error", "hidden": "hidden"})
+    etree.SubElement(box, "input", {
+        "type": "password", "id": "wb-review-passphrase", "class": "wb-review__passphrase",
+        "autocomplete": "new-password", "spellcheck": "false", "autocapitalize": "none",
+        "aria-describedby": "wb-review-passphrase-hint",
+    })
+    show = etree.SubElement(box, "label", {"class": "wb-review__show"})
+    etree.SubElement(show, "input", {"type": "checkbox", "id": "wb-review-passphrase-show"}).tail = " Show the passphrase"
 
 
 class Review(Block):

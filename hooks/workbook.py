@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,37 +41,79 @@ SCRIPT_HASHES: set[str] = set()
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = (
     "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
-    "backup.js", "copies.js", "review.js", "main.js",
+    "backup.js", "locked.js", "copies.js", "review.js", "main.js",
 )
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
-# Storage keys are "wb:v1:<namespace>:<kind>:<id>"; a namespace is a slug.
+# Storage keys are "wb:v1:<namespace>:<kind>:<id>".
 RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# What a derived namespace may hold after the name: the site's path, percent-encoded (storage.js checks the same).
+RE_DERIVED = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[A-Za-z0-9._~%-]+)*$")
+
+log = logging.getLogger("mkdocs.hooks.workbook")
 
 
 def slug(text: str) -> str:
     return RE_NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
+def workbook_id(site_name: str, chosen: str | None = None) -> str:
+    """The workbook's identity in its backups: the same online, in the offline folder and at any path.
+
+    The namespace an organisation sets, else made from the workbook's name (never its address).
+    """
+    return chosen or slug(site_name) or "workbook"
+
+
+def site_path(site_url: str | None) -> str:
+    """The path of site_url without its outer slashes, percent-encoded one way only ("" at the root)."""
+    path = urlsplit(site_url or "").path.strip("/")
+    return quote(unquote(path), safe="/")
+
+
 def storage_namespace(site_name: str, site_url: str | None, chosen: str | None = None) -> str:
     """The site's own part of every storage key, so that two workbooks never share answers.
 
-    Two workbooks on one origin differ in their path; two copies opened from disk
-    (one shared file:// origin) differ in their name. The host is left out: the
-    browser already keeps origins apart, and a changed port must not hide answers.
+    Set by the organisation, or derived: the workbook's id, then the path of site_url
+    after a "/" (which a name never holds), so that "/cohort/2025/", "/cohort-2025/" and
+    a workbook named "... Cohort" at "/2025/" all differ. The host is left out: the browser
+    already keeps origins apart, and a changed port must not hide answers.
     """
     if chosen:
         return chosen
+    path = site_path(site_url)
+    found = workbook_id(site_name) + ("/" + path if path else "")
+    if not RE_DERIVED.match(found):
+        raise PluginError(f"the storage namespace made from site_name and site_url, {found!r}, is not one storage can use")
+    return found
+
+
+def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = None) -> str | None:
+    """The namespace earlier versions derived (name and path slugs joined by dashes), where it differs.
+
+    Answers saved under it are copied to the namespace of today when a page first opens (storage.js).
+    """
+    if chosen:
+        return None
     path = urlsplit(site_url or "").path.strip("/")
     parts = [slug(site_name) or "workbook"]
     if path:
         parts.append(slug(path))
-    return "-".join(parts)
+    old = "-".join(parts)
+    return old if old != storage_namespace(site_name, site_url) else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD["settings"] = wb_config.read_settings(config.extra)
     config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings))
+    if settings.namespace is None:
+        # Not log.warning: this project's own mkdocs.yml builds --strict without a namespace, for the tests.
+        log.info(
+            "Warning: extra.workbook.namespace is not set in mkdocs.yml, so readers' answers are stored under "
+            "%r, made from site_name and the path of site_url. Changing either later hides every answer "
+            "readers have saved, and backups name the workbook %r. Set extra.workbook.namespace once.",
+            storage_namespace(config.site_name, config.site_url), workbook_id(config.site_name),
+        )
     return config
 
 
@@ -158,6 +201,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     review = files.get_file_from_path(REVIEW_PAGES[0]) if REVIEW_PAGES else None
     env.globals["wb"] = {
         "namespace": namespace(config),
+        "legacy_namespace": legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace),
+        "workbook_id": workbook_id(config.site_name, BUILD["settings"].namespace),
         "app": not is_offline(config),
         "settings": BUILD["settings"],
         "script": script,
@@ -214,6 +259,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_offline(config):
         headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
+        legacy = legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
         wb_app.write_app(
-            Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls
+            Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
+            (legacy,) if legacy else (),
         )

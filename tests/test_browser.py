@@ -7,6 +7,7 @@ workbook plus the examples page, built strict and served at its site_url.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import axe_playwright_python
@@ -221,6 +222,36 @@ def test_with_instant_navigation_off_answers_save_and_restore_across_full_page_l
     expect(box(page, "1.6")).to_have_value("Without instant loading")
     page.goto(plain_site_url + "theory/")
     expect(box(page, "3.1")).to_have_value("Second page")
+
+
+@pytest.mark.parametrize("stored", [None, "Saved before"])
+def test_words_typed_before_the_script_starts_are_kept_when_it_does(browser, base_url, stored):
+    """On a slow connection the box shows before the script runs: what the reader types then is saved."""
+    context = browser.new_context(service_workers="block")  # so that the script's request can be held
+    page = context.new_page()
+    if stored:
+        page.goto(base_url + "theory/")
+        type_and_wait(page, "3.4", stored)
+    held = []
+    page.route("**/assets/wb/workbook.*.js", lambda route: held.append(route))
+    page.goto(base_url + "theory/", wait_until="commit")
+    box(page, "3.4").fill("Typed while the page was loading")
+    expect(status(page, "3.4")).to_contain_text("Saving answers needs JavaScript")
+    deadline = time.monotonic() + 10
+    while not held and time.monotonic() < deadline:  # each call to the page lets the held request reach the route
+        page.evaluate("() => 0")
+    assert held, "the workbook's script was never requested"
+    held[0].continue_()
+    expect(status(page, "3.4")).to_contain_text("Saved today")
+    expected = (stored + "\n\n" if stored else "") + "Typed while the page was loading"
+    expect(box(page, "3.4")).to_have_value(expected)
+    assert stored_value(page, "3.4") == expected
+    context.close()
+
+
+def stored_value(page: Page, prompt_id: str):
+    record = stored(page, prompt_id)
+    return record and record["value"]
 
 
 def test_typing_material_shortcut_keys_in_a_box_stays_on_the_page(page: Page, base_url):

@@ -334,6 +334,16 @@ def test_a_restore_leaves_a_damaged_answer_as_it_was(page: Page, base_url):
     assert "{broken" in [v for k, v in ours(page).items() if ":aside:answer:1.2:" in k]
 
 
+def test_material_shortcut_keys_typed_on_a_choice_in_the_restore_dialog_do_nothing(page: Page, base_url):
+    prepare_merge(page, base_url)
+    choice = dialog(page).get_by_label("Use the backup’s answer")
+    choice.focus()
+    for key in ("n", "p", "/", "s"):
+        choice.press(key)
+    expect(choice).to_be_focused()
+    assert page.url == base_url + "my-answers/"
+
+
 def test_merge_keeping_both_versions(page: Page, base_url):
     prepare_merge(page, base_url)
     dialog(page).get_by_role("button", name="Restore").click()

@@ -117,7 +117,7 @@ def test_the_service_worker_keeps_other_workbooks_copies_and_no_search_words(pag
     namespace = "peer-mentoring-in-criminal-justice"
     page.goto(base_url + "sitemap.xml")  # a file of the site that starts no service worker
     page.evaluate("""names => Promise.all(names.map(name => caches.open(name).then(c => c.put('/x', new Response('x')))))""",
-                  [f"wb-{namespace}-cohort-0123456789ab", f"wb:{namespace}-cohort:0123456789ab", f"wb-{namespace}-0123456789ab"])
+                  [f"wb-{namespace}-cohort-0123456789ab", f"wb-{namespace}-cohort:0123456789ab", f"wb-{namespace}-0123456789ab"])
     page.goto(base_url + "theory/?h=personal+goals")
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.reload()
@@ -126,7 +126,7 @@ def test_the_service_worker_keeps_other_workbooks_copies_and_no_search_words(pag
     urls = f"""async () => {{
         const out = [];
         for (const name of await caches.keys()) {{
-            if (!name.startsWith('wb:{namespace}:')) continue;
+            if (!name.startsWith('wb-{namespace}:')) continue;
             for (const request of await (await caches.open(name)).keys()) out.push(request.url);
         }}
         return out;
@@ -134,5 +134,5 @@ def test_the_service_worker_keeps_other_workbooks_copies_and_no_search_words(pag
     page.wait_for_function(f"({urls})().then(found => found.some(url => url.endsWith('/beginnings/')))")
     assert [url for url in page.evaluate(urls) if "?" in url] == []
     names = page.evaluate("() => caches.keys()")
-    assert f"wb-{namespace}-cohort-0123456789ab" in names and f"wb:{namespace}-cohort:0123456789ab" in names
+    assert f"wb-{namespace}-cohort-0123456789ab" in names and f"wb-{namespace}-cohort:0123456789ab" in names
     assert f"wb-{namespace}-0123456789ab" not in names  # this workbook's own copy from before is gone

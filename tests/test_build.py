@@ -288,9 +288,59 @@ def test_the_storage_namespace_differs_by_name_and_path():
     import workbook
 
     assert workbook.storage_namespace("Peer Mentoring", "https://example.org/") == "peer-mentoring"
-    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring-a-workbook"
+    # The path after a "/", which no name holds (was "peer-mentoring-a-workbook", a rule that let sites collide).
+    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring/a/workbook"
     assert workbook.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
     assert workbook.storage_namespace("£££", None) == "workbook"
+
+
+def test_derived_namespaces_of_different_sites_never_collide():
+    sites = [
+        ("Peer Mentoring", "https://example.org/cohort/2025/"),
+        ("Peer Mentoring", "https://example.org/cohort-2025/"),
+        ("Peer Mentoring Cohort", "https://example.org/2025/"),
+        ("Peer Mentoring Cohort 2025", "https://example.org/"),
+        ("Peer Mentoring", "https://example.org/Cohort-2025/"),
+        ("Peer Mentoring", "https://example.org/cohort_2025/"),
+        ("Peer Mentoring", "https://example.org/cohort%202025/"),
+        ("Peer Mentoring", "https://example.org/cohort 2025/"),
+        ("Peer Mentoring", "https://example.org/cohort.2025/"),
+        ("Peer Mentoring", "https://example.org/caf%C3%A9/"),
+        ("Peer Mentoring", "https://example.org/café/"),
+    ]
+    found = [workbook.storage_namespace(name, url) for name, url in sites]
+    # "cohort%202025" and "cohort 2025" are one address, as are the two spellings of "café".
+    assert found[6] == found[7] and found[9] == found[10]
+    distinct = found[:7] + found[8:10]
+    assert len(set(distinct)) == len(distinct), found
+    assert found[:3] == ["peer-mentoring/cohort/2025", "peer-mentoring/cohort-2025", "peer-mentoring-cohort/2025"]
+    # Each namespace is one storage.js accepts.
+    rule = re.search(r"var RE_NAMESPACE = /(.+)/;", (ROOT / "overrides/assets/wb/storage.js").read_text()).group(1)
+    assert all(re.fullmatch(rule.replace("\\/", "/"), namespace) for namespace in found)
+
+
+def test_the_workbook_id_is_the_same_wherever_it_is_built_and_earlier_namespaces_are_known():
+    for url in (None, "https://example.org/", "https://example.org/workbook/", "http://127.0.0.1:8000/a/b/"):
+        assert workbook.workbook_id("Peer Mentoring in Criminal Justice") == "peer-mentoring-in-criminal-justice"
+        assert workbook.legacy_namespace("Peer Mentoring in Criminal Justice", url, "set-by-us") is None
+    assert workbook.workbook_id("Anything", "set-by-us") == "set-by-us"
+    # Where the old rule gave the same namespace, nothing needs copying.
+    assert workbook.legacy_namespace("Peer Mentoring", None) is None
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/") is None
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/cohort/2025/") == "peer-mentoring-cohort-2025"
+    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/workbook/") == "peer-mentoring-workbook"
+
+
+def test_a_derived_namespace_is_said_at_build_time_and_a_set_one_is_not(tmp_path, caplog):
+    caplog.set_level("INFO", logger="mkdocs.hooks.workbook")
+    build_site(docs_with(tmp_path / "a", {}), tmp_path / "a" / "site", "https://example.org/cohort/2025/")
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
+    assert len(said) == 1 and "extra.workbook.namespace is not set" in said[0]
+    assert "'peer-mentoring-in-criminal-justice/cohort/2025'" in said[0]
+    caplog.clear()
+    build_site(docs_with(tmp_path / "b", {}), tmp_path / "b" / "site", "https://example.org/cohort/2025/",
+               extra={"workbook": {"namespace": "cohort-2025"}})
+    assert not [r for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
 
 
 def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
@@ -395,3 +445,34 @@ def test_a_new_build_gets_a_new_offline_copy_and_the_old_one_is_replaced(tmp_pat
     same = cache_name("two", {})
     changed = cache_name("three", {"theory.md": "# Theory, reworded\n\n/// prompt | 3.1\nWords\n///\n"})
     assert first == same != changed
+
+
+def test_offline_copies_of_sites_whose_namespaces_start_alike_are_kept_apart():
+    import wb_app
+
+    worker = wb_app.service_worker("peer-mentoring", "0123456789ab", [], ("peer-mentoring-cohort",))
+    assert 'var PREFIX = "wb-peer-mentoring:";' in worker
+    earlier = re.compile(json.loads(re.search(r"var EARLIER = new RegExp\((.+)\);", worker).group(1)))
+    # This site's copies made by earlier versions go; another site's, named alike, stay.
+    assert earlier.match("wb-peer-mentoring-0123456789ab") and earlier.match("wb-peer-mentoring-cohort-ba9876543210")
+    assert not earlier.match("wb-peer-mentoring-cohort-2025-0123456789ab")
+    assert not earlier.match("wb-peer-mentoring-trust:0123456789ab")
+    assert not "wb-peer-mentoring-trust:0123456789ab".startswith("wb-peer-mentoring:")
+
+
+def test_my_answers_offers_an_optional_passphrase_warning_first_that_it_cannot_be_recovered(built):
+    soup = page(built, "my-answers")
+    field = soup.select_one("input#wb-review-passphrase")
+    assert field["type"] == "password" and field["autocomplete"] == "new-password"
+    assert soup.select_one('label[for="wb-review-passphrase"]').get_text() == "Passphrase to lock the backup (optional)"
+    hint = soup.select_one("#" + field["aria-describedby"]).get_text()
+    assert "If you forget it, nobody can open the backup or find the passphrase again" in hint
+    # The warning comes before the field and the button that locks.
+    html = str(soup)
+    assert html.index("If you forget it") < html.index('id="wb-review-passphrase"') < html.index(">Download a backup<")
+    share = soup.select_one('button[data-wb-action="share"]')
+    assert share.get_text() == "Share backup" and share.has_attr("hidden")
+    assert soup.select_one("#wb-review-file")["accept"] == ".json,.txt,application/json,text/plain"
+    # Every page names the workbook for backups; at the root no earlier namespace differs.
+    assert soup.select_one('meta[name="wb-workbook"]')["content"] == "peer-mentoring-in-criminal-justice"
+    assert soup.select_one('meta[name="wb-legacy-namespace"]') is None

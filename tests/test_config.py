@@ -117,5 +117,10 @@ def test_two_workbooks_with_different_names_or_paths_get_different_namespaces(tm
     build_site(docs_with(two, {}), two / "site", "https://example.org/two/", site_name="Another Workbook")
     first = soup(one / "site").select_one('meta[name="wb-namespace"]')["content"]
     second = soup(two / "site").select_one('meta[name="wb-namespace"]')["content"]
-    assert first == "peer-mentoring-in-criminal-justice-one"
-    assert second == "another-workbook-two"
+    assert first == "peer-mentoring-in-criminal-justice/one"
+    assert second == "another-workbook/two"
+    # Backups name the workbook, not its address; the earlier namespace is given for copying answers.
+    assert soup(one / "site").select_one('meta[name="wb-workbook"]')["content"] == "peer-mentoring-in-criminal-justice"
+    assert soup(two / "site").select_one('meta[name="wb-workbook"]')["content"] == "another-workbook"
+    legacy = soup(one / "site").select_one('meta[name="wb-legacy-namespace"]')["content"]
+    assert legacy == "peer-mentoring-in-criminal-justice-one"

@@ -43,6 +43,10 @@
       text: function () {
         return input.value;
       },
+      // What was typed before this script ran (the page's own box is empty; autocomplete is off).
+      early: function () {
+        return input.value !== input.defaultValue ? input.value : '';
+      },
       valid: KIND.valid,
       show: show,
       saved: function (value) {

@@ -1,7 +1,7 @@
 /*
  * WB.backup: the backup file format, and changing all answers at once.
  *
- *   {"format": "wb-backup", "version": 1, "workbook": <site name>, "namespace": <storage namespace>,
+ *   {"format": "wb-backup", "version": 1, "workbook": <site name>, "namespace": <the workbook's id>,
  *    "created": <ISO date>, "answers": [{"id", "prompt" (null if no longer in the workbook),
  *    "saved" (ISO date), "value"}], "photos": [{"id", "type", "data" (base64)}]}
  *
@@ -11,7 +11,9 @@
  * An answer that fits another kind than its question's (the question's kind was
  * changed since) is kept aside by a restore; one that fits no kind is damaged.
  * No value may nest deeper than MAX_DEPTH.
- * A file is checked through before anything changes; a change of all answers
+ * The workbook's id is the same wherever the workbook is opened (meta wb-workbook).
+ * A backup from another workbook is offered only when every answer fits a prompt here
+ * with the same words. A file is checked through before anything changes; a change of all answers
  * is all or nothing, and can keep what was there for undo.
  */
 (function (window) {
@@ -99,13 +101,29 @@
     return 0;
   }
 
+  /** Prompt words compared as words: runs of spaces and line breaks are one space. */
+  function words(text) {
+    return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : null;
+  }
+
+  /**
+   * Is a backup's "namespace" this workbook? The workbook's id (the same online, in the
+   * offline folder and at any path), or this site's storage namespace or the one before
+   * it (backups made by earlier versions carry those).
+   */
+  function isThisWorkbook(namespace) {
+    return typeof namespace === 'string' && [WB.workbook, WB.store.namespace, WB.store.legacy].indexOf(namespace) !== -1;
+  }
+
   /**
    * A backup file's text, checked through: {error} or {answers: {id: record}, misfits: {id: record}
-   * (answers to keep aside: their question's kind changed), unknown: [ids], created, photos, aside}.
+   * (answers to keep aside: their question's kind changed), unknown: [ids], created, photos, aside,
+   * fits (every answer is to a prompt here with the same words: a backup of another workbook
+   * may then be offered)}. `promptOf(id)` gives the words of this workbook's prompt, or null
+   * when it has no such prompt.
    */
-  function check(text, rulesFor, known) {
+  function check(text, rulesFor, promptOf) {
     var data;
-    var damaged = 'The file is damaged or incomplete, so it cannot be used.';
     try {
       data = JSON.parse(text);
     } catch (error) {
@@ -121,18 +139,27 @@
           : 'This backup’s format is not one this workbook knows.'
       };
     }
-    if (data.namespace !== WB.store.namespace) {
-      return {
-        error: 'This backup is from another workbook' +
-          (typeof data.workbook === 'string' ? ' (“' + data.workbook.slice(0, 200) + '”)' : '') + '.'
-      };
+    var found = contents(data, rulesFor, promptOf);
+    if (isThisWorkbook(data.namespace)) return found;
+    var name = typeof data.workbook === 'string' ? data.workbook.slice(0, 200) : '';
+    var from = 'This backup is from another workbook' + (name ? ' (“' + name + '”)' : '') + '.';
+    if (found.error || !found.fits) {
+      return { error: from + ' Its answers do not fit this workbook’s questions, so they cannot be restored here.' };
     }
+    found.from = name || 'another workbook';
+    return found;
+  }
+
+  /** The answers, photos and kept-aside answers of a parsed backup, checked; `fits`: each answers one of these prompts. */
+  function contents(data, rulesFor, promptOf) {
+    var damaged = 'The file is damaged or incomplete, so it cannot be used.';
     if (!Array.isArray(data.answers) || typeof data.created !== 'string' || isNaN(Date.parse(data.created))) {
       return { error: damaged };
     }
     var answers = Object.create(null);
     var misfits = Object.create(null);
     var unknown = [];
+    var fits = data.answers.length > 0;
     for (var i = 0; i < data.answers.length; i++) {
       var entry = data.answers[i];
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { error: damaged };
@@ -140,20 +167,22 @@
       if (typeof entry.saved !== 'string' || isNaN(Date.parse(entry.saved)) || !own(entry, 'value')) return { error: damaged };
       if (!shallow(entry.value)) return { error: damaged };
       var rules = rulesFor(entry.id, entry.value);
+      var prompt = promptOf(entry.id);
       if (rules && rules.valid(entry.value)) {
         answers[entry.id] = { value: entry.value, saved: entry.saved };
-        if (!known(entry.id)) unknown.push(entry.id);
-      } else if (known(entry.id) && anyKind(entry.value)) {
+        if (prompt === null) unknown.push(entry.id);
+      } else if (prompt !== null && anyKind(entry.value)) {
         misfits[entry.id] = { value: entry.value, saved: entry.saved };
       } else {
         return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
       }
+      if (prompt === null || words(prompt) !== words(entry.prompt)) fits = false;
     }
     var photos = byIds(data.photos, photoEntry);
     if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
     var aside = byIds(data.aside, asideEntry);
     if (!aside) return { error: damaged };
-    return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside };
+    return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside, fits: fits };
   }
 
   /** An optional list of a backup as {id: checked entry}, or null when an entry is wrong or an id repeats. */

@@ -3,7 +3,8 @@
  * (localStorage holds about 5 MB, too little for photos). The answer record in
  * localStorage keeps each photo's id, caption and size; the picture itself is here.
  *
- *   Database "wb:v1:<namespace>", object store "photos", one entry per photo:
+ *   Database "wb:v1:<namespace>", object store "photos", one entry per photo
+ *   (photos of an earlier version's namespace are copied in once, see adopt):
  *   {"id": "p…", "blob": <Blob, image/jpeg>, "added": "<ISO date>"}
  *   or, where the browser cannot keep a Blob there (WebKit's private sessions):
  *   {"id": "p…", "bytes": <ArrayBuffer>, "type": "image/jpeg", "added": "<ISO date>"}
@@ -31,10 +32,102 @@
     return { reason: error && error.reason ? error.reason : classify(error), error: error };
   }
 
-  function PhotoStore(namespace) {
+  /** `legacy`: the namespace an earlier version used; its photos are copied here once (see adopt). */
+  function PhotoStore(namespace, legacy) {
     this.name = 'wb:v1:' + namespace;
+    this.legacy = legacy ? 'wb:v1:' + legacy : null;
     this.opening = null;
   }
+
+  /** Is there a database of this name? (true where the browser cannot say: opening it will tell.) */
+  function exists(name) {
+    if (!window.indexedDB.databases) return Promise.resolve(true);
+    return window.indexedDB.databases().then(function (list) {
+      return list.some(function (found) {
+        return found.name === name;
+      });
+    }, function () {
+      return true;
+    });
+  }
+
+  /**
+   * Every entry of an earlier version's database, or [] when there is none. Never leaves one
+   * behind where there was none: its name may be another workbook's of today.
+   */
+  function oldEntries(name) {
+    return exists(name).then(function (found) {
+      return found ? readAll(name) : [];
+    });
+  }
+
+  function readAll(name) {
+    return new Promise(function (resolve, reject) {
+      var fresh = false;
+      var request = window.indexedDB.open(name);
+      request.onupgradeneeded = function () {
+        // It did not exist: opening made it. Undo that (WebKit keeps it despite the abort).
+        fresh = true;
+        request.transaction.abort();
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        if (!db.objectStoreNames.contains(STORE)) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        var all = db.transaction(STORE, 'readonly').objectStore(STORE).getAll();
+        all.onsuccess = function () {
+          db.close();
+          resolve(all.result || []);
+        };
+        all.onerror = function () {
+          db.close();
+          reject(all.error);
+        };
+      };
+      request.onerror = function () {
+        if (!fresh) return reject(request.error);
+        window.indexedDB.deleteDatabase(name);
+        resolve([]);
+      };
+    });
+  }
+
+  /**
+   * After storage.js copied an earlier version's answers here (meta:migrated), copy
+   * that version's photos into this database too, in one transaction, once. Photos
+   * already here are kept. A failure leaves both databases as they were: it is
+   * tried again the next time a page opens the photos.
+   */
+  PhotoStore.prototype.adopt = function (db) {
+    var marker = WB.store && WB.store.read('meta', 'migrated');
+    var state = marker && marker.state === 'ok' && marker.record.value;
+    if (!this.legacy || !state || state.photos) return Promise.resolve(db);
+    return oldEntries(this.legacy).then(function (entries) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(STORE, 'readwrite');
+        var store = tx.objectStore(STORE);
+        entries.forEach(function (entry) {
+          if (!entry || !RE_ID.test(entry.id) || !(entry.blob instanceof Blob)) return;
+          store.get(entry.id).onsuccess = function (event) {
+            if (!event.target.result) store.put(entry);
+          };
+        });
+        tx.oncomplete = resolve;
+        tx.onabort = tx.onerror = function () {
+          reject(tx.error);
+        };
+      });
+    }).then(function () {
+      WB.store.write('meta', 'migrated', { from: state.from, photos: true, synced: state.synced });
+      return db;
+    }, function (error) {
+      if (window.console) console.warn('wb: the photos of the earlier version could not be copied yet', error);
+      return db;
+    });
+  };
 
   /** The open database (one connection per page, opened when first needed). */
   PhotoStore.prototype.open = function () {
@@ -62,7 +155,7 @@
         db.onclose = function () {
           self.opening = null;
         };
-        resolve(db);
+        resolve(self.adopt(db));
       };
       request.onerror = function () {
         reject(failure(request.error));
@@ -190,10 +283,14 @@
     });
   };
 
-  /** Remove every photo of this workbook. */
+  /** Remove every photo of this workbook (and the database of an earlier version, whose photos were copied here). */
   PhotoStore.prototype.clear = function () {
+    var legacy = this.legacy;
     return this.run('readwrite', function (store) {
       store.clear();
+    }).then(function (out) {
+      if (legacy) window.indexedDB.deleteDatabase(legacy);
+      return out;
     });
   };
 
@@ -311,5 +408,5 @@
     return referenced(storedValues());
   };
   WB.size = size;
-  if (WB.store) WB.photos = new PhotoStore(WB.store.namespace);
+  if (WB.store) WB.photos = new PhotoStore(WB.store.namespace, WB.store.legacy);
 })(window);

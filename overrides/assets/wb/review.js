@@ -122,6 +122,22 @@
       var target = event.target.closest('[data-wb-action]');
       if (target) self.act(target.getAttribute('data-wb-action'), target);
     });
+    this.passphrase();
+    // Material's single-key shortcuts (next page, search) act on a focused checkbox or radio button: not here.
+    root.addEventListener('keydown', function (event) {
+      var type = event.target.type;
+      if ((type === 'checkbox' || type === 'radio') && event.key && event.key.length === 1 &&
+          !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.stopPropagation();
+      }
+    });
+    this.dialog.addEventListener('close', function () {
+      self.forgetLocked();
+    });
+    this.dialog.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (event.target.classList.contains('wb-review__unlock')) self.unlock();
+    });
     this.file.addEventListener('change', function () {
       var chosen = self.file.files && self.file.files[0];
       self.file.value = '';
@@ -372,11 +388,12 @@
       if (this.dialog.showModal) this.dialog.showModal();
       else this.dialog.setAttribute('open', '');
     }
-    var first = body.querySelector('input:checked, button');
+    var first = body.querySelector('[data-wb-autofocus], input:checked, button');
     if (first) first.focus();
   };
 
   Review.prototype.closeDialog = function () {
+    this.forgetLocked();
     if (this.dialog.open) {
       if (this.dialog.close) this.dialog.close();
       else this.dialog.removeAttribute('open');
@@ -401,7 +418,7 @@
       format: WB.backup.FORMAT,
       version: WB.backup.VERSION,
       workbook: this.siteName,
-      namespace: WB.store.namespace,
+      namespace: WB.workbook,
       created: new Date().toISOString(),
       answers: Object.keys(answers).sort(WB.backup.byId).map(function (id) {
         return {
@@ -443,38 +460,150 @@
     });
   };
 
-  Review.prototype.backup = function () {
+  /* ---- a passphrase that locks a backup, and sharing one ------------------ */
+
+  /** Where the browser can share files (Web Share API level 2), the type a backup is shared as; else null. */
+  function shareType() {
+    if (!navigator.share || !navigator.canShare || typeof File !== 'function') return null;
+    // Older Chromium shares JSON only as text: the same file, named .json, or else .txt.
+    var types = [['.json', 'application/json'], ['.json', 'text/plain'], ['.txt', 'text/plain']];
+    for (var i = 0; i < types.length; i++) {
+      try {
+        if (navigator.canShare({ files: [new File(['{}'], 'backup' + types[i][0], { type: types[i][1] })] })) return types[i];
+      } catch (error) {
+        /* this browser cannot tell: try the next type */
+      }
+    }
+    return null;
+  }
+
+  /** Show the passphrase where the browser can lock a backup, and "Share backup" where it can share one. */
+  Review.prototype.passphrase = function () {
+    var lock = this.root.querySelector('.wb-review__lock');
+    this.shareAs = shareType();
+    this.root.querySelector('[data-wb-action="share"]').hidden = !this.shareAs;
+    if (!WB.locked.available()) {
+      lock.hidden = true;
+      return;
+    }
+    showToggle(lock.querySelector('#wb-review-passphrase-show'), lock.querySelector('#wb-review-passphrase'));
+  };
+
+  /** A "Show the passphrase" checkbox for a password field. */
+  function showToggle(checkbox, field) {
+    checkbox.setAttribute('aria-controls', field.id);
+    checkbox.addEventListener('change', function () {
+      field.type = checkbox.checked ? 'text' : 'password';
+    });
+  }
+
+  /** Show or remove an error message tied to a field (GOV.UK's error message pattern). */
+  function fieldError(field, error, hint, text) {
+    error.textContent = '';
+    if (text) {
+      error.appendChild(E('span', 'wb-visually-hidden', 'Error: '));
+      error.appendChild(document.createTextNode(text));
+    }
+    error.hidden = !text;
+    var described = ((text ? error.id + ' ' : '') + hint).trim();
+    if (described) field.setAttribute('aria-describedby', described);
+    else field.removeAttribute('aria-describedby');
+    if (text) {
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+    } else field.removeAttribute('aria-invalid');
+  }
+
+  /** A passphrase as it is used: without spaces a phone's keyboard may add at either end. */
+  function cleaned(text) {
+    return text.replace(/^\s+|\s+$/g, '');
+  }
+
+  /** The passphrase typed for a new backup ('' for none), or null when it is too short (said on the field). */
+  Review.prototype.newPassphrase = function () {
+    var lock = this.root.querySelector('.wb-review__lock');
+    var field = lock.querySelector('#wb-review-passphrase');
+    var value = lock.hidden ? '' : cleaned(field.value);
+    var short = value && value.length < WB.locked.MIN_PASSPHRASE;
+    fieldError(field, lock.querySelector('#wb-review-passphrase-error'), 'wb-review-passphrase-hint', short
+      ? 'Use at least ' + WB.locked.MIN_PASSPHRASE + ' characters for the passphrase, or leave it empty for a backup without one.'
+      : '');
+    return short ? null : value;
+  };
+
+  /** The backup file: resolves with {text, made, locked}; locked with the passphrase when one is given. */
+  Review.prototype.backupFile = function (passphrase) {
+    return this.backupData().then(function (made) {
+      var text = JSON.stringify(made.data, null, 2);
+      if (!passphrase) return { text: text, made: made, locked: false };
+      return WB.locked.lock(text, passphrase, { workbook: made.data.workbook, created: made.data.created }).then(function (locked) {
+        return { text: locked, made: made, locked: true };
+      });
+    });
+  };
+
+  /** Make a backup, then download it, or share it (`share`) where the browser can. */
+  Review.prototype.backup = function (share) {
     var self = this;
     if (this.busy) return;
+    var passphrase = this.newPassphrase();
+    if (passphrase === null) return;
     this.busy = true;
-    this.say('Making your backup…');
-    this.backupData().then(function (made) {
+    this.say(passphrase ? 'Making your backup and locking it with your passphrase…' : 'Making your backup…');
+    this.backupFile(passphrase).then(function (file) {
       self.busy = false;
-      var data = made.data;
-      var name = WB.store.namespace + '-answers-' + isoDay(new Date()) + '.json';
-      var bytes = download(name, 'application/json', JSON.stringify(data, null, 2));
-      WB.store.write('meta', 'backup', { last: data.created });
-      self.keeping();
-      var reminder = document.querySelector('.wb-reminder');
-      if (reminder) reminder.remove();
-      var what = plural(data.answers.length, 'answer', 'answers') +
-        (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
-      var lines = ['Your backup is downloading: ' + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
-        'Keep it somewhere safe, such as your email. ' +
-        'To bring your answers back, on this or another device, use "Restore from a backup".'];
-      if (made.unread) {
-        lines.push('Your photos could not be read in this browser, so this backup has your words without them.');
-      } else if (made.missing.length) {
-        lines.push(plural(made.missing.length, 'photo is', 'photos are') +
-          ' missing from this browser, so the backup could not include ' + (made.missing.length === 1 ? 'it.' : 'them.'));
-      }
-      self.say(lines[0], lines.slice(1).map(function (line) {
-        return E('p', 'wb-review__warning', line);
-      }));
+      var name = WB.workbook + '-answers-' + isoDay(new Date()) + (file.locked ? '-locked' : '');
+      if (share && self.shareAs) return self.share(file, name + self.shareAs[0]);
+      name += '.json';
+      self.made(file, name, download(name, 'application/json', file.text), false);
     }, function () {
       self.busy = false;
       self.refuse('The backup could not be made in this browser.', 'No backup was made');
     });
+  };
+
+  /** Share a made backup; where the browser wants a fresh tap first, a button to give it. */
+  Review.prototype.share = function (file, name) {
+    var self = this;
+    var shared = new File([file.text], name, { type: this.shareAs[1] });
+    var go = function () {
+      navigator.share({ files: [shared], title: self.siteName + ': a backup of my answers' }).then(function () {
+        self.made(file, name, shared.size, true);
+      }, function (error) {
+        self.say(error && error.name === 'AbortError'
+          ? 'The backup was not shared.'
+          : 'Sharing did not work in this browser. Use "Download a backup" instead.');
+      });
+    };
+    if (navigator.userActivation && navigator.userActivation.isActive) return go();
+    this.readyToShare = go;
+    this.say('Your backup is ready to share.', [actions([['Share the backup now', 'share-ready']])]);
+    this.message.querySelector('button').focus();
+  };
+
+  /** A backup was downloaded or shared: say so, and stop the reminder. */
+  Review.prototype.made = function (file, name, bytes, shared) {
+    var data = file.made.data;
+    WB.store.write('meta', 'backup', { last: data.created });
+    var reminder = document.querySelector('.wb-reminder');
+    if (reminder) reminder.remove();
+    this.root.querySelector('#wb-review-passphrase').value = '';
+    var what = plural(data.answers.length, 'answer', 'answers') +
+      (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
+    var nodes = [];
+    if (file.locked) {
+      nodes.push(E('p', '', 'It is locked with your passphrase. Keep the passphrase somewhere safe, apart from the file: ' +
+        'without it nobody can open the backup.'));
+    }
+    if (file.made.unread) {
+      nodes.push(E('p', 'wb-review__warning', 'Your photos could not be read in this browser, so this backup has your words without them.'));
+    } else if (file.made.missing.length) {
+      nodes.push(E('p', 'wb-review__warning', plural(file.made.missing.length, 'photo is', 'photos are') +
+        ' missing from this browser, so the backup could not include ' + (file.made.missing.length === 1 ? 'it.' : 'them.')));
+    }
+    this.say((shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
+      'Keep it somewhere safe, such as your email. ' +
+      'To bring your answers back, on this or another device, use "Restore from a backup".', nodes);
   };
 
   /* ---- restore: check, preview, apply, undo ----------------------------- */
@@ -495,22 +624,115 @@
       } catch (error) {
         return self.refuse('This is not a backup file of this workbook, or it is damaged.');
       }
-      var checked = WB.backup.check(
-        text,
-        function (id, value) {
-          return self.rules(id, value);
-        },
-        function (id) {
-          return !!self.prompts[id];
-        }
-      );
-      if (checked.error) self.refuse(checked.error);
-      else self.preview(checked);
+      var data = null;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        /* check() says what is wrong with it */
+      }
+      if (WB.locked.isLocked(data)) self.askPassphrase(data);
+      else self.checkText(text);
     };
     reader.onerror = function () {
       self.refuse('The file could not be read.');
     };
     reader.readAsArrayBuffer(file);
+  };
+
+  /** A plain backup's text: refused, or previewed. */
+  Review.prototype.checkText = function (text) {
+    var self = this;
+    var checked = WB.backup.check(
+      text,
+      function (id, value) {
+        return self.rules(id, value);
+      },
+      function (id) {
+        return self.prompts[id] ? self.prompts[id].text : null;
+      }
+    );
+    if (checked.error) this.refuse(checked.error);
+    else this.preview(checked);
+  };
+
+  /** A locked backup: its header checked at once, then its passphrase asked for. */
+  Review.prototype.askPassphrase = function (data) {
+    var found = WB.locked.header(data);
+    if (found.error) return this.refuse(found.error);
+    if (!WB.locked.available()) {
+      return this.refuse('This browser cannot open locked backups here. Open the workbook at its https:// address, or in another browser.');
+    }
+    var form = E('form', 'wb-review__unlock');
+    form.noValidate = true;
+    form.appendChild(E('p', '', 'This backup of ' + WB.longDay(found.created) + ' is locked with a passphrase. ' +
+      'Type the passphrase that was used when it was made.'));
+    var label = E('label', 'wb-review__lock-label', 'Passphrase');
+    label.htmlFor = 'wb-review-unlock';
+    form.appendChild(label);
+    var error = E('p', 'wb-review__error');
+    error.id = 'wb-review-unlock-error';
+    error.hidden = true;
+    form.appendChild(error);
+    var field = document.createElement('input');
+    field.type = 'password';
+    field.id = 'wb-review-unlock';
+    field.className = 'wb-review__passphrase';
+    field.autocomplete = 'current-password';
+    field.spellcheck = false;
+    field.setAttribute('autocapitalize', 'none');
+    field.setAttribute('data-wb-autofocus', '');
+    form.appendChild(field);
+    var show = E('label', 'wb-review__show');
+    var toggle = document.createElement('input');
+    toggle.type = 'checkbox';
+    show.appendChild(toggle);
+    show.appendChild(document.createTextNode(' Show the passphrase'));
+    showToggle(toggle, field);
+    form.appendChild(show);
+    var row = E('p', 'wb-alert__actions');
+    var open = E('button', 'wb-button', 'Open the backup');
+    open.type = 'submit';
+    row.appendChild(open);
+    row.appendChild(WB.button('Cancel', 'close'));
+    form.appendChild(row);
+    var status = E('p', 'wb-review__unlock-status');
+    status.setAttribute('role', 'status');
+    form.appendChild(status);
+    this.ask('Open a locked backup', [form]);
+    this.locked = found;
+  };
+
+  /** Try the passphrase typed: the backup's preview, or a message on the field (nothing changes). */
+  Review.prototype.unlock = function () {
+    var self = this;
+    var found = this.locked;
+    var form = this.dialog.querySelector('.wb-review__unlock');
+    if (!found || !form || this.unlocking) return;
+    var field = form.querySelector('#wb-review-unlock');
+    var error = form.querySelector('#wb-review-unlock-error');
+    var status = form.querySelector('.wb-review__unlock-status');
+    var passphrase = cleaned(field.value);
+    if (!passphrase) return fieldError(field, error, '', 'Type the passphrase of this backup.');
+    fieldError(field, error, '', '');
+    this.unlocking = true;
+    status.textContent = 'Opening the backup…';
+    WB.locked.unlock(found, passphrase).then(function (text) {
+      self.unlocking = false;
+      if (self.locked !== found) return; // closed meanwhile
+      self.forgetLocked();
+      self.checkText(text);
+    }, function (failure) {
+      self.unlocking = false;
+      if (self.locked !== found) return;
+      status.textContent = '';
+      fieldError(field, error, '', failure.message + ' Your answers are as they were.');
+      field.select();
+    });
+  };
+
+  Review.prototype.forgetLocked = function () {
+    this.locked = null;
+    WB.locked.forget();
   };
 
   Review.prototype.refuse = function (reason, title) {
@@ -535,6 +757,10 @@
     this.pending = checked;
 
     var nodes = [];
+    if (checked.from) {
+      nodes.push(E('p', 'wb-review__from', 'This backup is from ' + checked.from +
+        '. Its answers fit this workbook’s questions: restore them?'));
+    }
     var list = E('ul');
     list.appendChild(E('li', '', howMany(counts.added, 'in the backup', 'not in this browser.')));
     list.appendChild(E('li', '', howMany(counts.different, '', 'different in the backup.')));
@@ -847,7 +1073,7 @@
 
   Review.prototype.readable = function (action) {
     var doc = this.document();
-    var name = WB.store.namespace + '-answers-' + isoDay(new Date());
+    var name = WB.workbook + '-answers-' + isoDay(new Date());
     var self = this;
     if (action === 'copy-text') {
       WB.copyText(WB.copies.text(doc)).then(function (copied) {
@@ -942,9 +1168,12 @@
   /* ---- buttons ------------------------------------------------------------- */
 
   Review.prototype.act = function (action, target) {
-    if (action === 'backup') {
+    if (action === 'backup' || action === 'share') {
       this.closeDialog();
-      this.backup();
+      this.backup(action === 'share');
+    } else if (action === 'share-ready' && this.readyToShare) {
+      this.readyToShare();
+      this.readyToShare = null;
     } else if (action === 'close') this.closeDialog();
     else if (action === 'restore') this.restore((this.dialog.querySelector('input[name="wb-review-mode"]:checked') || {}).value || 'both');
     else if (action === 'undo') this.undo();

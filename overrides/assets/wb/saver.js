@@ -13,6 +13,7 @@
  *     owner.valid(value)       can this module show a stored value?
  *     owner.show(value)        put a stored value (or null: none) on screen
  *     owner.saved(value)       optional: called after each save
+ *     owner.early()            optional: text typed before the script ran, or '' (restore saves it)
  *   saver.restore();  saver.edited([now, announcement]);  saver.save([announcement]);
  */
 (function (window, document) {
@@ -101,13 +102,22 @@
   Saver.prototype.restore = function () {
     var result = WB.store.read(KIND, this.id);
     if (result.state === 'ok' || result.state === 'empty') this.seen = result.raw || null;
+    // Words typed before the script started (a slow page): saved now, after any stored answer.
+    var early = this.owner.early ? this.owner.early() : '';
     if (result.state === 'ok' && this.owner.valid(result.record.value)) {
-      this.owner.show(result.record.value);
-      this.setStatus('Saved ' + when(result.record.saved) + '.');
+      var stored = result.record.value;
+      if (early && early !== stored) {
+        this.owner.show(stored ? stored + '\n\n' + early : early);
+        this.edited(true);
+      } else {
+        this.owner.show(stored);
+        this.setStatus('Saved ' + when(result.record.saved) + '.');
+      }
     } else if (result.state === 'ok' || result.state === 'corrupt') {
       this.keepAside(result.raw);
     } else if (result.state === 'empty') {
       this.setStatus('Your answer is saved in this browser as you type.');
+      if (early) this.edited(true);
     } else {
       // One message for the whole page says why (main.js).
       this.setStatus('Not saved: this browser is not letting the workbook save.');

@@ -3,6 +3,8 @@
  * through WB.store, in the reader's own browser only.
  *
  * Keys:    wb:v1:<namespace>:<kind>:<id>        e.g. wb:v1:peer-mentoring:answer:1.1
+ *          A namespace is set by the organisation (e.g. "example-trust"), or made by the
+ *          build from the name and the site's path ("peer-mentoring/cohort/2025").
  * Values:  {"v":1,"value":<any JSON>,"saved":"<ISO date>"}
  *
  * Nothing here ever touches a key without our prefix, and nothing here ever
@@ -14,6 +16,8 @@
 
   var WB = (window.WB = window.WB || {});
   var FORMAT = 1;
+  // A set namespace, or a derived one: the name's slug, then the site's path (percent-encoded) after "/".
+  var RE_NAMESPACE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9._~%-]+)*$/;
 
   /** "quota", "blocked" or "unavailable": what went wrong, in words a message can use. */
   function classify(error) {
@@ -43,8 +47,8 @@
   }
 
   function Store(namespace) {
-    if (!/^[a-z0-9-]+$/.test(namespace)) {
-      throw new Error('wb: storage namespace "' + namespace + '" must be lower-case letters, digits and dashes');
+    if (!RE_NAMESPACE.test(namespace)) {
+      throw new Error('wb: storage namespace "' + namespace + '" must be lower-case letters, digits and dashes (then a path)');
     }
     this.namespace = namespace;
     this.prefix = 'wb:v' + FORMAT + ':' + namespace + ':';
@@ -158,12 +162,14 @@
     });
   };
 
-  /** Remove every value of this workbook (never anyone else's). */
+  /** Remove every value of this workbook, and those it copied from an earlier namespace (never anyone else's). */
   Store.prototype.clearAll = function () {
     try {
       var storage = this.backend();
       var writes = [];
-      this.keys().forEach(function (key) {
+      var keys = this.keys();
+      if (this.legacy) keys = keys.concat(new Store(this.legacy).keys());
+      keys.forEach(function (key) {
         writes.push([key, null, storage.getItem(key)]);
         storage.removeItem(key);
       });
@@ -235,11 +241,115 @@
     };
   };
 
+  /**
+   * Copy what an earlier version saved under another namespace (`legacy`) into this one,
+   * all or nothing, once: the copy is marked by meta:migrated. A value already here is
+   * kept; an answer of the old namespace that differs from it is kept aside, so no word
+   * is lost. The old keys stay as they were (two sites may once have shared them), until
+   * "Clear all" removes them with this workbook's own.
+   * {ok: true, copied: n} or {ok: false, reason}: then nothing was changed here.
+   */
+  Store.prototype.migrateFrom = function (legacy) {
+    var old = new Store(legacy);
+    var written = [];
+    var self = this;
+    try {
+      var marker = this.read('meta', 'migrated');
+      if (marker.state === 'ok') {
+        try {
+          return this.catchUp(old, marker.record);
+        } catch (error) {
+          // This namespace holds the answers: keep using it; what is not brought over yet is, next time.
+          return { ok: true, copied: 0, error: error };
+        }
+      }
+      if (marker.state !== 'empty') return { ok: true, copied: 0 };
+      var storage = this.backend();
+      var keys = old.keys();
+      if (!keys.length) return { ok: true, copied: 0 };
+      keys.forEach(function (key) {
+        var rest = key.slice(old.prefix.length);
+        var raw = storage.getItem(key);
+        var target = self.prefix + rest;
+        var here = storage.getItem(target);
+        if (raw === null || here === raw) return;
+        if (here === null) {
+          storage.setItem(target, raw);
+          if (storage.getItem(target) !== raw) throw new Error('the copy read back differs');
+          written.push(target);
+        } else if (rest.indexOf('answer:') === 0) {
+          var kept = self.keepAside('answer', rest.slice('answer:'.length), raw);
+          if (!kept.ok) throw kept.error;
+          written.push(kept.key);
+        }
+      });
+      var marked = this.write('meta', 'migrated', { from: legacy, photos: false, synced: new Date().toISOString() });
+      if (!marked.ok) throw marked.error;
+      return { ok: true, copied: written.length };
+    } catch (error) {
+      written.forEach(function (key) {
+        try {
+          self.backend().removeItem(key);
+        } catch (ignored) {
+          /* storage went away: nothing more can be done */
+        }
+      });
+      return { ok: false, reason: classify(error), error: error };
+    }
+  };
+
+  /**
+   * After the copy, a page of the earlier version left open across the update may still save
+   * under the earlier namespace. Each page that opens brings over the answers saved there since
+   * the last copy (`marker`: meta:migrated): over an answer not changed here since, else kept
+   * aside beside it. The photos they point to are copied on the next opening of the photos.
+   */
+  Store.prototype.catchUp = function (old, marker) {
+    // Since the last copy, or the newest answer brought over then (should a clock have been ahead).
+    var since = Date.parse(marker.value.synced) || Date.parse(marker.saved);
+    var seen = Math.max(since, Date.now());
+    var self = this;
+    var copied = 0;
+    var photos = false;
+    old.list('answer').forEach(function (entry) {
+      var saved = entry.record ? Date.parse(entry.record.saved) : NaN;
+      if (!(saved > since)) return;
+      seen = Math.max(seen, saved);
+      var here = self.read('answer', entry.id);
+      if (here.state === 'ok' && here.raw === entry.raw) return;
+      var unchanged = here.state === 'empty' || (here.state === 'ok' && !(Date.parse(here.record.saved) > since));
+      var result = unchanged ? self.putRaw('answer', entry.id, entry.raw) : self.keepAside('answer', entry.id, entry.raw);
+      if (!result.ok) throw result.error;
+      copied++;
+      var value = entry.record.value;
+      if (value && typeof value === 'object' && Array.isArray(value.photos) && value.photos.length) photos = true;
+    });
+    if (copied) {
+      var marked = this.write('meta', 'migrated', {
+        from: marker.value.from,
+        photos: !photos && !!marker.value.photos,
+        synced: new Date(seen).toISOString()
+      });
+      if (!marked.ok) throw marked.error;
+    }
+    return { ok: true, copied: copied };
+  };
+
   WB.Store = Store;
   WB.parseRecord = parseRecord;
 
   var meta = document.querySelector('meta[name="wb-namespace"]');
+  var legacy = document.querySelector('meta[name="wb-legacy-namespace"]');
+  var workbook = document.querySelector('meta[name="wb-workbook"]');
   if (meta) {
     WB.store = new Store(meta.getAttribute('content'));
+    // The workbook's id in backups: the same online, offline and at any path.
+    WB.workbook = workbook ? workbook.getAttribute('content') : WB.store.namespace;
+    if (legacy) {
+      WB.store.legacy = legacy.getAttribute('content');
+      var moved = WB.store.migrateFrom(WB.store.legacy);
+      // No room to copy: keep using the old keys, where the answers are, rather than show none.
+      if (!moved.ok && moved.reason === 'quota') WB.store = new Store(WB.store.legacy);
+    }
   }
 })(window);
