@@ -482,3 +482,39 @@ def test_in_firefox_an_answer_that_says_saved_survives_the_browser_being_killed(
         assert reader.value("#wb-answer-1-1") == "Written just before the phone closed the browser"
     finally:
         driver.quit()
+
+
+# ---- locked backups ------------------------------------------------------------------------
+
+
+def test_a_backup_locked_with_a_passphrase_opens_only_with_it(reader: Reader, tmp_path):
+    """WebCrypto (PBKDF2, AES-GCM) in each engine: locked, refused with a wrong passphrase, opened with the right one."""
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Private words")
+    reader.goto("my-answers/")
+    reader.js(CATCH_FILES)
+    reader.find("#wb-review-passphrase").send_keys("correct horse battery staple")
+    reader.button("Download a backup").click()
+    reader.wait_text(".wb-review__message", "locked with your passphrase")
+    text = reader.driver.execute_async_script(LAST_FILE)
+    assert "Private words" not in text
+    path = tmp_path / "locked.json"
+    path.write_text(text, encoding="utf-8")
+    reader.button("Clear all my answers").click()
+    dialog_button(reader, "Yes, clear all my answers").click()
+    reader.until(lambda: answers(reader) == {}, "every answer cleared")
+    before = reader.storage()
+
+    restore(reader, path)
+    reader.wait_text("dialog.wb-review__dialog h2", "Open a locked backup")
+    reader.find("#wb-review-unlock").send_keys("wrong horse battery staple", Keys.ENTER)
+    reader.wait_text("#wb-review-unlock-error", "Your answers are as they were.")
+    assert reader.storage() == before
+    field = reader.find("#wb-review-unlock")
+    field.clear()
+    field.send_keys("correct horse battery staple", Keys.ENTER)
+    reader.wait_text("dialog.wb-review__dialog", "1 answer in the backup is not in this browser.")
+    dialog_button(reader, "Restore").click()
+    reader.wait_text(".wb-review__message", "Restored 1 answer")
+    assert reader.stored(PREFIX, "1.1") == "Private words"
+    assert_no_problems(reader)
