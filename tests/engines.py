@@ -14,7 +14,6 @@ Content-Security-Policy violation; `Reader.problems()` reads them.
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib.util
 import io
 import json
@@ -24,7 +23,6 @@ import shutil
 import stat
 import subprocess
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,7 +31,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
-from support import FIXTURES, QuietHandler, QuietServer
+from support import FIXTURES, QuietHandler, serve
 
 ENGINES = ("webkit", "firefox")
 WEBKIT_BROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
@@ -209,17 +207,9 @@ class ProbeHandler(QuietHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_with_probe(directory: Path) -> Iterator[str]:
-    handler = functools.partial(ProbeHandler, directory=str(directory))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_with_probe(directory: Path):
+    """Serve a folder as support.serve does, with the probe in every page; yields its base URL."""
+    return serve(directory, handler_class=ProbeHandler)
 
 
 def folder_with_probe(folder: Path) -> Path:

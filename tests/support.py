@@ -99,9 +99,9 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int | None = None) -> Iterator[str]:
+def serve(directory: Path, port: int | None = None, handler_class: type = QuietHandler) -> Iterator[str]:
     """Serve a folder on 127.0.0.1; yields its base URL (ending in /)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = QuietServer(("127.0.0.1", port or 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
