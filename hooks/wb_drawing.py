@@ -15,7 +15,7 @@ NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box
 
 def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
     """A labelled text box; its name also says which prompt it answers, as a page may have several."""
-    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id})
+    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id, "data-search-exclude": ""})
     label.text = label_text
     etree.SubElement(label, "span", {"class": "wb-visually-hidden"}).text = f" ({prompt_id})"
     etree.SubElement(
@@ -38,7 +38,7 @@ def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
         {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
          "aria-label": "Your drawing", "width": "1000", "height": "750"},
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-drawing__no-script"}).text = NO_SCRIPT_DRAWING
+    etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_DRAWING
     words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)
     words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2,
               "description", prompt_id)

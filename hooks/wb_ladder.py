@@ -43,6 +43,7 @@ ARNSTEIN = {
     7: "Delegated power",
     8: "Citizen control",
 }
+ARNSTEIN_NAME = "Arnstein’s name: "
 QUESTIONS = (("now", "Where are you now?"), ("hope", "Where would you like to be?"))
 NOT_PLACED = "Not placed yet"
 ANSWERS = (
@@ -95,7 +96,8 @@ def move_children(source: etree.Element, target: etree.Element) -> None:
 
 def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None:
     field = etree.SubElement(root, "div", {"class": "wb-ladder__answer"})
-    label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}"})
+    label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}",
+                                              "data-search-exclude": ""})
     label.text = question
     etree.SubElement(
         field,
@@ -152,15 +154,17 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
     fieldset = etree.SubElement(
         block, "fieldset", {"class": "wb-ladder__ladder", "aria-describedby": f"wb-ladder-{ident}-caption"}
     )
-    legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend"})
+    legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend", "data-search-exclude": ""})
     legend.text = "Where are you now, and where would you like to be? Choose a rung in each column."
-    head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true"})
+    head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true",
+                                                  "data-search-exclude": ""})
     for text in ("Now", "Would like to be", "Rung"):
         etree.SubElement(head, "span", {"class": "wb-ladder__col"}).text = text
 
     for key, question in QUESTIONS:
         group = etree.SubElement(
-            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question}
+            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question,
+                          "data-search-exclude": ""}
         )
         for row, number, band in rows:
             if number:
@@ -174,11 +178,18 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
             etree.SubElement(drawing, "p", {"class": f"wb-ladder__band-name wb-ladder__row-{row}"}).text = band
             continue
         rung = etree.SubElement(drawing, "div", {"class": f"wb-ladder__rung wb-ladder__row-{row}", "data-wb-rung": str(number)})
+        # Spaces between the parts (and rungs) keep their words apart in the search index.
         etree.SubElement(rung, "span", {"class": "wb-ladder__number"}).text = str(number)
+        rung[-1].tail = " "
         move_children(words[number], etree.SubElement(rung, "span", {"class": "wb-ladder__words"}))
-        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein"}).text = ARNSTEIN[number]
+        rung[-1].tail = " "
+        # Arnstein's names are the site's addition, not the workbook's words: say whose they are.
+        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein", "data-wb-name": ARNSTEIN[number]}).text = (
+            f"{ARNSTEIN_NAME}{ARNSTEIN[number]}")
+        rung.tail = " "
     none = etree.SubElement(
-        drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": ""}
+        drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": "",
+                         "data-search-exclude": ""}
     )
     etree.SubElement(none, "span", {"class": "wb-ladder__words"}).text = NOT_PLACED
 
@@ -234,11 +245,12 @@ class Ladder(Block):
         for key, question in ANSWERS:
             answer_box(block, ident, key, question)
 
-        actions = etree.SubElement(block, "div", {"class": "wb-ladder__actions", "hidden": "hidden"})
+        actions = etree.SubElement(block, "div", {"class": "wb-ladder__actions", "hidden": "hidden", "data-search-exclude": ""})
         keep = etree.SubElement(actions, "button", {"type": "button", "class": "wb-button", "data-wb-action": "keep"})
         keep.text = "Keep today’s placement"
-        history = etree.SubElement(block, "section", {"class": "wb-ladder__history", "hidden": "hidden", "aria-labelledby": f"wb-ladder-{ident}-history"})
-        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1"}).text = "Placements you have kept"
+        history = etree.SubElement(block, "section", {"class": "wb-ladder__history", "hidden": "hidden", "aria-labelledby": f"wb-ladder-{ident}-history",
+                                                        "data-search-exclude": ""})
+        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = "Placements you have kept"
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
-        status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}"})
+        status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
         status.text = NO_SCRIPT_STATUS

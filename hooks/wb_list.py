@@ -45,7 +45,7 @@ def list_options(prompt_id: str, items: Any, columns: Any) -> tuple[int | None, 
 def line(parent: etree.Element, ident: str, column: int, number: int, label: str) -> None:
     item = etree.SubElement(parent, "li", {"class": "wb-list__item"})
     box_id = f"wb-answer-{ident}-{column}-{number}"
-    etree.SubElement(item, "label", {"class": "wb-visually-hidden", "for": box_id}).text = label
+    etree.SubElement(item, "label", {"class": "wb-visually-hidden", "for": box_id, "data-search-exclude": ""}).text = label
     etree.SubElement(
         item,
         "textarea",

@@ -24,5 +24,5 @@ def render_photos(root: etree.Element, ident: str, prompt_id: str) -> None:
     etree.SubElement(
         collage, "ol", {"class": "wb-photos__grid", "id": f"wb-photos-{ident}", "aria-label": "Your photos, in order"}
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-photos__no-script"}).text = NO_SCRIPT_PHOTOS
+    etree.SubElement(root, "p", {"class": "wb-photos__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_PHOTOS
     words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)

@@ -48,7 +48,9 @@ def test_the_ladder_renders_rungs_8_to_1_in_their_bands_with_arnsteins_names():
         "Degrees", "8", "7", "6", "Degrees", "5", "4", "3", "Nonparticipation", "2", "1", "Not"]
     assert [b.get_text() for b in drawing.select(".wb-ladder__band-name")] == [
         "Degrees of citizen power", "Degrees of tokenism", "Nonparticipation"]
-    names = [r.select_one(".wb-ladder__arnstein").get_text() for r in root.select(".wb-ladder__rung")[:8]]
+    names = [r.select_one(".wb-ladder__arnstein")["data-wb-name"] for r in root.select(".wb-ladder__rung")[:8]]
+    assert all(r.select_one(".wb-ladder__arnstein").get_text() == "Arnstein’s name: " + n
+               for r, n in zip(root.select(".wb-ladder__rung"), names))
     assert names == ["Citizen control", "Delegated power", "Partnership", "Placation",
                      "Consultation", "Informing", "Therapy", "Manipulation"]
     assert root.select_one(".wb-ladder__caption").get_text(strip=True) == "Table 1. A caption."

@@ -54,7 +54,7 @@
     }
     for (var i = 0; i < this.rungs.length; i++) {
       var name = this.rungs[i].querySelector('.wb-ladder__arnstein');
-      if (name) this.names[this.rungs[i].getAttribute('data-wb-rung')] = name.textContent;
+      if (name) this.names[this.rungs[i].getAttribute('data-wb-rung')] = name.getAttribute('data-wb-name') || name.textContent;
     }
 
     var self = this;
