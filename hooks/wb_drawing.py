@@ -14,15 +14,19 @@ NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box
 
 
 def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
-    """A labelled text box; its name also says which prompt it answers, as a page may have several."""
-    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id, "data-search-exclude": ""})
+    """A labelled text box; its name goes on with the prompt it answers, as a page may have several.
+
+    "Your answer in words 5.1 Draw, write or create…": the visible label first (WCAG 2.5.3).
+    """
+    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id, "id": f"{box_id}-label",
+                                               "data-search-exclude": ""})
     label.text = label_text
-    etree.SubElement(label, "span", {"class": "wb-visually-hidden"}).text = f" ({prompt_id})"
     etree.SubElement(
         parent,
         "textarea",
         {"class": "wb-prompt__answer", "id": box_id, "rows": str(rows), "autocomplete": "off",
-         "spellcheck": "true", "data-wb-field": field},
+         "spellcheck": "true", "data-wb-field": field,
+         "aria-labelledby": f"{box_id}-label wb-prompt-{prompt_id.replace('.', '-')}"},
     ).text = ""
     etree.SubElement(parent, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
@@ -30,6 +34,8 @@ def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, fi
 def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
     """The parts of a drawing prompt that work without JavaScript."""
     root.set("data-module", "wb-drawing")
+    root.set("role", "group")
+    root.set("aria-labelledby", f"wb-prompt-{ident}")
     surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
     etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
                                       "aria-label": "Drawing tools", "aria-controls": f"wb-drawing-{ident}"})
