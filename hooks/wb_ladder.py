@@ -45,11 +45,16 @@ ARNSTEIN = {
 }
 ARNSTEIN_NAME = "Arnstein’s name: "
 QUESTIONS = (("now", "Where are you now?"), ("hope", "Where would you like to be?"))
+# What each radio says beside it, at every width (its column heading scrolls away on a phone).
+SHORT = {"now": "Now", "hope": "Would like to be"}
 NOT_PLACED = "Not placed yet"
 ANSWERS = (
     ("happy", "Are you happy with your position?"),
     ("help", "What would help you move up a rung?"),
 )
+# The second question is this site's, not the workbook's: it says so under its own heading.
+EXTRA = {"help": ("An extra question", "Added by this website, not by the workbook’s author: "
+                  "groups that use the ladder often ask it.")}
 
 
 def cell_text(cell: etree.Element) -> str:
@@ -96,8 +101,15 @@ def move_children(source: etree.Element, target: etree.Element) -> None:
 
 def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None:
     field = etree.SubElement(root, "div", {"class": "wb-ladder__answer"})
+    extra = EXTRA.get(key)
+    if extra:
+        field.set("class", "wb-ladder__answer wb-ladder__answer--extra")
+        etree.SubElement(field, "h4", {"class": "wb-ladder__extra-heading", "id": f"wb-ladder-{ident}-{key}-extra",
+                                       "data-search-exclude": ""}).text = extra[0]
+        etree.SubElement(field, "p", {"class": "wb-ladder__extra-note", "id": f"wb-ladder-{ident}-{key}-note",
+                                      "data-search-exclude": ""}).text = extra[1]
     label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}",
-                                              "data-search-exclude": ""})
+                                              "id": f"wb-ladder-{ident}-{key}-label", "data-search-exclude": ""})
     label.text = question
     etree.SubElement(
         field,
@@ -109,12 +121,16 @@ def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None
             "rows": "3",
             "autocomplete": "off",
             "data-wb-field": key,
+            "aria-labelledby": f"wb-ladder-{ident}-{key}-label wb-prompt-{ident}",
         },
     ).text = ""
+    if extra:
+        field[-1].set("aria-describedby", f"wb-ladder-{ident}-{key}-note")
     etree.SubElement(field, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
 def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int) -> None:
+    """A radio whose label shows its question ("Now") beside it; the rest of its name is for screen readers."""
     label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice wb-ladder__row-{row}"})
     attrs = {
         "type": "radio",
@@ -126,8 +142,10 @@ def radio(parent: etree.Element, ident: str, question: str, value: str, label_te
     if not value:
         attrs["checked"] = "checked"
     etree.SubElement(label, "input", attrs)
-    text = etree.SubElement(label, "span", {"class": "wb-visually-hidden"})
-    text.text = label_text
+    shown = etree.SubElement(label, "span", {"class": "wb-ladder__choice-text"})
+    shown.text = SHORT[question]
+    # Inside the same box, so that the name reads "Now: rung 6…" with no gap.
+    etree.SubElement(shown, "span", {"class": "wb-visually-hidden"}).text = label_text
 
 
 def layout(rungs: list[tuple[int, etree.Element, str]]) -> list[tuple[int, int, str]]:
@@ -168,9 +186,10 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
         )
         for row, number, band in rows:
             if number:
-                label = f"{question} Rung {number} of {RUNGS}, {ARNSTEIN[number]} ({band}): {cell_text(words[number])}"
+                words_text = cell_text(words[number]).rstrip(".")
+                label = f": rung {number} of {RUNGS}, {words_text}. {ARNSTEIN_NAME}{ARNSTEIN[number]}. {band}."
                 radio(group, ident, key, str(number), label, row)
-        radio(group, ident, key, "", f"{question} {NOT_PLACED}", last)
+        radio(group, ident, key, "", f": {NOT_PLACED.lower()}", last)
 
     drawing = etree.SubElement(fieldset, "div", {"class": "wb-ladder__drawing", "aria-hidden": "true"})
     for row, number, band in rows:
@@ -213,7 +232,8 @@ class Ladder(Block):
         return etree.SubElement(
             parent,
             "div",
-            {"class": "wb-ladder", "data-module": "wb-ladder", "data-wb-prompt": self.prompt_id},
+            {"class": "wb-ladder", "data-module": "wb-ladder", "data-wb-prompt": self.prompt_id, "role": "group",
+             "aria-labelledby": f"wb-prompt-{dom_id(self.prompt_id)}"},
         )
 
     def on_end(self, block: etree.Element) -> None:

@@ -223,9 +223,9 @@ def test_the_ladder_is_a_widget_of_eight_rungs_in_three_bands_with_its_caption(b
         assert [r["value"] for r in radios] == ["8", "7", "6", "5", "4", "3", "2", "1", ""]
         assert [r.has_attr("checked") for r in radios] == [False] * 8 + [True]
     label = ladder.select_one('input[name="wb-ladder-8-6-now"][value="6"]').find_parent("label")
-    assert squash(label.get_text(" ")) == (
-        "Where are you now? Rung 6 of 8, Partnership (Degrees of citizen power): "
-        "People with lived experience work in partnership with power holders"
+    assert squash(label.get_text()) == (
+        "Now: rung 6 of 8, People with lived experience work in partnership with power holders. "
+        "Arnstein’s name: Partnership. Degrees of citizen power."
     )
     assert [squash(l.get_text()) for l in ladder.select(".wb-ladder__answer-label")] == [
         "Are you happy with your position?", "What would help you move up a rung?"]

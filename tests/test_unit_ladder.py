@@ -75,7 +75,7 @@ def test_each_rung_has_a_now_and_a_hoped_for_radio_naming_its_text_band_and_posi
     radio = soup.select_one('input[name="wb-ladder-8-6-hope"][value="4"]')
     assert radio["type"] == "radio"
     assert radio.find_parent("label").get_text() == (
-        "Where would you like to be? Rung 4 of 8, Consultation (Degrees of tokenism): Asked opinions"
+        "Would like to be: rung 4 of 8, Asked opinions. Arnstein’s name: Consultation. Degrees of tokenism."
     )
     nobody = soup.select('input[value=""]')
     assert [r["name"] for r in nobody] == ["wb-ladder-8-6-now", "wb-ladder-8-6-hope"]
