@@ -209,3 +209,24 @@ def test_every_field_of_a_compound_answer_is_named_with_its_prompt_at_360_px(bro
     expect(page.get_by_role("textbox", name=re.compile(r"^Are you happy with your position\? 8\.6 Think about your role"))).to_be_visible()
     expect(page.locator("#wb-ladder-8-6-help")).to_have_accessible_name(re.compile(r"What would help you move up a rung\?.* 8\.6 Think about your role"))
     context.close()
+
+
+def test_at_360_px_a_growing_lists_lines_take_the_width_with_44_px_buttons_under_them(browser, base_url):
+    """7.5 on a phone: one sentence fits a line box that is not squeezed beside its buttons."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + "change/")
+    first = line(page, "7.5", 1, 1)
+    first.fill("Sharing helps build trust quickly with a new mentee")
+    column = page.locator('[data-wb-prompt="7.5"] .wb-list__column').first.bounding_box()
+    boxed = first.bounding_box()
+    assert boxed["width"] >= 0.75 * column["width"], (boxed, column)
+    up = page.locator('[data-wb-prompt="7.5"] .wb-list__line-button').first.bounding_box()
+    assert up["y"] >= boxed["y"] + boxed["height"], "its buttons are under the line, not beside it"
+    negatives = page.locator('[data-wb-prompt="7.5"] .wb-list__column').nth(1).bounding_box()
+    assert negatives["y"] >= column["y"] + column["height"] - 1, "the two lists stack"
+    for button in page.locator('[data-wb-prompt="7.5"] .wb-list__line-button').all():
+        size = button.bounding_box()
+        assert size["width"] >= 44 and size["height"] >= 44, size
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
