@@ -39,8 +39,12 @@ def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
     surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
     etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
                                       "aria-label": "Drawing tools", "aria-controls": f"wb-drawing-{ident}"})
+    # An empty surface says what it is for; drawing.js hides this once there is a line.
+    paper = etree.SubElement(surface, "div", {"class": "wb-drawing__paper"})
+    etree.SubElement(paper, "p", {"class": "wb-drawing__hint", "aria-hidden": "true", "data-search-exclude": ""}).text = (
+        "Draw here")
     etree.SubElement(
-        surface, "canvas",
+        paper, "canvas",
         {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
          "aria-label": "Your drawing", "width": "1000", "height": "750"},
     ).text = ""
