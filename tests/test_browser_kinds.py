@@ -230,3 +230,16 @@ def test_at_360_px_a_growing_lists_lines_take_the_width_with_44_px_buttons_under
         assert size["width"] >= 44 and size["height"] >= 44, size
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+def test_at_360_px_the_footers_support_links_are_44_px_targets(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + "identity/")
+    links = page.locator(".wb-footer a").all()
+    assert len(links) >= 2
+    for link in links:
+        link.scroll_into_view_if_needed()
+        size = link.bounding_box()
+        assert size["width"] >= 44 and size["height"] >= 44, (link.inner_text(), size)
+    context.close()
