@@ -14,15 +14,19 @@ NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box
 
 
 def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
-    """A labelled text box; its name also says which prompt it answers, as a page may have several."""
-    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id})
+    """A labelled text box; its name goes on with the prompt it answers, as a page may have several.
+
+    "Your answer in words 5.1 Draw, write or create…": the visible label first (WCAG 2.5.3).
+    """
+    label = etree.SubElement(parent, "label", {"class": "wb-prompt__field-label", "for": box_id, "id": f"{box_id}-label",
+                                               "data-search-exclude": ""})
     label.text = label_text
-    etree.SubElement(label, "span", {"class": "wb-visually-hidden"}).text = f" ({prompt_id})"
     etree.SubElement(
         parent,
         "textarea",
         {"class": "wb-prompt__answer", "id": box_id, "rows": str(rows), "autocomplete": "off",
-         "spellcheck": "true", "data-wb-field": field},
+         "spellcheck": "true", "data-wb-field": field,
+         "aria-labelledby": f"{box_id}-label wb-prompt-{prompt_id.replace('.', '-')}"},
     ).text = ""
     etree.SubElement(parent, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
@@ -30,15 +34,21 @@ def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, fi
 def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
     """The parts of a drawing prompt that work without JavaScript."""
     root.set("data-module", "wb-drawing")
+    root.set("role", "group")
+    root.set("aria-labelledby", f"wb-prompt-{ident}")
     surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
     etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
                                       "aria-label": "Drawing tools", "aria-controls": f"wb-drawing-{ident}"})
+    # An empty surface says what it is for; drawing.js hides this once there is a line.
+    paper = etree.SubElement(surface, "div", {"class": "wb-drawing__paper"})
+    etree.SubElement(paper, "p", {"class": "wb-drawing__hint", "aria-hidden": "true", "data-search-exclude": ""}).text = (
+        "Draw here")
     etree.SubElement(
-        surface, "canvas",
+        paper, "canvas",
         {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
          "aria-label": "Your drawing", "width": "1000", "height": "750"},
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-drawing__no-script"}).text = NO_SCRIPT_DRAWING
+    etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_DRAWING
     words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)
     words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2,
               "description", prompt_id)

@@ -43,12 +43,18 @@ ARNSTEIN = {
     7: "Delegated power",
     8: "Citizen control",
 }
+ARNSTEIN_NAME = "Arnstein’s name: "
 QUESTIONS = (("now", "Where are you now?"), ("hope", "Where would you like to be?"))
+# What each radio says beside it, at every width (its column heading scrolls away on a phone).
+SHORT = {"now": "Now", "hope": "Would like to be"}
 NOT_PLACED = "Not placed yet"
 ANSWERS = (
     ("happy", "Are you happy with your position?"),
     ("help", "What would help you move up a rung?"),
 )
+# The second question is this site's, not the workbook's: it says so under its own heading.
+EXTRA = {"help": ("An extra question", "Added by this website, not by the workbook’s author: "
+                  "groups that use the ladder often ask it.")}
 
 
 def cell_text(cell: etree.Element) -> str:
@@ -95,7 +101,15 @@ def move_children(source: etree.Element, target: etree.Element) -> None:
 
 def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None:
     field = etree.SubElement(root, "div", {"class": "wb-ladder__answer"})
-    label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}"})
+    extra = EXTRA.get(key)
+    if extra:
+        field.set("class", "wb-ladder__answer wb-ladder__answer--extra")
+        etree.SubElement(field, "h4", {"class": "wb-ladder__extra-heading", "id": f"wb-ladder-{ident}-{key}-extra",
+                                       "data-search-exclude": ""}).text = extra[0]
+        etree.SubElement(field, "p", {"class": "wb-ladder__extra-note", "id": f"wb-ladder-{ident}-{key}-note",
+                                      "data-search-exclude": ""}).text = extra[1]
+    label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}",
+                                              "id": f"wb-ladder-{ident}-{key}-label", "data-search-exclude": ""})
     label.text = question
     etree.SubElement(
         field,
@@ -107,12 +121,16 @@ def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None
             "rows": "3",
             "autocomplete": "off",
             "data-wb-field": key,
+            "aria-labelledby": f"wb-ladder-{ident}-{key}-label wb-prompt-{ident}",
         },
     ).text = ""
+    if extra:
+        field[-1].set("aria-describedby", f"wb-ladder-{ident}-{key}-note")
     etree.SubElement(field, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
 def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int) -> None:
+    """A radio whose label shows its question ("Now") beside it; the rest of its name is for screen readers."""
     label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice wb-ladder__row-{row}"})
     attrs = {
         "type": "radio",
@@ -124,8 +142,10 @@ def radio(parent: etree.Element, ident: str, question: str, value: str, label_te
     if not value:
         attrs["checked"] = "checked"
     etree.SubElement(label, "input", attrs)
-    text = etree.SubElement(label, "span", {"class": "wb-visually-hidden"})
-    text.text = label_text
+    shown = etree.SubElement(label, "span", {"class": "wb-ladder__choice-text"})
+    shown.text = SHORT[question]
+    # Inside the same box, so that the name reads "Now: rung 6…" with no gap.
+    etree.SubElement(shown, "span", {"class": "wb-visually-hidden"}).text = label_text
 
 
 def layout(rungs: list[tuple[int, etree.Element, str]]) -> list[tuple[int, int, str]]:
@@ -152,21 +172,24 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
     fieldset = etree.SubElement(
         block, "fieldset", {"class": "wb-ladder__ladder", "aria-describedby": f"wb-ladder-{ident}-caption"}
     )
-    legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend"})
+    legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend", "data-search-exclude": ""})
     legend.text = "Where are you now, and where would you like to be? Choose a rung in each column."
-    head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true"})
+    head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true",
+                                                  "data-search-exclude": ""})
     for text in ("Now", "Would like to be", "Rung"):
         etree.SubElement(head, "span", {"class": "wb-ladder__col"}).text = text
 
     for key, question in QUESTIONS:
         group = etree.SubElement(
-            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question}
+            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question,
+                          "data-search-exclude": ""}
         )
         for row, number, band in rows:
             if number:
-                label = f"{question} Rung {number} of {RUNGS}, {ARNSTEIN[number]} ({band}): {cell_text(words[number])}"
+                words_text = cell_text(words[number]).rstrip(".")
+                label = f": rung {number} of {RUNGS}, {words_text}. {ARNSTEIN_NAME}{ARNSTEIN[number]}. {band}."
                 radio(group, ident, key, str(number), label, row)
-        radio(group, ident, key, "", f"{question} {NOT_PLACED}", last)
+        radio(group, ident, key, "", f": {NOT_PLACED.lower()}", last)
 
     drawing = etree.SubElement(fieldset, "div", {"class": "wb-ladder__drawing", "aria-hidden": "true"})
     for row, number, band in rows:
@@ -174,11 +197,18 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
             etree.SubElement(drawing, "p", {"class": f"wb-ladder__band-name wb-ladder__row-{row}"}).text = band
             continue
         rung = etree.SubElement(drawing, "div", {"class": f"wb-ladder__rung wb-ladder__row-{row}", "data-wb-rung": str(number)})
+        # Spaces between the parts (and rungs) keep their words apart in the search index.
         etree.SubElement(rung, "span", {"class": "wb-ladder__number"}).text = str(number)
+        rung[-1].tail = " "
         move_children(words[number], etree.SubElement(rung, "span", {"class": "wb-ladder__words"}))
-        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein"}).text = ARNSTEIN[number]
+        rung[-1].tail = " "
+        # Arnstein's names are the site's addition, not the workbook's words: say whose they are.
+        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein", "data-wb-name": ARNSTEIN[number]}).text = (
+            f"{ARNSTEIN_NAME}{ARNSTEIN[number]}")
+        rung.tail = " "
     none = etree.SubElement(
-        drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": ""}
+        drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": "",
+                         "data-search-exclude": ""}
     )
     etree.SubElement(none, "span", {"class": "wb-ladder__words"}).text = NOT_PLACED
 
@@ -202,7 +232,8 @@ class Ladder(Block):
         return etree.SubElement(
             parent,
             "div",
-            {"class": "wb-ladder", "data-module": "wb-ladder", "data-wb-prompt": self.prompt_id},
+            {"class": "wb-ladder", "data-module": "wb-ladder", "data-wb-prompt": self.prompt_id, "role": "group",
+             "aria-labelledby": f"wb-prompt-{dom_id(self.prompt_id)}"},
         )
 
     def on_end(self, block: etree.Element) -> None:
@@ -234,11 +265,12 @@ class Ladder(Block):
         for key, question in ANSWERS:
             answer_box(block, ident, key, question)
 
-        actions = etree.SubElement(block, "div", {"class": "wb-ladder__actions", "hidden": "hidden"})
+        actions = etree.SubElement(block, "div", {"class": "wb-ladder__actions", "hidden": "hidden", "data-search-exclude": ""})
         keep = etree.SubElement(actions, "button", {"type": "button", "class": "wb-button", "data-wb-action": "keep"})
         keep.text = "Keep today’s placement"
-        history = etree.SubElement(block, "section", {"class": "wb-ladder__history", "hidden": "hidden", "aria-labelledby": f"wb-ladder-{ident}-history"})
-        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1"}).text = "Placements you have kept"
+        history = etree.SubElement(block, "section", {"class": "wb-ladder__history", "hidden": "hidden", "aria-labelledby": f"wb-ladder-{ident}-history",
+                                                        "data-search-exclude": ""})
+        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = "Placements you have kept"
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
-        status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}"})
+        status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
         status.text = NO_SCRIPT_STATUS

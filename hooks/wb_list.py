@@ -45,17 +45,23 @@ def list_options(prompt_id: str, items: Any, columns: Any) -> tuple[int | None, 
 def line(parent: etree.Element, ident: str, column: int, number: int, label: str) -> None:
     item = etree.SubElement(parent, "li", {"class": "wb-list__item"})
     box_id = f"wb-answer-{ident}-{column}-{number}"
-    etree.SubElement(item, "label", {"class": "wb-visually-hidden", "for": box_id}).text = label
+    etree.SubElement(
+        item, "label", {"class": "wb-visually-hidden", "for": box_id, "id": f"{box_id}-label", "data-search-exclude": ""}
+    ).text = label
+    # Its name starts with the prompt's words: "4.1 List 10 positive things… line 3 of 10".
     etree.SubElement(
         item,
         "textarea",
-        {"class": "wb-list__input", "id": box_id, "rows": "1", "autocomplete": "off", "spellcheck": "true"},
+        {"class": "wb-list__input", "id": box_id, "rows": "1", "autocomplete": "off", "spellcheck": "true",
+         "aria-labelledby": f"wb-prompt-{ident} {box_id}-label"},
     ).text = ""
 
 
 def render_list(root: etree.Element, ident: str, items: int | None, names: list[str]) -> None:
     """The lines of a list prompt, complete without JavaScript (as writing space)."""
     root.set("data-module", "wb-list")
+    root.set("role", "group")
+    root.set("aria-labelledby", f"wb-prompt-{ident}")
     if items:
         root.set("data-wb-items", str(items))
     if names:

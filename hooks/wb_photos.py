@@ -20,9 +20,11 @@ NO_SCRIPT_PHOTOS = (
 def render_photos(root: etree.Element, ident: str, prompt_id: str) -> None:
     """The parts of a photo prompt that work without JavaScript, and the place of the collage."""
     root.set("data-module", "wb-photos")
+    root.set("role", "group")
+    root.set("aria-labelledby", f"wb-prompt-{ident}")
     collage = etree.SubElement(root, "div", {"class": "wb-photos", "hidden": "hidden"})
     etree.SubElement(
         collage, "ol", {"class": "wb-photos__grid", "id": f"wb-photos-{ident}", "aria-label": "Your photos, in order"}
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-photos__no-script"}).text = NO_SCRIPT_PHOTOS
+    etree.SubElement(root, "p", {"class": "wb-photos__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_PHOTOS
     words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)

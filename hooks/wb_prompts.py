@@ -149,7 +149,7 @@ class Prompt(Block):
                 box.set("autocapitalize", "characters")
             etree.SubElement(root, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
         status = etree.SubElement(
-            root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}"}
+            root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""}
         )
         status.text = NO_SCRIPT_STATUS
         return root

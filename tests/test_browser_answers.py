@@ -499,7 +499,7 @@ def test_clearing_one_section_or_one_answer(page: Page, base_url):
     page.locator('[data-wb-section="8"]').get_by_role("button", name="Clear this section’s answers").click()
     dialog(page).get_by_role("button", name="Yes, clear").click()
     assert value(page, "8.6") is None and value(page, "1.1") is not None
-    page.get_by_role("button", name="Clear the answer to 1.3").click()
+    page.get_by_role("button", name="Clear this answer (question 1.3)").click()
     expect(dialog(page)).to_contain_text("Clear your answer to 1.3")
     dialog(page).get_by_role("button", name="Yes, clear").click()
     assert value(page, "1.3") is None and value(page, "1.1") is not None
@@ -513,7 +513,7 @@ def test_a_section_page_open_in_another_tab_shows_the_answer_cleared(context, ba
     expect(section.locator("#wb-status-1-4")).to_contain_text("Saved today")
     mine = context.new_page()
     review(mine, base_url)
-    mine.get_by_role("button", name="Clear the answer to 1.4").click()
+    mine.get_by_role("button", name="Clear this answer (question 1.4)").click()
     dialog(mine).get_by_role("button", name="Yes, clear").click()
     expect(box(section, "1.4")).to_have_value("")
     expect(section.locator("#wb-status-1-4")).to_have_text("Cleared in another window.")

@@ -173,3 +173,21 @@ def test_axe_finds_no_violations_with_a_drawing(browser, base_url, scheme):
     page.get_by_role("button", name="Clear the drawing").click()
     assert_accessible(page)
     context.close()
+
+
+def test_an_empty_surface_says_draw_here_and_the_black_pen_shows_in_dark_mode(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark", reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    hint = page.locator('[data-wb-prompt="2.6"] .wb-drawing__hint')
+    expect(hint).to_have_text("Draw here")
+    expect(hint).to_be_visible()
+    # The black swatch sits on a white ring, as on the white paper, not black on the dark page.
+    black = page.get_by_role("button", name="Black pen").first
+    ring = black.evaluate("b => getComputedStyle(b, '::before').borderTopColor")
+    assert ring == "rgb(255, 255, 255)", ring
+    draw_with_mouse(page, [(0.2, 0.2), (0.6, 0.6)])
+    expect(hint).to_be_hidden()
+    page.reload()
+    expect(page.locator('[data-wb-prompt="2.6"] .wb-drawing__hint')).to_be_hidden()
+    context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,6 +12,9 @@ from test_browser import FULL_STORAGE, PREFIX, assert_accessible
 pytestmark = pytest.mark.browser
 
 KEY = PREFIX + "answer:8.6"
+
+
+QUESTION = {"now": "Where are you now?", "hope": "Where would you like to be?"}
 
 
 def radio(page: Page, question: str, rung: int | str):
@@ -55,7 +59,7 @@ def test_choosing_by_mouse_marks_the_ladder_and_is_kept_after_a_reload(page: Pag
     expect(page.locator(".wb-ladder__summary")).to_have_text("You have not placed yourself on the ladder yet.")
     radio(page, "now", 3).click()
     radio(page, "hope", 6).click()
-    page.get_by_label("Are you happy with your position?").fill("Not yet.")
+    page.get_by_role("textbox", name=re.compile(r"^Are you happy with your position\?")).fill("Not yet.")
     saved(page)
     assert marks(page, 3) == {"now"}
     assert marks(page, 6) == {"hope"}
@@ -68,7 +72,7 @@ def test_choosing_by_mouse_marks_the_ladder_and_is_kept_after_a_reload(page: Pag
     page.reload()
     expect(radio(page, "now", 3)).to_be_checked()
     expect(radio(page, "hope", 6)).to_be_checked()
-    expect(page.get_by_label("Are you happy with your position?")).to_have_value("Not yet.")
+    expect(page.get_by_role("textbox", name=re.compile(r"^Are you happy with your position\?"))).to_have_value("Not yet.")
     assert marks(page, 4) == {"between"}
     assert stored(page) == {"now": 3, "hope": 6, "happy": "Not yet.", "help": "", "history": []}
 
@@ -134,14 +138,16 @@ def test_kept_placements_make_a_timeline_and_can_be_deleted_after_confirming(pag
     keep = page.get_by_role("button", name="Keep today’s placement")
     keep.click()
     radio(page, "now", 4).click()
-    page.get_by_label("What would help you move up a rung?").fill("Being asked earlier")
+    page.get_by_role("textbox", name=re.compile(r"^What would help you move up a rung\?")).fill("Being asked earlier")
     keep.click()
     entries = page.locator(".wb-ladder__entries li")
     expect(entries).to_have_count(2)
-    expect(entries.nth(0)).to_contain_text("Now: rung 4 (Consultation). Would like to be: rung 5 (Placation).")
+    # Each kept placement is a dated line in words, newest first.
+    today = page.evaluate("new Date().toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
+    expect(entries.nth(0).locator(".wb-ladder__entry-line")).to_have_text(
+        re.compile("^" + re.escape(today) + r", [^:]+:\d\d( [AP]M)?: now rung 4 Consultation, would like to be rung 5 Placation\.$"))
     expect(entries.nth(0)).to_contain_text("What would help: Being asked earlier")
-    expect(entries.nth(1)).to_contain_text("Now: rung 2 (Therapy).")
-    expect(entries.nth(0).locator(".wb-ladder__mini-rung--now")).to_have_count(1)
+    expect(entries.nth(1)).to_contain_text("now rung 2 Therapy, would like to be rung 5 Placation.")
     page.reload()
     expect(entries).to_have_count(2)
     # Delete asks first; "No" keeps it.
@@ -152,7 +158,7 @@ def test_kept_placements_make_a_timeline_and_can_be_deleted_after_confirming(pag
     entries.nth(1).get_by_role("button", name="Delete").click()
     page.get_by_role("button", name="Yes, delete it").click()
     expect(entries).to_have_count(1)
-    expect(entries.nth(0)).to_contain_text("rung 4 (Consultation)")
+    expect(entries.nth(0)).to_contain_text("now rung 4 Consultation")
     page.reload()
     expect(entries).to_have_count(1)
     assert [e["now"] for e in stored(page)["history"]] == [4]
@@ -214,4 +220,42 @@ def test_at_400_percent_zoom_the_ladder_still_fits_without_sideways_scrolling(br
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     radio(page, "now", 8).click()
     assert marks(page, 8) == {"now"}
+    context.close()
+
+
+def test_at_360_px_every_radio_says_beside_it_which_question_it_answers(browser, base_url):
+    """On a phone the column headings scroll away: each rung's radios are labelled "Now" / "Would like to be"."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    for question, words in (("now", "Now"), ("hope", "Would like to be")):
+        for number in [*range(1, 9), ""]:
+            choice = radio(page, question, number).locator("xpath=..")
+            text = choice.locator(".wb-ladder__choice-text")
+            expect(text).to_have_text(re.compile("^" + words + ": "))
+            assert text.evaluate("el => el.firstChild.textContent") == words
+            expect(text).to_be_visible()
+            rung(page, 6 if number == "" else number).scroll_into_view_if_needed()
+            box, mark = text.bounding_box(), radio(page, question, number).bounding_box()
+            # The words sit with their radio, inside the screen, on the rung's row.
+            assert 0 <= box["x"] and box["x"] + box["width"] <= 360, box
+            assert abs((box["x"] + box["width"] / 2) - (mark["x"] + mark["width"] / 2)) < 4, (box, mark)
+            assert 0 <= box["y"] - (mark["y"] + mark["height"]) < 12, (box, mark)
+        expect(radio(page, question, 6)).to_have_accessible_name(re.compile(
+            # (Chromium puts a space where the visually hidden part starts: "Now : rung 6…")
+            "^" + words + r" ?: rung 6 of 8, People with lived experience work in partnership with power holders\. "
+            r"Arnstein’s name: Partnership\. Degrees of citizen power\.$"))
+        expect(page.get_by_role("radiogroup", name=QUESTION[question])).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing wider than the screen"
+    # Before placing, "not placed yet" is a small grey dot, quieter than a rung's radio.
+    quiet, rung_radio = radio(page, "now", ""), radio(page, "now", 4)
+    assert quiet.bounding_box()["width"] < rung_radio.bounding_box()["width"]
+    accent = quiet.evaluate("el => getComputedStyle(el).accentColor")
+    assert accent != rung_radio.evaluate("el => getComputedStyle(el).accentColor")
+    # Arnstein's names and the extra question are marked as this site's, not the author's.
+    expect(rung(page, 5).locator(".wb-ladder__arnstein")).to_have_text("Arnstein’s name: Placation")
+    extra = page.locator("#wb-ladder-8-6-help-extra")
+    expect(extra).to_have_text("An extra question")
+    expect(extra).to_be_visible()
+    expect(page.locator("#wb-ladder-8-6-help")).to_have_accessible_description(re.compile("Added by this website, not by the workbook’s author"))
     context.close()

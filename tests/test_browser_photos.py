@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import base64
 import json
 
@@ -179,6 +181,9 @@ def test_photos_added_captioned_reordered_and_removed_by_keyboard_alone(page: Pa
     value = stored_count(page, 2)
     first, second = [p["id"] for p in value["photos"]]
     caption = page.get_by_label("Caption for photo 1 (if you like)")
+    # Its name holds its visible label, then the prompt it belongs to.
+    expect(caption).to_have_accessible_name(re.compile(r"^Caption for photo 1 \(if you like\) 5\.4 Create a collage of photographs"))
+    expect(page.locator(ROOT)).to_have_accessible_name(re.compile(r"^5\.4 Create a collage"))
     caption.focus()
     page.keyboard.type("The library, where we meet")
     page.wait_for_function(
@@ -384,7 +389,7 @@ def test_backup_clear_restore_gives_the_same_photos_byte_for_byte(page: Page, ba
 
 
 @pytest.mark.parametrize(("button", "confirm"), [("Clear all my answers", "Yes, clear all my answers"),
-                                                 ("Clear the answer to 5.4", "Yes, clear")])
+                                                 ("Clear this answer (question 5.4)", "Yes, clear")])
 def test_clearing_the_answer_removes_its_photos(page: Page, base_url, button, confirm):
     add_two(page, base_url)
     review(page, base_url)

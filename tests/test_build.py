@@ -210,7 +210,8 @@ def test_the_ladder_is_a_widget_of_eight_rungs_in_three_bands_with_its_caption(b
     assert [r["data-wb-rung"] for r in rungs] == ["8", "7", "6", "5", "4", "3", "2", "1"]
     assert squash(rungs[0].select_one(".wb-ladder__words").get_text()).startswith(
         "People with lived experience control and run")
-    assert [squash(r.select_one(".wb-ladder__arnstein").get_text()) for r in rungs] == [
+    assert [squash(r.select_one(".wb-ladder__arnstein").get_text()).removeprefix("Arnstein’s name: ")
+            for r in rungs] == [
         "Citizen control", "Delegated power", "Partnership", "Placation",
         "Consultation", "Informing", "Therapy", "Manipulation"]
     assert squash(ladder.select_one(".wb-ladder__caption").get_text()) == (
@@ -222,9 +223,9 @@ def test_the_ladder_is_a_widget_of_eight_rungs_in_three_bands_with_its_caption(b
         assert [r["value"] for r in radios] == ["8", "7", "6", "5", "4", "3", "2", "1", ""]
         assert [r.has_attr("checked") for r in radios] == [False] * 8 + [True]
     label = ladder.select_one('input[name="wb-ladder-8-6-now"][value="6"]').find_parent("label")
-    assert squash(label.get_text(" ")) == (
-        "Where are you now? Rung 6 of 8, Partnership (Degrees of citizen power): "
-        "People with lived experience work in partnership with power holders"
+    assert squash(label.get_text()) == (
+        "Now: rung 6 of 8, People with lived experience work in partnership with power holders. "
+        "Arnstein’s name: Partnership. Degrees of citizen power."
     )
     assert [squash(l.get_text()) for l in ladder.select(".wb-ladder__answer-label")] == [
         "Are you happy with your position?", "What would help you move up a rung?"]
@@ -236,6 +237,32 @@ def test_search_finds_prompts_by_their_words(built):
     shout = entries["theory/#wb-prompt-3-3"]
     assert "SHOUT IT IN CAPITALS" in shout["title"]
     assert any("allies" in doc["title"].lower() for doc in index["docs"])
+
+
+def test_search_indexes_the_workbooks_words_not_the_interface(built):
+    """A result's snippet is the workbook's words: no "needs JavaScript", no field labels, no ladder controls."""
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    interface = ("needs JavaScript", "what you type here will not be kept", "Your answer in words",
+                 "Describe your drawing", "line 1", "Where are you now", "Not placed yet",
+                 "Placements you have kept", "Keep today", "Choose a rung", "What would help you move up")
+    for doc in index["docs"]:
+        if doc["location"].startswith("my-answers/"):
+            continue  # the My answers page is all interface (its own issue)
+        for words in interface:
+            assert words not in doc["text"] and words not in doc["title"], (doc["location"], words)
+    assert "wb-ladder-8-6-history" not in " ".join(entries)
+    # The ladder's table is indexed once, its cells' words apart.
+    ladder = squash(re.sub(r"<[^>]+>", " ", entries["power/#wb-prompt-8-6"]["text"]))
+    assert "experienceTherapy" not in ladder and "experience Arnstein’s name: Therapy" in ladder
+    assert "Power holders cure/ correct those with lived experience" in ladder
+    assert "2 Power holders cure/ correct" in ladder
+    assert ladder.count("control and run the organisation") == 1
+    assert "Table 1. Adapted from Arnstein’s ladder of citizen participation (1969)." in ladder
+    for doc in index["docs"]:
+        if not doc["location"].startswith("my-answers/"):
+            text = re.sub(r"<[^>]+>", " ", doc["text"]).replace("JavaScript", "")
+            assert not re.search(r"[a-z][A-Z]", text), (doc["location"], text[:200])
 
 
 def test_pages_ask_for_nothing_from_another_host(built):

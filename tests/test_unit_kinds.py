@@ -38,6 +38,10 @@ def test_a_list_of_ten_is_ten_numbered_labelled_lines():
     assert len(lines) == 10
     labels = [soup.select_one(f'label[for="{line["id"]}"]').get_text() for line in lines]
     assert labels[0] == "line 1 of 10" and labels[9] == "line 10 of 10"
+    # Each line's name starts with the prompt heading ("4.1 List…"), then "line 3 of 10"; the lines are one group.
+    assert [line["aria-labelledby"] for line in lines][2] == "wb-prompt-4-1 wb-answer-4-1-1-3-label"
+    assert soup.select_one("#wb-answer-4-1-1-3-label").get_text() == "line 3 of 10"
+    assert root["role"] == "group" and root["aria-labelledby"] == "wb-prompt-4-1"
     assert root.select_one("h3 label") is None, "the heading labels no single box"
     assert root.select_one(".wb-list__count") is not None
 
@@ -61,9 +65,14 @@ def test_a_drawing_has_a_words_box_and_a_description_that_work_without_javascrip
     assert canvas["role"] == "img" and canvas["id"] == "wb-drawing-4-1"
     labels = {soup.select_one(f'label[for="{b["id"]}"]').get_text(): b["data-wb-field"] for b in root.select("textarea")}
     assert labels == {
-        "Your answer in words (4.1)": "text",
-        "Describe your drawing in words, for anyone who cannot see it (4.1)": "description",
+        "Your answer in words": "text",
+        "Describe your drawing in words, for anyone who cannot see it": "description",
     }
+    # Each box is named by its visible label, then by the prompt it answers (a page may have several).
+    for box in root.select("textarea"):
+        first, prompt = box["aria-labelledby"].split()
+        assert soup.select_one(f"#{first}")["for"] == box["id"] and prompt == "wb-prompt-4-1"
+    assert root["role"] == "group" and root["aria-labelledby"] == "wb-prompt-4-1"
     assert "needs JavaScript" in root.select_one(".wb-drawing__no-script").get_text()
 
 
@@ -75,7 +84,9 @@ def test_photos_have_a_words_box_that_works_without_javascript_and_a_place_for_t
     assert root.select_one(".wb-photos").has_attr("hidden")
     assert root.select_one(".wb-photos ol.wb-photos__grid")["aria-label"] == "Your photos, in order"
     words = root.select_one("textarea")
-    assert words["data-wb-field"] == "text" and soup.select_one(f'label[for="{words["id"]}"]').get_text() == "Your answer in words (4.1)"
+    assert words["data-wb-field"] == "text" and soup.select_one(f'label[for="{words["id"]}"]').get_text() == "Your answer in words"
+    assert words["aria-labelledby"] == f"{words['id']}-label wb-prompt-4-1"
+    assert root["role"] == "group" and root["aria-labelledby"] == "wb-prompt-4-1"
     assert "needs JavaScript" in root.select_one(".wb-photos__no-script").get_text()
     assert root.select_one(".wb-prompt__status") is not None
 

@@ -48,7 +48,9 @@ def test_the_ladder_renders_rungs_8_to_1_in_their_bands_with_arnsteins_names():
         "Degrees", "8", "7", "6", "Degrees", "5", "4", "3", "Nonparticipation", "2", "1", "Not"]
     assert [b.get_text() for b in drawing.select(".wb-ladder__band-name")] == [
         "Degrees of citizen power", "Degrees of tokenism", "Nonparticipation"]
-    names = [r.select_one(".wb-ladder__arnstein").get_text() for r in root.select(".wb-ladder__rung")[:8]]
+    names = [r.select_one(".wb-ladder__arnstein")["data-wb-name"] for r in root.select(".wb-ladder__rung")[:8]]
+    assert all(r.select_one(".wb-ladder__arnstein").get_text() == "Arnstein’s name: " + n
+               for r, n in zip(root.select(".wb-ladder__rung"), names))
     assert names == ["Citizen control", "Delegated power", "Partnership", "Placation",
                      "Consultation", "Informing", "Therapy", "Manipulation"]
     assert root.select_one(".wb-ladder__caption").get_text(strip=True) == "Table 1. A caption."
@@ -73,7 +75,7 @@ def test_each_rung_has_a_now_and_a_hoped_for_radio_naming_its_text_band_and_posi
     radio = soup.select_one('input[name="wb-ladder-8-6-hope"][value="4"]')
     assert radio["type"] == "radio"
     assert radio.find_parent("label").get_text() == (
-        "Where would you like to be? Rung 4 of 8, Consultation (Degrees of tokenism): Asked opinions"
+        "Would like to be: rung 4 of 8, Asked opinions. Arnstein’s name: Consultation. Degrees of tokenism."
     )
     nobody = soup.select('input[value=""]')
     assert [r["name"] for r in nobody] == ["wb-ladder-8-6-now", "wb-ladder-8-6-hope"]

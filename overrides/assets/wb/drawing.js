@@ -206,6 +206,7 @@
     this.tools.querySelector('[data-wb-action="undo"]').disabled = !this.strokes.length;
     this.tools.querySelector('[data-wb-action="redo"]').disabled = !this.undone.length;
     this.tools.querySelector('[data-wb-action="clear"]').disabled = !this.strokes.length;
+    this.hint();
     this.redraw();
   };
 
@@ -237,6 +238,12 @@
     ];
   };
 
+  /** "Draw here" shows on an empty surface only. */
+  Drawing.prototype.hint = function () {
+    var hint = this.root.querySelector('.wb-drawing__hint');
+    if (hint) hint.hidden = this.strokes.length > 0 || !!this.current;
+  };
+
   Drawing.prototype.start = function (event) {
     if (event.button !== undefined && event.button > 0) return;
     event.preventDefault();
@@ -248,6 +255,7 @@
       }
     }
     this.current = { c: this.colour, w: this.size, e: this.erasing, p: this.point(event) };
+    this.hint();
     this.redraw();
   };
 

@@ -54,7 +54,7 @@
     }
     for (var i = 0; i < this.rungs.length; i++) {
       var name = this.rungs[i].querySelector('.wb-ladder__arnstein');
-      if (name) this.names[this.rungs[i].getAttribute('data-wb-rung')] = name.textContent;
+      if (name) this.names[this.rungs[i].getAttribute('data-wb-rung')] = name.getAttribute('data-wb-name') || name.textContent;
     }
 
     var self = this;
@@ -127,6 +127,11 @@
     this.history = value.history.slice();
     this.mark();
     this.renderHistory();
+  };
+
+  /** "rung 4 Consultation", as a kept placement reads. */
+  Ladder.prototype.place = function (rung) {
+    return rung === null ? 'not placed' : 'rung ' + rung + ' ' + this.names[String(rung)];
   };
 
   Ladder.prototype.describe = function (rung) {
@@ -221,19 +226,12 @@
     for (var i = this.history.length - 1; i >= 0; i--) {
       var entry = this.history[i];
       var item = E('li', 'wb-ladder__entry');
-      item.appendChild(E('p', 'wb-ladder__entry-date', day(entry.kept)));
-      var mini = E('span', 'wb-ladder__mini');
-      mini.setAttribute('aria-hidden', 'true');
-      for (var r = 1; r <= RUNGS; r++) {
-        var cell = E('span', 'wb-ladder__mini-rung');
-        if (r === entry.now) cell.classList.add('wb-ladder__mini-rung--now');
-        if (r === entry.hope) cell.classList.add('wb-ladder__mini-rung--hope');
-        mini.appendChild(cell);
-      }
-      item.appendChild(mini);
-      item.appendChild(
-        E('p', '', 'Now: ' + self.describe(entry.now) + '. Would like to be: ' + self.describe(entry.hope) + '.')
-      );
+      // A dated line in words: "12 March 2026, 14:05: now rung 4 Consultation, would like to be rung 7 Delegated power."
+      var line = E('p', 'wb-ladder__entry-line');
+      line.appendChild(E('strong', 'wb-ladder__entry-date', day(entry.kept)));
+      line.appendChild(document.createTextNode(
+        ': now ' + self.place(entry.now) + ', would like to be ' + self.place(entry.hope) + '.'));
+      item.appendChild(line);
       if (entry.happy) item.appendChild(E('p', 'wb-ladder__entry-text', 'Happy with your position? ' + entry.happy));
       if (entry.help) item.appendChild(E('p', 'wb-ladder__entry-text', 'What would help: ' + entry.help));
       var actions = E('p', 'wb-alert__actions');

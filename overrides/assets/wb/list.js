@@ -148,6 +148,8 @@
         var name = self.names[index] ? self.names[index] + ', ' : '';
         input.id = 'wb-answer-' + self.id.replace(/\./g, '-') + '-' + (index + 1) + '-' + (n + 1);
         label.htmlFor = input.id;
+        label.id = input.id + '-label';
+        input.setAttribute('aria-labelledby', 'wb-prompt-' + self.id.replace(/\./g, '-') + ' ' + label.id);
         label.textContent = name + 'line ' + (n + 1) + (self.fixed ? ' of ' + self.fixed : '');
         if (!self.fixed) self.lineButtons(items[n], name + 'line ' + (n + 1), n, items.length);
       }

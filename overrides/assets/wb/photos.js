@@ -330,12 +330,14 @@
     var inputId = 'wb-photo-' + this.ident + '-' + photo.id;
     var label = WB.element('label', 'wb-photos__caption-label', 'Caption');
     label.htmlFor = inputId;
+    label.id = inputId + '-label';
     label.appendChild(WB.element('span', 'wb-visually-hidden', ' for photo ' + number));
     label.appendChild(document.createTextNode(' (if you like)'));
     item.appendChild(label);
     var caption = document.createElement('input');
     caption.type = 'text';
     caption.id = inputId;
+    caption.setAttribute('aria-labelledby', label.id + ' wb-prompt-' + this.ident);
     caption.className = 'wb-photos__caption';
     caption.maxLength = MAX_CAPTION;
     caption.autocomplete = 'off';

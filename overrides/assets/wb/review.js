@@ -230,7 +230,7 @@
         var meta = E('p', 'wb-review__meta', 'Saved ' + WB.when(answers[prompt.id].saved) + '. ');
         var clear = WB.button('Clear this answer', 'clear-answer');
         clear.setAttribute('data-wb-id', prompt.id);
-        clear.setAttribute('aria-label', 'Clear the answer to ' + prompt.id);
+        clear.setAttribute('aria-label', 'Clear this answer (question ' + prompt.id + ')');
         meta.appendChild(clear);
         box.appendChild(meta);
       });
