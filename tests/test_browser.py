@@ -407,7 +407,7 @@ def test_a_corrupt_value_that_cannot_be_kept_aside_is_not_written_over(page: Pag
     box(page, "99.2").fill("Typed over it")
     expect(page.get_by_role("alert").filter(has_text="will not save over it").first).to_be_visible()
     # The save was tried, and refused: its own alert says so.
-    expect(page.locator('[data-wb-prompt="99.2"] .wb-alert[data-wb-reason="aside"]')).to_be_visible()
+    expect(page.locator('[data-wb-prompt="99.2"] .wb-alert[data-wb-reason="aside"]').first).to_be_visible()
     assert page.evaluate("key => localStorage.getItem(key)", key) == "not json at all"
 
 
