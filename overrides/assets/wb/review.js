@@ -585,6 +585,7 @@
   Review.prototype.made = function (file, name, bytes, shared) {
     var data = file.made.data;
     WB.store.write('meta', 'backup', { last: data.created });
+    this.keeping();
     var reminder = document.querySelector('.wb-reminder');
     if (reminder) reminder.remove();
     this.root.querySelector('#wb-review-passphrase').value = '';
