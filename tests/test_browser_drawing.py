@@ -183,6 +183,7 @@ def test_an_empty_surface_says_draw_here_and_the_black_pen_shows_in_dark_mode(br
     expect(hint).to_have_text("Draw here")
     expect(hint).to_be_visible()
     # The black swatch sits on a white ring, as on the white paper, not black on the dark page.
+    page.locator('[data-wb-prompt="2.6"]').get_by_role("button", name="Pen", exact=True).click()
     black = page.get_by_role("button", name="Black pen").first
     ring = black.evaluate("b => getComputedStyle(b, '::before').borderTopColor")
     assert ring == "rgb(255, 255, 255)", ring
@@ -191,3 +192,43 @@ def test_an_empty_surface_says_draw_here_and_the_black_pen_shows_in_dark_mode(br
     page.reload()
     expect(page.locator('[data-wb-prompt="2.6"] .wb-drawing__hint')).to_be_hidden()
     context.close()
+
+
+def test_on_a_phone_the_drawing_tools_take_one_row_and_pen_opens_colours_and_sizes(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    tools = page.locator('[data-wb-prompt="2.6"] .wb-drawing__tools')
+    pen = tools.get_by_role("button", name="Pen", exact=True)
+    row = [pen] + [tools.get_by_role("button", name=name, exact=True) for name in ("Eraser", "Undo", "Redo", "Clear the drawing")]
+    tops = {round(button.bounding_box()["y"]) for button in row}
+    assert len(tops) == 1, f"the tools wrap onto {len(tops)} rows"
+    for button in row:
+        size = button.bounding_box()
+        assert size["width"] >= 44 and size["height"] >= 44, size
+    black = tools.get_by_role("button", name="Black pen")
+    expect(black).to_be_hidden()
+    expect(pen).to_have_attribute("aria-expanded", "false")
+    pen.click()
+    expect(pen).to_have_attribute("aria-expanded", "true")
+    tools.get_by_role("button", name="Red pen").click()
+    tools.get_by_role("button", name="Thick").click()
+    expect(pen.locator(".wb-drawing__pen-colour")).to_have_css("background-color", "rgb(198, 40, 40)")
+    draw_with_mouse(page, [(0.1, 0.5), (0.9, 0.5)])
+    stroke = stored_soon(page, 1)[0]
+    assert stroke["c"] == "#c62828" and stroke["w"] == 24
+    pen.click()
+    expect(black).to_be_hidden()
+    assert_accessible(page)
+    context.close()
+
+
+def test_on_a_laptop_colours_and_sizes_sit_in_the_row_without_a_pen_button(page: Page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + PAGE)
+    tools = page.locator('[data-wb-prompt="2.6"] .wb-drawing__tools')
+    expect(tools.get_by_role("button", name="Pen", exact=True)).to_be_hidden()
+    names = ("Black pen", "Green pen", "Thin", "Thick", "Eraser", "Undo", "Redo", "Clear the drawing")
+    tops = {round(tools.get_by_role("button", name=name, exact=True).bounding_box()["y"]) for name in names}
+    assert len(tops) == 1, f"the tools wrap onto {len(tops)} rows"
+    expect(tools.get_by_role("button", name="Undo")).to_contain_text("Undo")

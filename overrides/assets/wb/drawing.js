@@ -1,7 +1,7 @@
 /*
  * data-module="wb-drawing": a drawing surface for finger, pen and mouse, beside
  * the text box that is the full alternative for keyboard and screen reader users.
- * A few pen colours and sizes, an eraser, undo, redo, clear (asked first).
+ * A few pen colours and sizes, an eraser, undo, redo, clear (asked first), in one row.
  * Saved through WB.Saver, as strokes on a 1000 x 750 grid, so it redraws sharp
  * at any width and a backup restores it exactly:
  *
@@ -75,6 +75,18 @@
     context.fillRect(0, 0, WIDTH, HEIGHT);
     context.drawImage(layer, 0, 0);
     return canvas.toDataURL('image/png');
+  }
+
+  /** A curved arrow back (Undo); CSS mirrors it for Redo. */
+  function arrow() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = svg.appendChild(document.createElementNS(ns, 'path'));
+    path.setAttribute('d', 'M9 4 4 9l5 5M4 9h10a6 6 0 0 1 0 12h-4');
+    return svg;
   }
 
   function Drawing(root) {
@@ -156,16 +168,29 @@
     this.canvas.setAttribute('aria-label', words ? 'Your drawing: ' + words : 'Your drawing (not described yet)');
   };
 
+  /**
+   * One compact row: Pen (colour and size), Eraser, Undo, Redo, Clear. On a narrow
+   * screen "Pen" opens the colours and sizes on a line of their own; on a wide one
+   * they sit in the row and "Pen" is not shown.
+   */
   Drawing.prototype.buildTools = function () {
     var self = this;
-    var group = function (label) {
-      var g = WB.element('span', 'wb-drawing__group');
+    var group = function (parent, label, className) {
+      var g = WB.element('span', className || 'wb-drawing__group');
       g.setAttribute('role', 'group');
       g.setAttribute('aria-label', label);
-      self.tools.appendChild(g);
+      parent.appendChild(g);
       return g;
     };
-    var colours = group('Pen colour');
+    this.pen = WB.button('Pen', 'pen');
+    this.pen.classList.add('wb-drawing__pen');
+    this.pen.insertBefore(WB.element('span', 'wb-drawing__pen-colour'), this.pen.firstChild);
+    this.pen.setAttribute('aria-expanded', 'false');
+    this.tools.appendChild(this.pen);
+    var panel = group(this.tools, 'Pen colour and size', 'wb-drawing__panel');
+    panel.id = 'wb-drawing-pen-' + this.id.replace(/\W/g, '-');
+    this.pen.setAttribute('aria-controls', panel.id);
+    var colours = group(panel, 'Pen colour');
     COLOURS.forEach(function (pair) {
       var b = WB.button('', 'colour');
       b.setAttribute('aria-label', pair[0] + ' pen');
@@ -174,16 +199,28 @@
       b.style.setProperty('--wb-swatch', pair[1]);
       colours.appendChild(b);
     });
-    var sizes = group('Pen size');
+    var sizes = group(panel, 'Pen size');
     SIZES.forEach(function (pair) {
-      var b = WB.button(pair[0], 'size');
+      var b = WB.button('', 'size');
+      b.setAttribute('aria-label', pair[0]);
+      b.title = pair[0];
       b.setAttribute('data-wb-value', String(pair[1]));
+      b.classList.add('wb-drawing__size');
+      b.style.setProperty('--wb-size', Math.max(4, Math.round(pair[1] * 0.75)) + 'px');
       sizes.appendChild(b);
     });
-    var edit = group('Change the drawing');
-    [['Eraser', 'eraser'], ['Undo', 'undo'], ['Redo', 'redo'], ['Clear the drawing', 'clear']].forEach(function (pair) {
-      edit.appendChild(WB.button(pair[0], pair[1]));
+    var edit = group(this.tools, 'Change the drawing');
+    edit.appendChild(WB.button('Eraser', 'eraser'));
+    // Undo and Redo: a curved arrow, with the word beside it where there is room (always in the name).
+    ['Undo', 'Redo'].forEach(function (word) {
+      var b = edit.appendChild(WB.button('', word.toLowerCase()));
+      b.classList.add('wb-drawing__history');
+      b.appendChild(arrow());
+      b.appendChild(WB.element('span', 'wb-drawing__word', word));
     });
+    // Seen as "Clear", heard as "Clear the drawing".
+    var clear = edit.appendChild(WB.button('Clear', 'clear'));
+    clear.appendChild(WB.element('span', 'wb-visually-hidden', ' the drawing'));
     this.confirm = WB.element('p', 'wb-drawing__confirm wb-alert__actions');
     this.confirm.hidden = true;
     this.tools.parentNode.insertBefore(this.confirm, this.tools.nextSibling);
@@ -203,6 +240,7 @@
       b.setAttribute('aria-pressed', String(Number(b.getAttribute('data-wb-value')) === self.size));
     });
     this.tools.querySelector('[data-wb-action="eraser"]').setAttribute('aria-pressed', String(this.erasing));
+    this.pen.style.setProperty('--wb-swatch', this.colour);
     this.tools.querySelector('[data-wb-action="undo"]').disabled = !this.strokes.length;
     this.tools.querySelector('[data-wb-action="redo"]').disabled = !this.undone.length;
     this.tools.querySelector('[data-wb-action="clear"]').disabled = !this.strokes.length;
@@ -281,7 +319,9 @@
   };
 
   Drawing.prototype.act = function (action, target) {
-    if (action === 'colour') {
+    if (action === 'pen') {
+      this.pen.setAttribute('aria-expanded', String(this.pen.getAttribute('aria-expanded') !== 'true'));
+    } else if (action === 'colour') {
       this.colour = target.getAttribute('data-wb-value');
       this.erasing = false;
     } else if (action === 'size') {
@@ -309,9 +349,10 @@
       }
       this.confirm.hidden = true;
       this.refresh();
-      // Back to the Clear button, or (when it is now disabled) the first tool.
+      // Back to the Clear button, or (when it is now disabled) the first tool in view.
       var clear = this.tools.querySelector('[data-wb-action="clear"]');
-      (clear.disabled ? this.tools.querySelector('button') : clear).focus();
+      var first = this.pen.offsetParent ? this.pen : this.tools.querySelector('[data-wb-action="colour"]');
+      (clear.disabled ? first : clear).focus();
       return;
     } else {
       return;

@@ -212,7 +212,7 @@
   }
 
   /**
-   * "3/8" beside each page of prompts in the navigation (the map comes from the build);
+   * "3 of 8" beside each page of prompts in the navigation (the map comes from the build);
    * after a save, only beside the page that holds `changed`, so typing does not re-read every answer.
    */
   function navProgress(changed) {
@@ -238,12 +238,16 @@
         mark = document.createElement('span');
         mark.className = 'wb-nav-progress';
         mark.appendChild(document.createElement('span')).setAttribute('aria-hidden', 'true');
+        mark.appendChild(document.createElement('span'));
         mark.appendChild(document.createElement('span')).className = 'wb-visually-hidden';
         links[i].appendChild(mark);
       }
-      mark.classList.toggle('wb-nav-progress--done', done === prompts.length);
-      mark.firstChild.textContent = (done === prompts.length ? '✓ ' : '') + done + '/' + prompts.length;
-      mark.lastChild.textContent = ' (' + done + ' of ' + prompts.length + ' answered)';
+      var complete = done === prompts.length;
+      mark.classList.toggle('wb-nav-progress--done', complete);
+      // "3 of 8", never "3/8": a UK reader takes 1/6 for a date. Heard as "3 of 8 answered".
+      mark.children[0].textContent = complete ? '\u2713 ' : '';
+      mark.children[1].textContent = done + ' of ' + prompts.length;
+      mark.children[2].textContent = ' answered';
     }
   }
 
