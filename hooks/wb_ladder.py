@@ -131,7 +131,8 @@ def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None
 
 def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int) -> None:
     """A radio whose label shows its question ("Now") beside it; the rest of its name is for screen readers."""
-    label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice wb-ladder__row-{row}"})
+    none = "" if value else " wb-ladder__choice--none"
+    label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice{none} wb-ladder__row-{row}"})
     attrs = {
         "type": "radio",
         "class": "wb-ladder__radio",

@@ -7,6 +7,7 @@ workbook plus the examples page, built strict and served at its site_url.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -481,6 +482,24 @@ def test_print_shows_each_whole_answer_as_text_and_no_navigation(page: Page, bas
     expect(page.locator(".md-header")).to_be_hidden()
     # An unanswered prompt prints as empty writing space.
     expect(box(page, "99.2")).to_be_visible()
+
+
+VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
+    '.md-content button, .md-content [role=button], .md-content input[type=file], .md-content .wb-ladder__choice--none'
+)].filter(e => e.getClientRects().length).map(e => (e.textContent || e.getAttribute('aria-label') || e.className).trim())"""
+
+
+def test_nothing_to_press_prints_with_every_kind_of_answer_given(page: Page, base_url):
+    page.goto(base_url + "examples/")
+    for field in page.locator(".md-content textarea:visible").all():
+        field.fill("An answer")
+    page.locator('input[name="wb-ladder-99-4-now"][value="2"]').check()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    expect(page.get_by_role("button", name=re.compile("^Delete the placement of"))).to_be_visible()
+    assert len(page.evaluate(VISIBLE_CONTROLS)) > 20, "the buttons are there on screen"
+    page.emulate_media(media="print")
+    assert page.evaluate(VISIBLE_CONTROLS) == []
+    expect(page.locator('[data-wb-prompt="99.1"] .wb-prompt__print')).to_have_text("An answer")
 
 
 # ---- the content security policy --------------------------------------------

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import FULL_STORAGE, PREFIX, assert_accessible
+from test_browser import FULL_STORAGE, PREFIX, VISIBLE_CONTROLS, assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -258,4 +258,23 @@ def test_at_360_px_every_radio_says_beside_it_which_question_it_answers(browser,
     expect(extra).to_have_text("An extra question")
     expect(extra).to_be_visible()
     expect(page.locator("#wb-ladder-8-6-help")).to_have_accessible_description(re.compile("Added by this website, not by the workbook’s author"))
+    context.close()
+
+
+
+def test_nothing_to_press_prints_but_the_kept_placements_do(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + "power/")
+    radio(page, "now", 5).check()
+    radio(page, "hope", 7).check()
+    page.get_by_role("button", name="Keep today’s placement").click()
+    entry = page.locator(".wb-ladder__entry-line")
+    expect(entry).to_contain_text("now rung 5")
+    expect(page.get_by_role("button", name=re.compile("^Delete the placement of"))).to_be_visible()
+    page.emulate_media(media="print")
+    assert page.evaluate(VISIBLE_CONTROLS) == []
+    expect(entry).to_be_visible()
+    expect(page.locator(".wb-ladder__rung--none")).to_be_hidden()
+    expect(radio(page, "now", 5)).to_be_visible()
     context.close()
