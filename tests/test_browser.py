@@ -452,6 +452,27 @@ def test_every_page_fits_320_css_pixels_as_at_400_percent_zoom(browser, base_url
     context.close()
 
 
+OUR_SMALL_TARGETS = """() => [...document.querySelectorAll(
+    '.md-content button, .md-content summary, .md-content label:has(> input[type=radio], > input[type=checkbox]), .wb-footer a'
+)].filter(e => e.getClientRects().length).map(e => [e.textContent.trim().slice(0, 40), e.getBoundingClientRect()])
+  .filter(([, r]) => r.width < 44 || r.height < 44).map(([name, r]) => `${name} ${Math.round(r.width)}x${Math.round(r.height)}`)"""
+
+
+def test_on_a_phone_every_target_is_24_px_and_ours_44_px(browser, base_url):
+    # WCAG 2.5.8: 24 x 24 CSS px at least (axe's target-size); our own controls 44 px, as GOV.UK's.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    for name in PAGES + ["examples/"]:
+        page.goto(base_url + name)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(OUR_SMALL_TARGETS) == [], name
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        page.evaluate(AXE)
+        result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: ['target-size']}})")
+        assert result["violations"] == [], (name, [n["target"] for v in result["violations"] for n in v["nodes"]])
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_messages_showing(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
