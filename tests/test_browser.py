@@ -431,11 +431,16 @@ def test_no_page_asks_anything_of_another_host_and_no_cookies_are_set(page: Page
     assert page.evaluate("() => document.cookie") == ""
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violations(page: Page, base_url, name):
+def test_axe_finds_no_violations(browser, base_url, name, scheme):
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    page = context.new_page()
     page.goto(base_url + name)
     page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     assert_accessible(page)
+    context.close()
 
 
 def test_every_page_fits_320_css_pixels_as_at_400_percent_zoom(browser, base_url):
