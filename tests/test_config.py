@@ -19,7 +19,7 @@ ORGANISATION = {
             {"name": "Your coordinator, Sam", "phone": "+44 1234 567890", "when": "Monday to Friday, 9am to 5pm"},
             {"name": "Example Trust helpline", "url": "https://example.org/help"},
         ],
-        "about": "This workbook is offered by Example Mentoring Trust to its peer mentors.",
+        "about": "Questions about this workbook? Ask your mentoring coordinator.",
         "namespace": "example-trust-workbook",
     },
 }
@@ -69,12 +69,41 @@ def test_an_organisations_settings_show_on_every_page(tmp_path):
         assert "Hub of Hope" not in footer.get_text()
         assert squash(footer.select_one(".wb-footer__about").get_text()) == ORGANISATION["workbook"]["about"]
         assert page.select_one('meta[name="wb-namespace"]')["content"] == "example-trust-workbook"
+    # The home page's note ends with the organisation's contacts, not the workbook's own.
+    note = soup(site).select_one(".admonition .wb-support-sentence")
+    assert squash(note.get_text(" ")).endswith(
+        "If you find you need additional, confidential support, contact Samaritans on 116 123 , "
+        "Your coordinator, Sam on +44 1234 567890 or Example Trust helpline ."
+    )
+    assert note.select_one('a[href="https://example.org/help"]').get_text() == "Example Trust helpline"
+    assert "Hub of Hope" not in soup(site).select_one("article").get_text()
+    assert "hubofhope" not in str(soup(site).select_one("article"))
     items = [squash(li.get_text(" ")) for li in soup(site).select(".wb-support li")]
     assert items == [
         "Samaritans : call 116 123 (Free, any time, day or night)",
         "Your coordinator, Sam : call +44 1234 567890 (Monday to Friday, 9am to 5pm)",
         "Example Trust helpline",
     ]
+
+
+def test_the_commented_example_in_mkdocs_yml_builds_and_says_each_thing_once(tmp_path):
+    # The example an organisation uncomments, exactly as mkdocs.yml has it.
+    import yaml
+
+    lines = Path(__file__).parent.parent.joinpath("mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("  # workbook:")
+    example = []
+    for line in lines[start:]:
+        if not line.startswith("  #   ") and line != "  # workbook:":
+            break
+        example.append(line[4:])
+    extra = {"generator": False, **yaml.safe_load("\n".join(example))}
+    site = build(tmp_path, extra)
+    for name in ("", "theory"):
+        footer = squash(soup(site, name).select_one(".wb-footer").get_text(" "))
+        assert footer.count("offered by") == 1, footer
+        assert footer.count("Ask your mentoring coordinator") == 1, footer
+    assert "Your mentoring coordinator on 0123 456 7890" in squash(soup(site).select_one(".wb-support-sentence").get_text(" "))
 
 
 def test_text_in_settings_is_escaped(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -121,3 +123,23 @@ def test_a_block_that_falls_through_as_text_is_found(text):
 def test_a_page_without_stray_blocks_passes_the_check():
     html = str(render("/// prompt | 1.1\nFine\n///\n\nA line with // two slashes.\n"))
     assert wb_prompts.find_literal_block(html) is None
+
+
+# ---- /// support ------------------------------------------------------------------
+
+
+def test_support_as_a_sentence_ends_the_workbooks_own_words_with_its_own_contacts():
+    soup = render("/// support | sentence\nIf you need support,\n///\n")
+    sentence = soup.select_one("p.wb-support-sentence")
+    assert sentence.get_text() == "If you need support, call the Samaritans free on 116 123 or visit https://hubofhope.co.uk"
+    assert [a["href"] for a in sentence.select("a")] == ["tel:116123", "https://hubofhope.co.uk"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("/// support | list\n///\n", "the only form is '/// support | sentence'"),
+    ("/// support | sentence\nOne.\n\nTwo.\n///\n", "takes one paragraph"),
+    ("/// support\nCall us\n///\n", "takes no content"),
+])
+def test_support_refuses_what_it_does_not_know(text, message):
+    with pytest.raises(PromptError, match=re.escape(message)):
+        render(text)
