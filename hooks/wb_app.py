@@ -15,18 +15,18 @@ import struct
 import zlib
 from pathlib import Path
 
+import wb_brand
+
 ICON_SIZES = (192, 512)
-ICON_COLOUR = (0x3F, 0x51, 0xB5)  # Material's indigo, as the theme's header
-PAPER = (0xFF, 0xFF, 0xFF)
 # What a reader needs to read and answer offline; the rest is cached as it is used.
 SKIP = ("sw.js", "_headers", "sitemap.xml", "sitemap.xml.gz", "manifest.webmanifest")
 SKIP_UNDER = ("assets/javascripts/lunr/",)
 SKIP_SUFFIX = (".map", ".gz")
 
 
-def icon(size: int) -> bytes:
-    """A PNG: an open book, white on the theme's colour."""
-    colour, paper = bytes(ICON_COLOUR), bytes(PAPER)
+def icon(size: int, background: str, foreground: str) -> bytes:
+    """A PNG: an open book in `foreground` on `background` (hex colours, the site's own)."""
+    colour, paper = bytes(wb_brand.rgb(background)), bytes(wb_brand.rgb(foreground))
     left, right = round(size * 0.2), round(size * 0.8)
     top, bottom = round(size * 0.28), round(size * 0.72)
     gutter, inset = round(size * 0.03), round(size * 0.05)
@@ -54,7 +54,13 @@ def icon(size: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 
 
-def manifest(name: str, description: str | None) -> str:
+def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Logo | None = None) -> str:
+    icons = [{"src": logo.src, "sizes": logo.sizes, "type": logo.type, "purpose": "any"}] if logo else []
+    if not (logo and logo.whole_icon):
+        icons += [
+            {"src": f"assets/wb/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+            for size in ICON_SIZES
+        ]
     return json.dumps(
         {
             "name": name,
@@ -64,11 +70,8 @@ def manifest(name: str, description: str | None) -> str:
             "scope": "./",
             "display": "standalone",
             "background_color": "#ffffff",
-            "theme_color": "#3f51b5",
-            "icons": [
-                {"src": f"assets/wb/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
-                for size in ICON_SIZES
-            ],
+            "theme_color": colour,
+            "icons": icons,
         },
         indent=2,
         ensure_ascii=False,
@@ -188,11 +191,12 @@ self.addEventListener('fetch', function (event) {{
 
 
 def write_app(
-    site: Path, name: str, description: str | None, namespace: str, directory_urls: bool, earlier: tuple[str, ...] = ()
+    site: Path, name: str, description: str | None, namespace: str, directory_urls: bool,
+    earlier: tuple[str, ...] = (), colour: str = "#4051b5", logo: wb_brand.Logo | None = None,
 ) -> None:
-    """Write the manifest, its icons and the service worker into a built site."""
+    """Write the manifest, its icons (in the site's colour) and the service worker into a built site."""
     for size in ICON_SIZES:
-        (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(icon(size))
-    (site / "manifest.webmanifest").write_text(manifest(name, description), encoding="utf-8")
+        (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(icon(size, colour, wb_brand.ink_on(colour)))
+    (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo), encoding="utf-8")
     urls = precached(site, directory_urls)
     (site / "sw.js").write_text(service_worker(namespace, version(site), urls, earlier), encoding="utf-8")

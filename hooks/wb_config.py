@@ -9,8 +9,9 @@
           - name: Samaritans
             phone: 116 123
             when: Free, any time, day or night
-        about: This workbook is offered by Example Mentoring Trust to its peer mentors.
+        about: Questions about this workbook? Ask your mentoring coordinator.
         namespace: example-trust-workbook
+        colour: "#0b6e4f"
 
 Every key is optional. A mistake stops the build with a message naming the key.
 """
@@ -26,6 +27,7 @@ from mkdocs.exceptions import PluginError
 RE_NAMESPACE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RE_PHONE = re.compile(r"^\+?[0-9][0-9 ]{2,19}$")
 RE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+RE_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Settings:
     support: tuple[Contact, ...] = DEFAULT_SUPPORT
     about: str | None = None
     namespace: str | None = None
+    colour: str | None = None
 
 
 def fail(key: str, problem: str) -> PluginError:
@@ -105,7 +108,7 @@ def read_settings(extra: dict) -> Settings:
     raw = extra.get("workbook")
     if raw is None:
         return Settings()
-    settings = only(raw, ("organisation", "support", "about", "namespace"), "")
+    settings = only(raw, ("organisation", "support", "about", "namespace", "colour"), "")
     organisation = only(settings.get("organisation") or {}, ("name", "url"), "organisation")
     support = settings.get("support", None)
     if support is not None and (not isinstance(support, list) or not support):
@@ -113,10 +116,14 @@ def read_settings(extra: dict) -> Settings:
     namespace = text(settings.get("namespace"), "namespace")
     if namespace is not None and not RE_NAMESPACE.match(namespace):
         raise fail("namespace", f"{namespace!r} may hold only lower-case letters, digits and single dashes")
+    colour = text(settings.get("colour"), "colour")
+    if colour is not None and not RE_COLOUR.match(colour):
+        raise fail("colour", f"{colour!r} is not a colour written like \"#0b6e4f\" (# and six digits or letters a to f, in quotes)")
     return Settings(
         organisation_name=text(organisation.get("name"), "organisation.name", required="url" in organisation),
         organisation_url=url(organisation.get("url"), "organisation.url"),
         support=tuple(contact(item, f"support[{n}]") for n, item in enumerate(support)) if support else DEFAULT_SUPPORT,
         about=text(settings.get("about"), "about"),
         namespace=namespace,
+        colour=colour.lower() if colour else None,
     )

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import wb_app
+import wb_brand
 import wb_config
 import wb_extension
 import wb_prompts
@@ -106,6 +107,8 @@ def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD["settings"] = wb_config.read_settings(config.extra)
     config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings))
+    if settings.colour:
+        wb_brand.use_custom(config.theme)
     if settings.namespace is None:
         # Not log.warning: this project's own mkdocs.yml builds --strict without a namespace, for the tests.
         log.info(
@@ -207,6 +210,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "settings": BUILD["settings"],
         "script": script,
         "answers_url": review.url if review else None,
+        "colour": wb_brand.site_colour(config.theme, BUILD["settings"].colour),
+        "brand_css": wb_brand.CSS if BUILD["settings"].colour else None,
     }
     return env
 
@@ -256,11 +261,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / script
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    colour = wb_brand.site_colour(config.theme, BUILD["settings"].colour)
+    if BUILD["settings"].colour:
+        (Path(config.site_dir) / wb_brand.CSS).write_text(wb_brand.brand_css(colour), encoding="utf-8")
     if not is_offline(config):
         headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
         legacy = legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
         wb_app.write_app(
             Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
-            (legacy,) if legacy else (),
+            (legacy,) if legacy else (), colour, wb_brand.logo(config.theme, config.docs_dir),
         )

@@ -53,11 +53,13 @@ def build_site(
     extra_nav: list | None = None,
     features_off: tuple[str, ...] = (),
     config_file: Path = CONFIG,
+    theme: dict | None = None,
     **overrides,
 ):
     """Build with the real mkdocs.yml (its hooks, theme and extensions), strict.
 
-    `features_off` turns Material features off, e.g. ("navigation.instant",).
+    `features_off` turns Material features off, e.g. ("navigation.instant",); `theme` sets
+    theme keys, e.g. {"palette": {"primary": "teal"}}.
     """
     if site_url is not None:
         overrides["site_url"] = site_url
@@ -72,6 +74,8 @@ def build_site(
         config.nav = list(config.nav) + extra_nav
     for feature in features_off:
         config.theme["features"].remove(feature)
+    for key, value in (theme or {}).items():
+        config.theme[key] = value
     build(config)
     return config
 

@@ -117,7 +117,8 @@ def test_text_in_settings_is_escaped(tmp_path):
 @pytest.mark.parametrize(
     ("workbook", "message"),
     [
-        ({"colour": "red"}, "extra.workbook.colour: is not a setting this workbook knows"),
+        ({"colour": "red"}, "extra.workbook.colour: 'red' is not a colour written like"),
+        ({"colour_scheme": "red"}, "extra.workbook.colour_scheme: is not a setting this workbook knows"),
         ({"support": [{"phone": "116 123"}]}, "extra.workbook.support[0].name: needs some text"),
         ({"support": [{"name": "A", "phone": "1", "email": "a@b"}]}, "extra.workbook.support[0].email: is not a setting"),
         ({"support": [{"name": "A"}]}, "extra.workbook.support[0]: the contact 'A' needs a phone number or a web address"),
