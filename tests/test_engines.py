@@ -142,6 +142,34 @@ def test_a_drawing_by_pointer_is_kept_and_redrawn_after_a_reload(reader: Reader,
     assert_no_problems(reader)
 
 
+def test_on_a_narrow_screen_pen_opens_the_colours_and_a_red_stroke_is_kept(reader: Reader):
+    reader.driver.set_window_size(400, 800)
+    reader.goto("mentoring-in-criminal-justice/")
+    reader.until(lambda: reader.js("return document.documentElement.clientWidth") < 720, "a phone-width page")
+    root = '[data-wb-prompt="2.6"]'
+    pen = reader.find(f'{root} [data-wb-action="pen"]')
+    red = reader.find(f'{root} [data-wb-value="#c62828"]')
+    assert pen.is_displayed() and not red.is_displayed()
+    tops = reader.js("""return [...document.querySelectorAll(arguments[0] + ' .wb-drawing__tools > button, '
+        + arguments[0] + ' .wb-drawing__group > button')].filter(b => b.getClientRects().length)
+        .map(b => Math.round(b.getBoundingClientRect().top))""", root)
+    assert len(tops) == 5 and len(set(tops)) == 1, tops
+    reader.js("arguments[0].scrollIntoView({block: 'center'})", pen)
+    pen.click()
+    reader.until(lambda: red.is_displayed(), "the colours shown")
+    red.click()
+    canvas = reader.find("#wb-drawing-2-6")
+    reader.js("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    rect = reader.js("var r = arguments[0].getBoundingClientRect(); return {w: r.width, h: r.height}", canvas)
+    builder = ActionBuilder(reader.driver, mouse=PointerInput("mouse", "mouse"))
+    builder.pointer_action.move_to(canvas, int(-0.3 * rect["w"]), 0).pointer_down()
+    builder.pointer_action.move_to(canvas, int(0.3 * rect["w"]), 0).pointer_up()
+    builder.perform()
+    reader.wait_text("#wb-status-2-6", "Saved today")
+    assert [stroke["c"] for stroke in reader.stored(PREFIX, "2.6")["strokes"]] == ["#c62828"]
+    assert_no_problems(reader)
+
+
 # ---- photos ---------------------------------------------------------------------
 
 PHOTO_ROOT = '[data-wb-prompt="5.4"]'
