@@ -7,7 +7,11 @@ with stock Material (no hook, no overrides), the gzipped size of our own JS and
 CSS beside Material's, and the size of one section page; then, in Chromium,
 how long a 12-megapixel photo takes to be made smaller and kept, and its size
 before and after; and how long locking a backup with a passphrase takes: the key
-derivation alone, and locking and opening 59 answers of 50,000 characters.
+derivation alone, and locking and opening 59 answers of 50,000 characters; and
+Lighthouse (mobile, simulated slow 4G) on four pages of ours and of stock Material,
+side by side: performance, accessibility, best practices, SEO and cumulative layout
+shift (`--no-lighthouse` to skip; Lighthouse is installed on first use with npm in
+scripts/lighthouse/, and drives Debian's Chromium).
 Prints, never asserts.
 """
 
@@ -15,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import logging
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -67,7 +73,9 @@ def sizes(paths: list[Path]) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs (minutes)")
+    args = parser.parse_args()
+    runs = args.runs
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         ours_site, stock_site = Path(tmp, "ours"), Path(tmp, "stock")
@@ -100,6 +108,8 @@ def main() -> None:
 
         photo_figures(ours_site, runs)
         lock_figures(ours_site, runs)
+        if not args.no_lighthouse:
+            lighthouse_figures(ours_site, stock_site)
 
 
 def photo_figures(site: Path, runs: int) -> None:
@@ -184,6 +194,38 @@ def lock_figures(site: Path, runs: int) -> None:
         f"locked in {lock:.0f} ms, opened in {opened:.0f} ms (each with one key derivation), "
         f"opened again with the key kept in {again:.0f} ms"
     )
+
+
+
+LIGHTHOUSE = ROOT / "scripts" / "lighthouse"
+LIGHTHOUSE_PAGES = ("", "theory/", "power/", "my-answers/")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    """One Lighthouse run (its default: a mobile phone on slow 4G), as {category: score, "cls": value}."""
+    command = [
+        str(LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json", f"--output-path={out}",
+        "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+    ]
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM_PATH})
+    report = json.loads(out.read_text(encoding="utf-8"))
+    found = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    found["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
+    return found
+
+
+def lighthouse_figures(ours_site: Path, stock_site: Path) -> None:
+    if not (LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LIGHTHOUSE, check=True)
+    print("Lighthouse 12, mobile: performance / accessibility / best practices / SEO, cumulative layout shift")
+    with tempfile.TemporaryDirectory() as tmp, serve(ours_site) as ours_url, serve(stock_site) as stock_url:
+        for page in LIGHTHOUSE_PAGES:
+            ours = lighthouse(ours_url + page, Path(tmp, "ours.json"))
+            stock = lighthouse(stock_url + page, Path(tmp, "stock.json"))
+            line = " / ".join(str(ours[name]) for name in CATEGORIES)
+            theirs = " / ".join(str(stock[name]) for name in CATEGORIES)
+            print(f"  {page or 'home'}: ours {line}, CLS {ours['cls']:.3f}; stock Material {theirs}, CLS {stock['cls']:.3f}")
 
 
 if __name__ == "__main__":

@@ -380,6 +380,40 @@ def test_replace_then_undo_gives_back_exactly_what_was_there(page: Page, base_ur
     assert PREFIX + "undo:restore" not in ours(page)
 
 
+# The journal's database opens only when the test says so (window.wbOpenJournal()).
+HOLD_JOURNAL = """(() => {
+    let release;
+    const held = new Promise(resolve => { release = resolve; });
+    window.wbOpenJournal = release;
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (name, version) {
+        const request = open.call(this, name, version);
+        if (!String(name).endsWith(':journal')) return request;
+        Object.defineProperty(request, 'onsuccess', {
+            set(handler) { request.addEventListener('success', event => held.then(() => handler.call(request, event))); },
+        });
+        return request;
+    };
+})()"""
+
+
+def test_an_undo_made_before_the_journal_has_replayed_is_not_written_over_by_it(page: Page, base_url):
+    before = prepare_merge(page, base_url)
+    dialog(page).get_by_label("Replace all my answers").check()
+    dialog(page).get_by_role("button", name="Restore").click()
+    assert value(page, "1.1") == "Theirs"
+    page.wait_for_function("() => WB.journal.done")
+    page.add_init_script(HOLD_JOURNAL)
+    page.reload()
+    # A slow phone: the reader undoes the restore before the journal has even opened.
+    page.get_by_role("button", name="Undo the restore").click()
+    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    assert answer_keys(page) == before
+    page.evaluate("window.wbOpenJournal()")
+    assert page.evaluate("WB.journal.done") == []
+    assert answer_keys(page) == before
+
+
 def test_a_restore_that_does_not_fit_changes_nothing(page: Page, base_url):
     review(page, base_url)
     put(page, "1.1", "Mine")

@@ -11,7 +11,8 @@
  *
  * On load, replay() puts back each write that
  * localStorage lost: where the key holds one of its own past texts (what was
- * there before a write the journal has). A text the journal never saw there (an
+ * there before a write the journal has), unless this page has written the key
+ * since it loaded (its write is newer, even when it puts back an older text). A text the journal never saw there (an
  * older copy of the workbook, a tool) is left as it is. Every call resolves or
  * rejects with {reason, error}; a journal that cannot be used leaves
  * localStorage to do what it always did.
@@ -131,6 +132,8 @@
       var back = [];
       out.entries.forEach(function (entry) {
         if (typeof entry.key !== 'string' || entry.key.indexOf(store.prefix) !== 0) return;
+        // Written by this page since it loaded (e.g. an undo that puts back an older text): that is newer.
+        if (store.written && store.written[entry.key]) return;
         if (entry.raw !== null && typeof entry.raw !== 'string') return;
         var now = storage.getItem(entry.key);
         if (now === entry.raw || !Array.isArray(entry.past) || entry.past.indexOf(hash(now)) === -1) return;

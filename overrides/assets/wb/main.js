@@ -420,8 +420,12 @@
   // Writes the browser lost (killed before it wrote localStorage to disk) come back, and
   // every box shows them (unless the reader is already writing there: see WB.Saver).
   if (WB.journal) {
-    WB.journal.replay().then(function (keys) {
+    // Kept as WB.journal.done: resolves with the keys put back ([] when none, or no journal).
+    WB.journal.done = WB.journal.replay().then(function (keys) {
       if (keys.length && WB.replayed) WB.replayed(keys);
-    }, function () {});
+      return keys;
+    }, function () {
+      return [];
+    });
   }
 })(window, document);

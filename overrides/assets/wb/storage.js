@@ -54,6 +54,8 @@
     this.prefix = 'wb:v' + FORMAT + ':' + namespace + ':';
     this.listeners = {};
     this.listening = false;
+    // Keys this page has written since it loaded: newer than anything the journal replays.
+    this.written = {};
   }
 
   /** localStorage itself: reading the property throws where site data is blocked. */
@@ -131,6 +133,10 @@
 
   /** Keep writes [[key, text or null, text before]] in the journal too; resolves either way. */
   Store.prototype.journalled = function (writes) {
+    var written = this.written;
+    writes.forEach(function (write) {
+      written[write[0]] = true;
+    });
     if (!this.journal || !writes.length) return Promise.resolve(false);
     return this.journal.keep(writes).then(function () {
       return true;
