@@ -342,7 +342,7 @@ def test_my_answers_shows_the_photos_and_copies_name_them(page: Page, base_url, 
 
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy my answers").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("copied")
+    expect(page.locator(".wb-banner")).to_contain_text("copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "[Photo 1 of 2: The library]\n[Photo 2 of 2, no caption]\n\nSafe and calm" in copied
 
@@ -381,7 +381,7 @@ def test_backup_clear_restore_gives_the_same_photos_byte_for_byte(page: Page, ba
     raw_before = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:5.4")
     photos_before = pictures(page)
     backup_clear_restore(page, base_url)
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 2 photos from your backup.")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer and 2 photos from your backup.")
     assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:5.4") == raw_before
     assert pictures(page) == photos_before
     page.goto(base_url + PAGE)
@@ -411,7 +411,7 @@ def test_the_backup_file_carries_the_photos_and_says_its_size_first(page: Page, 
     assert sorted(backup["photos"], key=lambda p: p["id"]) == [
         {"id": p["id"], "type": p["type"], "data": p["data"]} for p in pictures(page)
     ]
-    expect(page.locator(".wb-review__message")).to_contain_text("1 answer and 2 photos")
+    expect(page.locator(".wb-banner")).to_contain_text("1 answer and 2 photos")
     # The size said before is within a tenth of the file's.
     number, unit = estimate.split(" ")
     said = float(number) * {"KB": 1024, "MB": 1024 * 1024}[unit]
@@ -430,7 +430,7 @@ def test_a_backup_made_where_photos_cannot_be_read_says_so(browser, base_url):
     expect(page.locator(".wb-review__usage")).to_contain_text("Your photos cannot be read in this browser at the moment.")
     backup = json.loads(backup_file(page))
     assert backup["photos"] == [] and backup["answers"][0]["value"]["text"] == "Calm"
-    expect(page.locator(".wb-review__message .wb-review__warning")).to_have_text(
+    expect(page.locator(".wb-banner .wb-review__warning")).to_have_text(
         "Your photos could not be read in this browser, so this backup has your words without them.")
     context.close()
 
@@ -477,7 +477,7 @@ def test_replace_then_undo_brings_back_the_photos_there_were(page: Page, base_ur
     restore(page, json.dumps(data).encode())
     dialog(page).get_by_label("Replace all my answers with the backup").check()
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 2 photos")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer and 2 photos")
     assert len(stored(page)["photos"]) == 2
     assert pictures(page) == kept, "the photo only this browser had is kept while the restore can be undone"
     page.get_by_role("button", name="Undo the restore").click()
