@@ -111,7 +111,24 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
         "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
         "they go into your backups. Copy what you need into the question’s box."
     ))
+    exclude_from_search(root)
     return etree.tostring(root, encoding="unicode", method="html")
+
+
+def exclude_from_search(element: etree.Element) -> None:
+    """Keep a part of the page out of the search index (`data-search-exclude`).
+
+    Material's search parser stops excluding at the first closing tag of the same
+    name inside the excluded element (it compares elements by tag), so the mark
+    goes on the highest elements with no descendant of their own tag.
+    """
+    if all(inner.tag != element.tag for inner in element.iter() if inner is not element):
+        element.set("data-search-exclude", "")
+        return
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        raise PromptError(f"<{element.tag}> holds text beside elements of its own kind: it cannot be kept out of search")
+    for child in element:
+        exclude_from_search(child)
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -259,8 +276,7 @@ class Review(Block):
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        # The page's interface, and the questions (found on their own pages), stay out of search.
-        root = etree.SubElement(parent, "div", {"class": "wb-review", "data-module": "wb-review", "data-search-exclude": ""})
+        root = etree.SubElement(parent, "div", {"class": "wb-review", "data-module": "wb-review"})
         no_script = etree.SubElement(root, "p", {"class": "wb-review__no-script"})
         no_script.text = (
             "Your answers are shown here only when JavaScript is on; so are backing up, "
@@ -269,6 +285,8 @@ class Review(Block):
         tools(root)
         # On paper only: the workbook's name, the date and the reader's name (review.js fills it as it prints).
         etree.SubElement(root, "p", {"class": "wb-review__print-header"})
+        # The page's interface stays out of search (and so do the questions, filled in later: see catalogue()).
+        exclude_from_search(root)
         etree.SubElement(root, "div", {"class": "wb-review__catalogue"})
         return root
 

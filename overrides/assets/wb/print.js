@@ -43,13 +43,18 @@
     var line = root.querySelector('.wb-review__print-header');
     var html = document.documentElement;
     var fold = null;
+    var fill = function () {
+      header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
+    };
     field.value = storedName();
+    fill();
     field.addEventListener('input', function () {
       keepName(field);
+      fill();
     });
     window.addEventListener('beforeprint', function () {
       if (!document.contains(root)) return;
-      header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
+      fill(); // today's date, should the page have stayed open overnight
       html.classList.toggle('wb-print-every', every.checked);
       if (!fold) fold = WB.summary.unfold(root);
     });
@@ -58,10 +63,14 @@
       if (fold) fold();
       fold = null;
     });
-    // Another tab cleared the answers (and with them the name): show what is kept now.
-    document.addEventListener('wb:changed', function () {
-      if (document.contains(root) && document.activeElement !== field) field.value = storedName();
-    });
+    // After "Clear all my answers" (the name goes with them), or a change in another tab: what is kept now.
+    return {
+      refresh: function () {
+        if (document.activeElement === field) return;
+        field.value = storedName();
+        fill();
+      }
+    };
   }
 
   WB.reviewPrint = reviewPrint;

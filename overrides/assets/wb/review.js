@@ -133,7 +133,7 @@
     // The banner's own buttons ("Undo the restore", "Share the backup now").
     this.banner.holder.addEventListener('click', clicked);
     this.passphrase();
-    WB.reviewPrint(this);
+    this.printing = WB.reviewPrint(this);
     // Material's single-key shortcuts (next page, search) act on a focused checkbox or radio button: not here.
     root.addEventListener('keydown', function (event) {
       var type = event.target.type;
@@ -246,6 +246,7 @@
     });
 
     this.usage();
+    if (this.printing) this.printing.refresh();
 
     var orphans = this.root.querySelector('.wb-review__orphans');
     var list = orphans.querySelector('.wb-review__orphan-list');
