@@ -296,7 +296,7 @@ def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(br
     review(page, base_url)
     put(page, "1.1", "Mine")
     page.get_by_role("button", name="Share backup").click()
-    expect(page.locator(".wb-banner")).to_have_text("The backup was not shared.")
+    expect(page.locator(".wb-banner__heading")).to_have_text("The backup was not shared.")
     assert PREFIX + "meta:backup" not in ours(page)
     context.close()
 
