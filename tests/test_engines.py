@@ -250,7 +250,7 @@ def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_pat
     # Replace, then undo: exactly what was there.
     restore(reader, path)
     reader.find('dialog.wb-review__dialog input[value="replace"]').click()
-    dialog_button(reader, "Restore").click()
+    dialog_button(reader, "Replace all my answers").click()
     reader.until(lambda: reader.stored(PREFIX, "1.1") == "Mine", "the backup's answer")
     reader.button("Undo the restore").click()
     reader.wait_text(".wb-banner", "The restore is undone")

@@ -347,22 +347,34 @@
     WB.store.keys().forEach(function (key) {
       used += (key.length + (storage.getItem(key) || '').length) * 2; // text is kept as UTF-16
     });
-    if (!Object.keys(this.answers()).length) {
+    var answers = this.answers();
+    if (!Object.keys(answers).length) {
       line.textContent = 'You have no answers saved in this browser yet.';
+      line.classList.remove('wb-review__warning');
       return;
     }
-    var say = function (full) {
-      line.textContent = full
+    var state = { full: used / WB.ANSWER_ROOM > FULL, unread: false };
+    var say = function () {
+      line.textContent = (state.full
         ? 'This browser is nearly out of room for your answers. Download a backup now, then remove photos you no ' +
           'longer need (or clear answers you have kept elsewhere), so that new answers can be saved.'
-        : 'Your answers fit easily in this browser.';
-      line.classList.toggle('wb-review__warning', full);
+        : 'Your answers fit easily in this browser.') +
+        (state.unread ? ' Your photos cannot be read in this browser at the moment.' : '');
+      line.classList.toggle('wb-review__warning', state.full || state.unread);
     };
-    var full = used / WB.ANSWER_ROOM > FULL;
-    say(full);
-    if (full || !navigator.storage || !navigator.storage.estimate) return;
+    say();
+    if (photoIds(values(answers)).length) {
+      WB.photos.list().then(null, function () {
+        state.unread = true;
+        say();
+      });
+    }
+    if (state.full || !navigator.storage || !navigator.storage.estimate) return;
     navigator.storage.estimate().then(function (estimate) {
-      if (estimate && estimate.quota > 0 && estimate.usage / estimate.quota > FULL) say(true);
+      if (estimate && estimate.quota > 0 && estimate.usage / estimate.quota > FULL) {
+        state.full = true;
+        say();
+      }
     }, function () {
       /* no estimate: what localStorage holds is all there is to go on */
     });
