@@ -215,6 +215,16 @@ def test_an_answer_in_capitals_shows_and_copies_in_capitals(phone: Page, base_ur
     assert answer_keys(phone)[PREFIX + "answer:3.3"].count("I am more than my past") == 1  # stored as typed
 
 
+def test_a_copy_with_no_answers_says_so(page: Page, base_url):
+    open_review(page, base_url, {"1.1": "Only in section 1"})
+    page.get_by_label("Which answers").select_option(label="2. Reflections on Mentoring in Criminal Justice")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as text").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert "No answers yet." in text and "Only in section 1" not in text
+    banner_in_view(page, "success", "Your answers are downloading as a text file")
+
+
 # ---- 7. an answer to a question no longer in the workbook -------------------------------------
 
 
