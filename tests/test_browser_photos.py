@@ -337,8 +337,7 @@ def test_my_answers_shows_the_photos_and_copies_name_them(page: Page, base_url, 
     expect(item.locator(".wb-review__text")).to_have_text("Safe and calm")
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-wb-review-prompt=\"5.4\"] img')].every(i => i.naturalWidth > 0)")
-    expect(page.locator(".wb-review__usage")).to_contain_text("Your 2 photos take about")
-    expect(page.locator(".wb-review__usage")).to_contain_text("A backup file will be about")
+    expect(page.locator(".wb-review__usage")).to_have_text("Your answers fit easily in this browser.")  # no sizes
 
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy my answers").click()
