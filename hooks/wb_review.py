@@ -59,54 +59,103 @@ def prompts_in(html: str) -> list[Listed]:
                 id=prompt_id,
                 anchor=match["anchor"],
                 text=words[len(prefix):] if words.startswith(prefix) else words,
-                options=tuple((name, attrs[name]) for name in CARRIED if name in attrs),
+                options=tuple((name, attrs[name]) for name in CARRIED if name in attrs) + (
+                    (("data-wb-style", "capitals"),) if "wb-prompt--capitals" in attrs.get("class", "").split() else ()
+                ),
             )
         )
     return found
 
 
 def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
-    """The HTML of the list: sections (title, link to the page, prompts) in workbook order."""
+    """The HTML of the list: sections (title, link to the page, prompts) in workbook order.
+
+    Each section is a row of a summary (its title and its status, which review.js
+    fills), then its questions folded in a <details>: without JavaScript every
+    question is there to open; with it, the answered ones, and the others behind a
+    count. Everything starts folded, so filling in the answers moves nothing.
+    """
     root = etree.Element("div", {"class": "wb-review__list"})
     for number, (title, href, prompts) in enumerate(sections, start=1):
-        section = etree.SubElement(root, "section", {"class": "wb-review__section", "data-wb-section": str(number)})
-        heading = etree.SubElement(section, "h2", {"id": f"wb-review-section-{number}"})
+        section = etree.SubElement(root, "section", {"class": "wb-review__section", "data-wb-section": str(number),
+                                                     "aria-labelledby": f"wb-review-section-{number}"})
+        row = etree.SubElement(section, "div", {"class": "wb-review__row"})
+        heading = etree.SubElement(row, "h2", {"id": f"wb-review-section-{number}", "class": "wb-review__section-title"})
         etree.SubElement(heading, "a", {"href": href}).text = title
-        etree.SubElement(section, "p", {"class": "wb-review__progress"})
-        actions = etree.SubElement(section, "p", {"class": "wb-review__section-actions", "hidden": "hidden"})
+        etree.SubElement(row, "p", {"class": "wb-review__progress"}).text = plural(len(prompts), "question", "questions")
+        answers = etree.SubElement(section, "details", {"class": "wb-review__answers"})
+        etree.SubElement(answers, "summary", {"class": "wb-review__summary"}).text = "Show the questions"
+        for prompt in prompts:
+            listed_prompt(answers, prompt, href)
+        actions = etree.SubElement(answers, "p", {"class": "wb-review__section-actions", "hidden": "hidden"})
         clear = etree.SubElement(
-            actions, "button", {"type": "button", "class": "wb-button", "data-wb-action": "clear-section",
-                                "data-wb-section": str(number)}
+            actions, "button", {"type": "button", "class": "wb-button wb-button--secondary",
+                                "data-wb-action": "clear-section", "data-wb-section": str(number)}
         )
         clear.text = "Clear this section’s answers"
+        todo = etree.SubElement(section, "details", {"class": "wb-review__unanswered", "hidden": "hidden"})
+        etree.SubElement(todo, "summary", {"class": "wb-review__summary"}).text = "Questions not answered yet"
+        links = etree.SubElement(todo, "ul", {"class": "wb-review__todo"})
         for prompt in prompts:
-            item = etree.SubElement(
-                section, "div",
-                {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind,
-                 **dict(prompt.options)},
-            )
-            h3 = etree.SubElement(item, "h3", {"class": "wb-review__question"})
-            link = etree.SubElement(h3, "a", {"href": f"{href}#{prompt.anchor}"})
+            item = etree.SubElement(links, "li", {"data-wb-review-todo": prompt.id})
+            link = etree.SubElement(item, "a", {"href": f"{href}#{prompt.anchor}"})
             etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
-            etree.SubElement(link, "span", {"class": "wb-review__words"}).text = " " + prompt.text
-            etree.SubElement(item, "div", {"class": "wb-review__answer"})
-            blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
-            if prompt.kind == "wb-ladder":
-                etree.SubElement(blank, "p").text = "Now: rung ____     Would like to be: rung ____"
-            elif prompt.kind in PICTURE_KINDS:
-                etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = PICTURE_KINDS[prompt.kind]
-            for _ in range(BLANK_LINES):
-                etree.SubElement(blank, "span", {"class": "wb-review__line"})
-    kept_section(root, "orphan", "Answers to prompts no longer in the workbook", (
+            link[-1].tail = " "
+            etree.SubElement(link, "span").text = prompt.text
+    kept_section(root, "orphan", "Answers to questions no longer in the workbook", (
         "These answers were saved for questions that this workbook no longer has. "
-        "They are kept, and they go into your backups."
+        "They are kept, and they go into your backups, until you remove them."
     ))
     kept_section(root, "aside", "Earlier answers kept aside", (
         "These answers were saved in this browser but could not be read as answers to their questions as they "
         "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
         "they go into your backups. Copy what you need into the question’s box."
     ))
+    exclude_from_search(root)
     return etree.tostring(root, encoding="unicode", method="html")
+
+
+def exclude_from_search(element: etree.Element) -> None:
+    """Keep a part of the page out of the search index (`data-search-exclude`).
+
+    Material's search parser stops excluding at the first closing tag of the same
+    name inside the excluded element (it compares elements by tag), so the mark
+    goes on the highest elements with no descendant of their own tag.
+    """
+    if all(inner.tag != element.tag for inner in element.iter() if inner is not element):
+        element.set("data-search-exclude", "")
+        return
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        raise PromptError(f"<{element.tag}> holds text beside elements of its own kind: it cannot be kept out of search")
+    for child in element:
+        exclude_from_search(child)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def listed_prompt(parent: etree.Element, prompt: Listed, href: str) -> None:
+    """One question: a link back to it, its answer (review.js fills it) and, for a blank printout, room to write."""
+    item = etree.SubElement(
+        parent, "div",
+        {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind,
+         **dict(prompt.options)},
+    )
+    h3 = etree.SubElement(item, "h3", {"class": "wb-review__question"})
+    link = etree.SubElement(h3, "a", {"href": f"{href}#{prompt.anchor}"})
+    etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
+    words = etree.SubElement(link, "span", {"class": "wb-review__words"})
+    words.text = prompt.text
+    link[0].tail = " "
+    etree.SubElement(item, "div", {"class": "wb-review__answer"})
+    blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
+    if prompt.kind == "wb-ladder":
+        etree.SubElement(blank, "p").text = "Now: rung ____     Would like to be: rung ____"
+    elif prompt.kind in PICTURE_KINDS:
+        etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = PICTURE_KINDS[prompt.kind]
+    for _ in range(BLANK_LINES):
+        etree.SubElement(blank, "span", {"class": "wb-review__line"})
 
 
 def kept_section(root: etree.Element, name: str, title: str, text: str) -> None:
@@ -117,59 +166,81 @@ def kept_section(root: etree.Element, name: str, title: str, text: str) -> None:
     etree.SubElement(section, "div", {"class": f"wb-review__{name}-list"})
 
 
+# The tools of the page: (id, title, buttons (action, words, style)); the first is each group's main action.
+GROUPS = (
+    ("wb-review-backup", "Keep your answers safe", (
+        ("backup", "Download a backup", "primary"),
+        ("share", "Share backup", "secondary"),
+    )),
+    ("wb-review-copy", "Take a copy to supervision", (
+        ("copy-text", "Copy my answers", "primary"),
+        ("download-text", "Download as text", "secondary"),
+        ("download-markdown", "Download as Markdown", "secondary"),
+        ("download-html", "Download as a web page", "secondary"),
+    )),
+    ("wb-review-print", "Print", (
+        ("print", "Print my answers", "primary"),
+        ("print-blank", "Print a blank workbook", "secondary"),
+    )),
+    ("wb-review-clear", "Remove your answers", (
+        ("clear-all", "Clear all my answers", "warning"),
+    )),
+)
+
+
 def tools(parent: etree.Element) -> None:
-    """The buttons of the page, hidden until JavaScript shows them."""
-    box = etree.SubElement(parent, "div", {"class": "wb-review__tools", "hidden": "hidden"})
-    groups = (
-        ("wb-review-backup", "Keep your answers safe", (
-            ("backup", "Download a backup"),
-            ("share", "Share backup"),
-        )),
-        ("wb-review-copy", "Take a copy to supervision", (
-            ("copy-text", "Copy my answers"),
-            ("download-text", "Download as text"),
-            ("download-markdown", "Download as Markdown"),
-            ("download-html", "Download as a web page"),
-        )),
-        ("wb-review-print", "Print", (
-            ("print", "Print my answers"),
-            ("print-blank", "Print a blank workbook"),
-        )),
-        ("wb-review-clear", "Remove your answers", (
-            ("clear-all", "Clear all my answers"),
-        )),
-    )
-    for ident, title, buttons in groups:
+    """The buttons of the page. They show from the start, so that nothing moves as the page's script starts;
+    without JavaScript, noscript.css hides them (they need it) and shows the no-script paragraph instead."""
+    box = etree.SubElement(parent, "div", {"class": "wb-review__tools"})
+    for ident, title, buttons in GROUPS:
         group = etree.SubElement(box, "div", {"class": "wb-review__group", "role": "group", "aria-labelledby": ident})
         etree.SubElement(group, "h2", {"id": ident, "class": "wb-review__group-title"}).text = title
         if ident == "wb-review-copy":
             label = etree.SubElement(group, "label", {"for": "wb-review-scope", "class": "wb-review__scope-label"})
             label.text = "Which answers"
             etree.SubElement(group, "select", {"id": "wb-review-scope", "class": "wb-review__scope"})
+            checkbox(group, "wb-review-copy-all", "Include the questions not answered yet")
+        if ident == "wb-review-print":
+            label = etree.SubElement(group, "label", {"for": "wb-review-print-name", "class": "wb-review__lock-label"})
+            label.text = "Your name on the printout (optional)"
+            etree.SubElement(group, "p", {"class": "wb-review__hint", "id": "wb-review-print-name-hint"}).text = (
+                "Kept only in this browser, for your next printout. It is not in your backups."
+            )
+            etree.SubElement(group, "input", {
+                "type": "text", "id": "wb-review-print-name", "class": "wb-review__passphrase", "autocomplete": "name",
+                "spellcheck": "false", "maxlength": "100", "aria-describedby": "wb-review-print-name-hint",
+            })
+            checkbox(group, "wb-review-print-all", "Print every question, answered or not")
         if ident == "wb-review-backup":
             passphrase(group)
         row = etree.SubElement(group, "p", {"class": "wb-alert__actions"})
-        for action, text in buttons:
-            button = etree.SubElement(row, "button", {"type": "button", "class": "wb-button", "data-wb-action": action})
+        for action, text, style in buttons:
+            button = etree.SubElement(row, "button", {"type": "button", "class": f"wb-button wb-button--{style}",
+                                                      "data-wb-action": action})
             button.text = text
             if action == "share":
                 button.set("hidden", "hidden")  # review.js shows it where the browser can share files
         if ident == "wb-review-backup":
-            etree.SubElement(group, "p", {"class": "wb-review__usage"})
-            etree.SubElement(group, "p", {"class": "wb-review__last-backup"})
-            etree.SubElement(group, "p", {"class": "wb-review__keeping"})
-            restore = etree.SubElement(row, "label", {"class": "wb-button wb-review__restore", "for": "wb-review-file"})
+            restore = etree.SubElement(row, "label", {"class": "wb-button wb-button--secondary wb-review__restore",
+                                                      "for": "wb-review-file"})
             restore.text = "Restore from a backup"
             etree.SubElement(
                 row, "input",
                 {"type": "file", "id": "wb-review-file", "class": "wb-visually-hidden",
                  "accept": ".json,.txt,application/json,text/plain"},
             )
-    etree.SubElement(box, "div", {"class": "wb-review__message", "role": "status"})
+            etree.SubElement(group, "p", {"class": "wb-review__usage"})
+            etree.SubElement(group, "p", {"class": "wb-review__last-backup"})
+            etree.SubElement(group, "p", {"class": "wb-review__keeping"})
     dialog = etree.SubElement(box, "dialog", {"class": "wb-review__dialog", "aria-labelledby": "wb-review-dialog-title"})
     # Its heading (#wb-review-dialog-title) is made by review.js: an empty heading here
     # would land in the page's table of contents.
     etree.SubElement(dialog, "div", {"class": "wb-review__dialog-body"})
+
+
+def checkbox(parent: etree.Element, ident: str, text: str) -> None:
+    label = etree.SubElement(parent, "label", {"class": "wb-review__show wb-review__option"})
+    etree.SubElement(label, "input", {"type": "checkbox", "id": ident}).tail = " " + text
 
 
 def passphrase(parent: etree.Element) -> None:
@@ -213,9 +284,13 @@ class Review(Block):
             "restoring, copying and clearing them. The questions are listed below."
         )
         tools(root)
+        # On paper only: the workbook's name, the date and the reader's name (review.js fills it as it prints).
+        etree.SubElement(root, "p", {"class": "wb-review__print-header"})
+        # The page's interface stays out of search (and so do the questions, filled in later: see catalogue()).
+        exclude_from_search(root)
         etree.SubElement(root, "div", {"class": "wb-review__catalogue"})
         return root
 
     def on_end(self, block: etree.Element) -> None:
-        if len(block) != 3:
+        if len(block) != 4:
             raise PromptError("'/// my-answers' takes no content: write text above or below the block")

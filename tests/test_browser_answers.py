@@ -48,6 +48,11 @@ def review(page: Page, base_url: str) -> None:
     expect(page.locator(".wb-review__tools")).to_be_visible()
 
 
+def expand(page: Page, section: int) -> None:
+    """Open a section's answers on My answers (folded until asked for)."""
+    page.locator(f'section[data-wb-section="{section}"] .wb-review__answers > summary').click()
+
+
 def backup_file(page: Page) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("button", name="Download a backup").click()
@@ -80,7 +85,7 @@ def backup_clear_restore(page: Page, base_url: str) -> None:
     assert ours(page) == {}
     restore(page, data)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored")
 
 
 LADDER = {"now": 3, "hope": 6, "happy": "Not yet", "help": "Training",
@@ -122,18 +127,17 @@ def test_the_page_shows_each_answer_under_its_question_with_progress(page: Page,
     review(page, base_url)
     first = page.locator('[data-wb-review-prompt="1.1"]')
     expect(first.locator(".wb-review__text")).to_have_text("First answer ✓ with “quotes” and\nlines 😀")
-    expect(page.locator('[data-wb-review-prompt="1.2"]')).to_contain_text("Not answered yet.")
-    expect(page.locator('[data-wb-section="1"] .wb-review__progress')).to_have_text("2 of 8 answered.")
-    expect(page.locator('[data-wb-section="8"] .wb-review__progress')).to_have_text("1 of 6 answered.")
-    used = sum(len((k + v).encode("utf-16-le")) for k, v in ours(page).items())
-    shown = f"{used} bytes" if used < 1024 else f"{-(-used // 1024)} KB"
-    expect(page.locator(".wb-review__usage")).to_contain_text(f"Your answers take about {shown} of this browser’s storage")
+    expect(page.locator('section[data-wb-section="1"] .wb-review__progress')).to_have_text("2 of 8 answered")
+    expect(page.locator('section[data-wb-section="8"] .wb-review__progress')).to_have_text("1 of 6 answered")
+    expect(page.locator('section[data-wb-section="2"] .wb-review__progress')).to_have_text("Not started")
+    expect(page.locator(".wb-review__usage")).to_have_text("Your answers fit easily in this browser.")
     expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__text')).to_contain_text(
         "Where you are now: rung 3 of 8.")
     # Markup in an answer is shown as text.
     expect(page.locator('[data-wb-review-prompt="1.3"] .wb-review__text')).to_have_text("Allies: <b>not bold</b> & co")
     assert page.locator('[data-wb-review-prompt="1.3"] b').count() == 0
     # A question links back to its box.
+    expand(page, 1)
     first.get_by_role("link").click()
     expect(page).to_have_url(base_url + "beginnings/#wb-prompt-1-1")
 
@@ -173,7 +177,7 @@ def test_answers_to_prompts_no_longer_in_the_workbook_are_listed_not_dropped(pag
     page.reload()
     orphans = page.locator(".wb-review__orphans")
     expect(orphans).to_be_visible()
-    expect(orphans).to_contain_text("Question 1.99")
+    expect(orphans.locator("h3")).to_have_text("1.99 (the question’s words were not kept)")
     expect(orphans).to_contain_text("An answer to a removed question")
 
 
@@ -191,7 +195,7 @@ def test_an_answer_kept_aside_is_shown_copied_backed_up_restored_and_removable(p
     assert_accessible(page)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     aside.get_by_role("button", name="Copy these words (kept aside, question 1.1)").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Copied.")
+    expect(page.locator(".wb-banner")).to_contain_text("Copied.")
     assert page.evaluate("navigator.clipboard.readText()") == "Kind\nPatient"
 
     kept = {k: v for k, v in ours(page).items() if ":aside:" in k}
@@ -201,7 +205,7 @@ def test_an_answer_kept_aside_is_shown_copied_backed_up_restored_and_removable(p
     expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
 
     aside.get_by_role("button", name="Remove (kept aside, question 1.1)").click()
-    dialog(page).get_by_role("button", name="Yes, clear").click()
+    dialog(page).get_by_role("button", name="Yes, remove").click()
     expect(aside).to_be_hidden()
     assert not any(":aside:" in k for k in ours(page))
 
@@ -223,7 +227,7 @@ def test_backup_then_clear_then_restore_gives_identical_answers(page: Page, base
     assert by_id["1.1"]["prompt"].startswith("What brought you to peer mentoring?")
     assert by_id["1.99"]["prompt"] is None
     assert by_id["8.6"]["value"]["history"][0]["now"] == 3
-    expect(page.locator(".wb-review__message")).to_contain_text("Keep it somewhere safe")
+    expect(page.locator(".wb-banner")).to_contain_text("Keep it somewhere safe")
 
     page.get_by_role("button", name="Clear all my answers").click()
     expect(dialog(page)).to_be_visible()
@@ -234,7 +238,7 @@ def test_backup_then_clear_then_restore_gives_identical_answers(page: Page, base
     restore(page, data)
     expect(dialog(page)).to_contain_text("4 answers in the backup are not in this browser.")
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 4 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 4 answers")
     assert answer_keys(page) == before
     page.goto(base_url + "beginnings/")
     expect(box(page, "1.1")).to_have_value("First answer ✓ with “quotes” and\nlines 😀")
@@ -294,16 +298,17 @@ def test_a_bad_backup_file_gives_a_message_and_changes_nothing(page: Page, base_
     page.evaluate("() => localStorage.setItem('__palette', '{\"index\":0}')")
     before = everything(page)
     restore(page, content)
-    expect(dialog(page)).to_be_visible()
-    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
-    expect(dialog(page)).to_contain_text(message)
-    expect(dialog(page)).to_contain_text("Your answers are as they were.")
+    banner = page.locator(".wb-banner--problem")
+    expect(banner.locator(".wb-banner__heading")).to_have_text("Nothing was restored")
+    expect(banner).to_contain_text(message)
+    expect(banner).to_contain_text("Your answers are as they were.")
+    expect(banner).to_be_focused()
+    expect(banner).to_have_attribute("role", "alert")
+    expect(dialog(page)).to_be_hidden()
     assert everything(page) == before
     assert page.evaluate("() => ({}).polluted === undefined && Object.prototype.polluted === undefined")
     assert page.evaluate("() => window.pwned") is None
-    assert dialog(page).locator("img, script").count() == 0
-    dialog(page).get_by_role("button", name="Close").click()
-    expect(dialog(page)).to_be_hidden()
+    assert banner.locator("img, script").count() == 0
 
 
 def prepare_merge(page: Page, base_url: str) -> dict:
@@ -331,7 +336,7 @@ def test_a_restore_leaves_a_damaged_answer_as_it_was(page: Page, base_url):
     expect(page.locator(".wb-review__asides .wb-review__text")).to_have_text("{broken")
     restore(page, GOOD)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 2 answers")
     assert ours(page)[PREFIX + "answer:1.2"] == "{broken"
     assert "{broken" in [v for k, v in ours(page).items() if ":aside:answer:1.2:" in k]
 
@@ -354,7 +359,7 @@ def test_merge_keeping_both_versions(page: Page, base_url):
     assert value(page, "1.2") == "Only in the file"
     assert value(page, "1.3") == "Only in this browser"
     assert value(page, "4.7") == "A question this workbook does not have"
-    expect(page.locator(".wb-review__orphans")).to_contain_text("Question 4.7")
+    expect(page.locator(".wb-review__orphans h3")).to_have_text("4.7 (the question’s words were not kept)")
 
 
 def test_merge_preferring_the_file(page: Page, base_url):
@@ -368,14 +373,15 @@ def test_merge_preferring_the_file(page: Page, base_url):
 def test_replace_then_undo_gives_back_exactly_what_was_there(page: Page, base_url):
     before = prepare_merge(page, base_url)
     dialog(page).get_by_label("Replace all my answers").check()
-    dialog(page).get_by_role("button", name="Restore").click()
+    # The one choice that removes answers: its button says so.
+    dialog(page).get_by_role("button", name="Replace all my answers").click()
     assert value(page, "1.1") == "Theirs"
     assert value(page, "1.3") is None
     assert answer_keys(page)[PREFIX + "answer:1.1"] == json.dumps(
         {"v": 1, "value": "Theirs", "saved": "2026-11-20T11:00:00.000Z"}, separators=(",", ":"))
     page.reload()  # the undo survives a reload
     page.get_by_role("button", name="Undo the restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    expect(page.locator(".wb-banner")).to_contain_text("The restore is undone")
     assert answer_keys(page) == before
     assert PREFIX + "undo:restore" not in ours(page)
 
@@ -428,7 +434,7 @@ def test_a_restore_that_does_not_fit_changes_nothing(page: Page, base_url):
     restore(page, json.dumps(valid_backup([entry("1.1", "Theirs"), entry("1.2", "Too much")])).encode())
     dialog(page).get_by_label("Use the backup’s answer").check()
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(dialog(page)).to_contain_text("nothing was changed")
+    expect(page.locator(".wb-banner--problem")).to_contain_text("nothing was changed")
     assert everything(page) == before
 
 
@@ -455,7 +461,7 @@ def test_readable_copies_as_text_markdown_web_page_and_clipboard(page: Page, bas
     assert "1. Reflections on Beginnings\n============================" in text
     assert "1.1 What brought you to peer mentoring?" in text
     assert "First answer ✓ with “quotes” and\nlines 😀" in text
-    assert "1.2 What are your personal goals?\n\n(Not answered)" in text
+    assert "1.2 What are your personal goals?" not in text  # unanswered questions are left out, unless asked for
 
     page.get_by_label("Which answers").select_option(label="8. Reflections on Power")
     with page.expect_download() as info:
@@ -472,8 +478,13 @@ def test_readable_copies_as_text_markdown_web_page_and_clipboard(page: Page, bas
 
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy my answers").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Your answers are copied")
-    assert "First answer ✓" in page.evaluate("() => navigator.clipboard.readText()")
+    expect(page.locator(".wb-banner")).to_contain_text("Your answers are copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert "First answer ✓" in copied and "1.2 What are your personal goals?" not in copied
+    page.get_by_label("Include the questions not answered yet").check()
+    page.get_by_role("button", name="Copy my answers").click()
+    expect(page.locator(".wb-banner")).to_contain_text("Your answers are copied")
+    assert "1.2 What are your personal goals?\n\n(Not answered)" in page.evaluate("() => navigator.clipboard.readText()")
 
 
 # ---- print ---------------------------------------------------------------------------
@@ -526,15 +537,17 @@ def test_clearing_everything_removes_only_this_workbooks_keys(page: Page, base_u
     dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
     assert ours(page) == {}
     assert everything(page) == others
-    expect(page.locator('[data-wb-section="1"] .wb-review__progress')).to_have_text("0 of 8 answered.")
+    expect(page.locator('section[data-wb-section="1"] .wb-review__progress')).to_have_text("Not started")
 
 
 def test_clearing_one_section_or_one_answer(page: Page, base_url):
     fill_some(page, base_url)
     review(page, base_url)
-    page.locator('[data-wb-section="8"]').get_by_role("button", name="Clear this section’s answers").click()
+    expand(page, 8)
+    page.locator('section[data-wb-section="8"]').get_by_role("button", name="Clear this section’s answers").click()
     dialog(page).get_by_role("button", name="Yes, clear").click()
     assert value(page, "8.6") is None and value(page, "1.1") is not None
+    expand(page, 1)
     page.get_by_role("button", name="Clear this answer (question 1.3)").click()
     expect(dialog(page)).to_contain_text("Clear your answer to 1.3")
     dialog(page).get_by_role("button", name="Yes, clear").click()
@@ -549,6 +562,7 @@ def test_a_section_page_open_in_another_tab_shows_the_answer_cleared(context, ba
     expect(section.locator("#wb-status-1-4")).to_contain_text("Saved today")
     mine = context.new_page()
     review(mine, base_url)
+    expand(mine, 1)
     mine.get_by_role("button", name="Clear this answer (question 1.4)").click()
     dialog(mine).get_by_role("button", name="Yes, clear").click()
     expect(box(section, "1.4")).to_have_value("")
@@ -573,7 +587,7 @@ def test_a_reminder_to_back_up_appears_once_there_are_answers_and_can_be_put_off
 
 
 def test_making_a_backup_stops_the_reminder(page: Page, base_url):
-    review(page, base_url)
+    page.goto(base_url + "beginnings/")
     put(page, "1.1", "Something")
     page.reload()
     expect(page.locator(".wb-reminder")).to_be_visible()

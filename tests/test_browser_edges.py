@@ -104,7 +104,7 @@ def test_keep_both_merges_every_kind_and_loses_no_word_of_either(page: Page, bas
     page.reload()
     restore(page, json.dumps(valid_backup([entry(i, v) for i, v in THEIRS.items()])).encode())
     dialog(page).get_by_role("button", name="Restore").click()  # "Keep both" is chosen at first
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 7 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 7 answers")
     stored = everything_stored_as_text(page)
     for word in BACKUP_WORDS + ["My words", "Kind", "Patient", "Listen", "Stay calm", "Trust", "My story", "My kit",
                                 "Not yet", "Training"]:
@@ -117,7 +117,7 @@ def test_keep_both_merges_every_kind_and_loses_no_word_of_either(page: Page, bas
     assert drawing["strokes"] == [STROKE_B] and drawing["text"].endswith("Backup story") and drawing["description"] == "A bridge"
     assert value(page, "5.1")["strokes"] == [STROKE_A]  # two different drawings: the backup's is kept aside whole
     expect(page.locator(".wb-review__asides")).to_contain_text("Question 5.1")
-    expect(page.locator(".wb-review__message")).to_contain_text("kept aside")
+    expect(page.locator(".wb-banner")).to_contain_text("kept aside")
     ladder = value(page, "8.6")
     assert (ladder["now"], ladder["hope"]) == (3, 6)
     assert [(h["now"], h["hope"]) for h in ladder["history"]] == [(1, 5), (2, 6), (5, 7)]
@@ -138,7 +138,7 @@ def test_use_the_backups_answer_takes_every_kind_from_the_file(page: Page, base_
     restore(page, json.dumps(valid_backup([entry(i, v) for i, v in THEIRS.items()])).encode())
     dialog(page).get_by_label("Use the backup’s answer").check()
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 7 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 7 answers")
     for prompt_id, answer in THEIRS.items():
         assert value(page, prompt_id) == answer, prompt_id
 
@@ -195,7 +195,7 @@ def test_undo_of_a_restore_keeps_what_was_written_since_and_its_photo(page: Page
     restore(page, json.dumps(valid_backup([entry("1.1", "From the backup"), entry("1.2", "Also from the backup")])).encode())
     dialog(page).get_by_label("Use the backup’s answer").check()
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 2 answers")
     # Then the reader writes: a new answer with a photo, and changes a restored one.
     page.goto(base_url + "beginnings/")
     box(page, "1.3").fill("Written after the restore")
@@ -206,7 +206,7 @@ def test_undo_of_a_restore_keeps_what_was_written_since_and_its_photo(page: Page
     put(page, "5.4", photo_answer("pafterrestore01", text="My collage"))
     review(page, base_url)
     page.get_by_role("button", name="Undo the restore").click()
-    message = page.locator(".wb-review__message")
+    message = page.locator(".wb-banner")
     expect(message).to_contain_text("The restore is undone")
     expect(message).to_contain_text("(1.2, 1.3, 5.4) are kept as they are now")
     assert value(page, "1.1") == "Before the restore"
@@ -240,7 +240,7 @@ def test_photos_of_an_answer_kept_aside_are_never_deleted_and_travel_in_backups(
     page.evaluate("() => WB.photos.clear()")
     restore(page, json.dumps(data).encode())
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 0 answers and 1 photo")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 0 answers and 1 photo")
     assert digests(page) == {"pkeptaside0001": sha(picture)}
 
 
@@ -254,14 +254,14 @@ def test_a_backup_photo_never_overwrites_a_different_photo_with_its_id(page: Pag
                           photos=[{"id": "psameid0000001", "type": "image/jpeg", "data": theirs}])
     restore(page, json.dumps(backup).encode())
     dialog(page).get_by_role("button", name="Restore").click()  # keep both
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 1 photo")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer and 1 photo")
     merged = value(page, "5.4")
     ids = [p["id"] for p in merged["photos"]]
     assert ids[0] == "psameid0000001" and len(ids) == 2 and ids[1] != ids[0]
     assert digests(page) == {ids[0]: sha(mine), ids[1]: sha(theirs)}
     expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(2)
     page.get_by_role("button", name="Undo the restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    expect(page.locator(".wb-banner")).to_contain_text("The restore is undone")
     assert value(page, "5.4") == photo_answer("psameid0000001", text="Mine")
     page.wait_for_function("() => WB.photos.list().then(l => l.length === 1)")
     assert digests(page) == {"psameid0000001": sha(mine)}
@@ -277,13 +277,13 @@ def test_an_old_backup_with_a_prompt_that_changed_kind_restores_the_rest_and_kee
     restore(page, json.dumps(old).encode())
     expect(dialog(page)).to_contain_text("of another kind than its question asks for now (1.1)")
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 2 answers")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 2 answers")
     assert value(page, "1.3") == "My allies" and value(page, "2.1") == "Why" and value(page, "1.1") is None
     aside = page.locator(".wb-review__asides")
     expect(aside.locator("h3")).to_have_text("Question 1.1")
     expect(aside.locator(".wb-review__text")).to_have_text("Kind\nPatient")
     page.get_by_role("button", name="Undo the restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    expect(page.locator(".wb-banner")).to_contain_text("The restore is undone")
     assert ours(page) == before
     expect(aside).to_be_hidden()
 
@@ -294,9 +294,8 @@ def test_deep_nesting_is_refused_at_the_door_and_my_answers_shows_whatever_is_st
     deep = '{"v":1,"saved":"2026-01-01T00:00:00.000Z","value":{"lists":[' + "[" * 5000 + '"x"' + "]" * 5000 + "]}}"
     before = ours(page)
     restore(page, json.dumps(valid_backup([], aside=[{"id": "answer:6.3:1700000000000", "raw": deep}])).encode())
-    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
+    expect(page.locator(".wb-banner__heading")).to_have_text("Nothing was restored")
     assert ours(page) == before
-    dialog(page).get_by_role("button", name="Close").click()
     # Stored some other way (an older version, another tab): the page still works, and a restore too.
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -306,7 +305,7 @@ def test_deep_nesting_is_refused_at_the_door_and_my_answers_shows_whatever_is_st
     expect(page.locator(".wb-review__asides h3").first).to_have_text("Question 6.3")
     restore(page, json.dumps(valid_backup([entry("1.2", "Good")])).encode())
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer")
     assert errors == []
 
 
@@ -322,7 +321,7 @@ def test_a_backup_with_a_20_mb_photo_previews_and_restores_byte_for_byte(page: P
     restore(page, json.dumps(backup).encode())
     expect(dialog(page)).to_contain_text("The backup holds 1 photo.", timeout=30000)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer and 1 photo", timeout=30000)
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer and 1 photo", timeout=30000)
     import hashlib
     assert digests(page) == {"pbigphoto00001": hashlib.sha256(picture).hexdigest()}
     assert errors == []

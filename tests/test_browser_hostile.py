@@ -34,18 +34,19 @@ def test_a_hostile_backup_is_refused_untouched_or_restored_exactly(page: Page, b
     page.reload()
     before, pictures = everything(page), digests(page)
     restore(page, content)
-    heading = dialog(page).locator("h2")
-    expect(heading).to_be_visible(timeout=20000)
-    if heading.text_content().startswith("Restore from the backup"):
+    # A preview to confirm (in the dialog), or a refusal at once (in the banner at the top).
+    shown = page.locator("dialog.wb-review__dialog[open] h2, .wb-banner__heading")
+    expect(shown.first).to_be_visible(timeout=20000)
+    if shown.first.text_content().startswith("Restore from the backup"):
         dialog(page).get_by_label("Use the backup’s answer").check()
         dialog(page).get_by_role("button", name="Restore").click()
     if outcome == "refused":
-        expect(heading).to_have_text("Nothing was restored")
-        expect(dialog(page)).to_contain_text("Your answers are as they were.")
+        expect(page.locator(".wb-banner__heading")).to_have_text("Nothing was restored")
+        expect(page.locator(".wb-banner--problem")).to_contain_text("Your answers are as they were.")
         assert everything(page) == before
         assert digests(page) == pictures
         return
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored")
     data = json.loads(content.decode("utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else content.decode("utf-8-sig"))
     stored = everything(page)
     for answer in data["answers"]:

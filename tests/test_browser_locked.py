@@ -87,7 +87,7 @@ def test_a_locked_backup_round_trips_exactly_drawings_pixel_for_pixel_and_photos
     review(page, base_url)
     before = ours(page)
     data = locked_backup(page)
-    message = page.locator(".wb-review__message")
+    message = page.locator(".wb-banner")
     expect(message).to_contain_text("Your backup is downloading")
     expect(message).to_contain_text("It is locked with your passphrase. Keep the passphrase somewhere safe, apart from the file")
     expect(page.get_by_label(FIELD)).to_have_value("")
@@ -111,7 +111,7 @@ def test_a_locked_backup_round_trips_exactly_drawings_pixel_for_pixel_and_photos
     expect(dialog(page).locator("h2")).to_contain_text("Restore from the backup of")
     expect(dialog(page)).to_contain_text("3 answers in the backup are not in this browser.")
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 3 answers and 2 photos")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 3 answers and 2 photos")
     after = ours(page)
     assert {k: v for k, v in after.items() if "answer:" in k} == {k: v for k, v in before.items() if "answer:" in k}
     assert pictures(page) == photos_before
@@ -233,9 +233,9 @@ def test_a_hostile_locked_header_is_refused_at_once_without_asking_for_a_passphr
     before = ours(page)
     started = time.monotonic()
     restore(page, content)
-    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
+    expect(page.locator(".wb-banner__heading")).to_have_text("Nothing was restored")
     assert time.monotonic() - started < 2
-    expect(dialog(page)).to_contain_text(message)
+    expect(page.locator(".wb-banner")).to_contain_text(message)
     expect(dialog(page).get_by_label("Passphrase", exact=True)).to_have_count(0)
     assert ours(page) == before
 
@@ -272,7 +272,7 @@ def test_share_backup_hands_the_backup_file_to_the_device(browser, base_url):
     review(page, base_url)
     put(page, "1.1", "Shared with my supervisor")
     page.get_by_role("button", name="Share backup").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Your backup is shared: " + NAMESPACE + "-answers-")
+    expect(page.locator(".wb-banner")).to_contain_text("Your backup is shared: " + NAMESPACE + "-answers-")
     shared = page.evaluate("() => window.wbShared")
     assert len(shared) == 1 and shared[0]["type"] == "application/json" and shared[0]["name"].endswith(".json")
     assert shared[0]["title"] == "Peer Mentoring in Criminal Justice: a backup of my answers"
@@ -296,7 +296,7 @@ def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(br
     review(page, base_url)
     put(page, "1.1", "Mine")
     page.get_by_role("button", name="Share backup").click()
-    expect(page.locator(".wb-review__message")).to_have_text("The backup was not shared.")
+    expect(page.locator(".wb-banner__heading")).to_have_text("The backup was not shared.")
     assert PREFIX + "meta:backup" not in ours(page)
     context.close()
 
@@ -307,7 +307,7 @@ def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(br
     ready = page.get_by_role("button", name="Share the backup now")
     expect(ready).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(".wb-review__message")).to_contain_text("Your backup is shared")
+    expect(page.locator(".wb-banner")).to_contain_text("Your backup is shared")
     assert page.evaluate("() => window.wbShared.length") == 1
     context.close()
 
@@ -317,7 +317,7 @@ def test_where_the_browser_shares_only_text_files_the_backup_goes_as_text_still_
     review(page, base_url)
     put(page, "1.1", "Mine")
     page.get_by_role("button", name="Share backup").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Your backup is shared")
+    expect(page.locator(".wb-banner")).to_contain_text("Your backup is shared")
     shared = page.evaluate("() => window.wbShared[0]")
     assert shared["type"] == "text/plain" and shared["name"].endswith(".json")
     restore(page, shared["text"].encode())

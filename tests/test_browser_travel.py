@@ -53,7 +53,7 @@ def restore_here(page: Page, data: bytes) -> None:
     restore(page, data)
     expect(dialog(page).locator("h2")).to_contain_text("Restore from the backup of")
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored")
 
 
 # ---- one workbook, wherever it is opened ------------------------------------------
@@ -79,7 +79,7 @@ def test_a_backup_made_in_the_offline_folder_restores_online_and_back(page: Page
     expect(dialog(page)).not_to_contain_text("another workbook")
     expect(dialog(page).locator(".wb-review__from")).to_have_count(0)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer")
     page.goto(base_url + "theory/")
     box(page, "3.2").fill("Written at home")
     expect(page.locator("#wb-status-3-2")).to_contain_text("Saved today")
@@ -133,7 +133,7 @@ def test_a_backup_of_another_workbook_is_offered_when_its_answers_fit_and_stays_
     assert ours(page) == {}
     restore(page, data)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer")
     assert json.loads(ours(page)[PREFIX + "answer:1.1"])["value"] == "The trust's answer"
     page.goto(places["trust"] + "beginnings/")
     expect(box(page, "1.1")).to_have_value("The trust's answer")
@@ -158,8 +158,8 @@ def test_a_backup_of_another_workbook_whose_answers_do_not_fit_is_refused(page: 
     words = page.locator('[data-wb-review-prompt="1.1"] .wb-review__words').text_content().strip()
     assert words.startswith(FIRST[:30])
     restore(page, json.dumps(valid_backup(answers, namespace="another-workbook", workbook="Another workbook")).encode())
-    expect(dialog(page).locator("h2")).to_have_text("Nothing was restored")
-    expect(dialog(page)).to_contain_text(
+    expect(page.locator(".wb-banner__heading")).to_have_text("Nothing was restored")
+    expect(page.locator(".wb-banner")).to_contain_text(
         "This backup is from another workbook (“Another workbook”). Its answers do not fit this workbook’s questions")
     assert ours(page) == {}
 
@@ -232,7 +232,7 @@ def test_answers_saved_under_the_earlier_namespace_are_all_kept_photos_too(page:
     review(page, places["sub"])
     page.get_by_role("button", name="Clear all my answers").click()
     dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("All your answers are cleared")
+    expect(page.locator(".wb-banner")).to_contain_text("All your answers are cleared")
     assert stored(page, NEW) == {} and stored(page, OLD) == {}
     page.reload()
     expect(page.locator(".wb-review__usage")).to_have_text("You have no answers saved in this browser yet.")
@@ -275,7 +275,7 @@ def test_a_backup_made_by_an_earlier_version_at_the_sub_path_restores_as_this_wo
     expect(dialog(page).locator("h2")).to_contain_text("Restore from the backup of")
     expect(dialog(page).locator(".wb-review__from")).to_have_count(0)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored 1 answer")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored 1 answer")
 
 
 def test_where_the_earlier_version_kept_no_photos_no_database_is_left_under_its_name(page: Page, places):

@@ -242,7 +242,7 @@ def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_pat
     reader.goto("my-answers/")
     reader.js(CATCH_FILES)
     reader.button("Download a backup").click()
-    reader.wait_text(".wb-review__message", "Keep it somewhere safe")
+    reader.wait_text(".wb-banner", "Keep it somewhere safe")
     text = reader.driver.execute_async_script(LAST_FILE)
     backup = json.loads(text)
     assert {a["id"]: a["value"] for a in backup["answers"]} == {"1.1": "Mine", "1.2": "Second"}
@@ -260,7 +260,7 @@ def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_pat
     restore(reader, path)
     reader.wait_text("dialog.wb-review__dialog", "2 answers in the backup are not in this browser.")
     dialog_button(reader, "Restore").click()
-    reader.wait_text(".wb-review__message", "Restored 2 answers")
+    reader.wait_text(".wb-banner", "Restored 2 answers")
     assert answers(reader) == before
 
     # Keep both: my newer words and the backup's.
@@ -270,7 +270,7 @@ def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_pat
     reader.goto("my-answers/")
     restore(reader, path)
     dialog_button(reader, "Restore").click()
-    reader.wait_text(".wb-review__message", "Restored")
+    reader.wait_text(".wb-banner", "Restored")
     merged = reader.stored(PREFIX, "1.1")
     assert merged.startswith("Changed here") and merged.endswith("Mine")
     kept_both = answers(reader)
@@ -278,10 +278,10 @@ def test_backup_clear_restore_keep_both_replace_and_undo(reader: Reader, tmp_pat
     # Replace, then undo: exactly what was there.
     restore(reader, path)
     reader.find('dialog.wb-review__dialog input[value="replace"]').click()
-    dialog_button(reader, "Restore").click()
+    dialog_button(reader, "Replace all my answers").click()
     reader.until(lambda: reader.stored(PREFIX, "1.1") == "Mine", "the backup's answer")
     reader.button("Undo the restore").click()
-    reader.wait_text(".wb-review__message", "The restore is undone")
+    reader.wait_text(".wb-banner", "The restore is undone")
     assert answers(reader) == kept_both
     assert_no_problems(reader)
 
@@ -306,13 +306,13 @@ def test_hostile_backup_files_are_refused_and_change_nothing(reader: Reader, tmp
     for name, content in HOSTILE.items():
         path = tmp_path / (name.replace(" ", "-") + ".json")
         path.write_bytes(content)
-        restore(reader, path)
-        reader.wait_text("dialog.wb-review__dialog h2", "Nothing was restored")
-        reader.wait_text("dialog.wb-review__dialog", "Your answers are as they were.")
+        # The last file's refusal goes first, so that this file's is the one waited for.
+        reader.js("document.querySelector('.wb-banner-holder').textContent = ''")
+        reader.find("#wb-review-file").send_keys(str(path))  # refused at once: no dialog opens
+        reader.wait_text(".wb-banner__heading", "Nothing was restored")
+        reader.wait_text(".wb-banner", "Your answers are as they were.")
         assert reader.storage() == before, name
         assert reader.js("return ({}).polluted === undefined && Object.prototype.polluted === undefined"), name
-        dialog_button(reader, "Close").click()
-        reader.until(lambda: not reader.js("return document.querySelector('dialog.wb-review__dialog').open"), "the dialog closed")
     assert_no_problems(reader)
 
 
@@ -523,7 +523,7 @@ def test_a_backup_locked_with_a_passphrase_opens_only_with_it(reader: Reader, tm
     reader.js(CATCH_FILES)
     reader.find("#wb-review-passphrase").send_keys("correct horse battery staple")
     reader.button("Download a backup").click()
-    reader.wait_text(".wb-review__message", "locked with your passphrase")
+    reader.wait_text(".wb-banner", "locked with your passphrase")
     text = reader.driver.execute_async_script(LAST_FILE)
     assert "Private words" not in text
     path = tmp_path / "locked.json"
@@ -543,6 +543,6 @@ def test_a_backup_locked_with_a_passphrase_opens_only_with_it(reader: Reader, tm
     field.send_keys("correct horse battery staple", Keys.ENTER)
     reader.wait_text("dialog.wb-review__dialog", "1 answer in the backup is not in this browser.")
     dialog_button(reader, "Restore").click()
-    reader.wait_text(".wb-review__message", "Restored 1 answer")
+    reader.wait_text(".wb-banner", "Restored 1 answer")
     assert reader.stored(PREFIX, "1.1") == "Private words"
     assert_no_problems(reader)

@@ -30,6 +30,7 @@
   var RE_BASE64_END = /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
   var CHUNK = 65536; // base64 characters checked at a time (a multiple of 4): a 20 MB photo is fine
   var MAX_DEPTH = 16; // the deepest any answer nests is 5 (a drawing's points)
+  var MAX_WORDS = 2000; // a question's words kept with its answer, at most (characters)
   // The first bytes of each kind of picture a backup may carry.
   var PICTURES = {
     'image/jpeg': function (b) {
@@ -101,6 +102,12 @@
     return 0;
   }
 
+  /** A backup entry's question words, as an answer may keep them: a whole, not too long string, else null. */
+  function keptWords(text) {
+    var found = words(text);
+    return found && found.length <= MAX_WORDS && wellFormed(found) ? found : null;
+  }
+
   /** Prompt words compared as words: runs of spaces and line breaks are one space. */
   function words(text) {
     return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : null;
@@ -170,6 +177,8 @@
       var prompt = promptOf(entry.id);
       if (rules && rules.valid(entry.value)) {
         answers[entry.id] = { value: entry.value, saved: entry.saved };
+        // The question's words travel with the answer (shown if the question is ever removed).
+        if (keptWords(entry.prompt)) answers[entry.id].prompt = keptWords(entry.prompt);
         if (prompt === null) unknown.push(entry.id);
       } else if (prompt !== null && anyKind(entry.value)) {
         misfits[entry.id] = { value: entry.value, saved: entry.saved };

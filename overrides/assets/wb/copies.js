@@ -1,14 +1,18 @@
 /*
  * WB.copies: the answers as a readable document, for supervision. Each takes
- * {title, date, sections: [{title, prompts: [{id, text, answer (null: not answered)}]}]}.
+ * {title, date, sections: [{title, prompts: [{id, text, answer (null: not answered)}]}]}: the answered
+ * questions only, unless the reader asks for every one (review.js chooses).
  */
 (function (window, document) {
   'use strict';
 
   var WB = (window.WB = window.WB || {});
+  // A copy with no answers in it (none yet, or none in the section chosen) says so.
+  var NONE = 'No answers yet.';
 
   function asText(doc) {
     var out = [doc.title, doc.date, ''];
+    if (!doc.sections.length) out.push(NONE);
     doc.sections.forEach(function (section) {
       out.push('', section.title, section.title.replace(/./g, '='), '');
       section.prompts.forEach(function (prompt) {
@@ -40,6 +44,7 @@
 
   function asMarkdown(doc) {
     var out = ['# ' + inlineText(doc.title), '', markdownText(doc.date), ''];
+    if (!doc.sections.length) out.push(NONE, '');
     doc.sections.forEach(function (section) {
       out.push('## ' + inlineText(section.title), '');
       section.prompts.forEach(function (prompt) {
@@ -65,6 +70,7 @@
     };
     add('h1', doc.title);
     add('p', doc.date);
+    if (!doc.sections.length) add('p', NONE, 'none');
     doc.sections.forEach(function (section) {
       add('h2', section.title);
       section.prompts.forEach(function (prompt) {

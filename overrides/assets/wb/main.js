@@ -298,6 +298,8 @@
 
   function reminder() {
     if (!WB.store || document.querySelector('.wb-reminder') || !WB.store.check().ok) return;
+    // My answers says when the last backup was in its own backup box: a box put above its text would move the page.
+    if (document.querySelector('.wb-review')) return;
     var heading = document.querySelector('.md-content__inner h1');
     var target = document.querySelector('meta[name="wb-answers-url"]');
     if (!heading || !target) return;

@@ -72,6 +72,11 @@
     return copy;
   }
 
+  /** The part of the browser's room past which My answers says it is nearly full. */
+  var FULL = 0.8;
+  // What browsers give localStorage for one site (about 5 MB; see toolchain.md).
+  WB.ANSWER_ROOM = 5 * 1024 * 1024;
+
   function values(object) {
     return Object.keys(object).map(function (key) {
       return object[key];
@@ -81,7 +86,7 @@
   function Review(root) {
     this.root = root;
     this.siteName = (document.querySelector('meta[name="wb-site-name"]') || {}).content || 'Workbook';
-    this.message = root.querySelector('.wb-review__message');
+    this.banner = new WB.Banner(root);
     this.dialog = root.querySelector('.wb-review__dialog');
     this.file = root.querySelector('#wb-review-file');
     this.scope = root.querySelector('#wb-review-scope');
@@ -94,6 +99,7 @@
       var section = {
         number: sections[i].getAttribute('data-wb-section'),
         title: sections[i].querySelector('h2').textContent.trim(),
+        href: sections[i].querySelector('h2 a').getAttribute('href'),
         el: sections[i],
         prompts: []
       };
@@ -102,6 +108,7 @@
         var prompt = {
           id: items[j].getAttribute('data-wb-review-prompt'),
           kind: items[j].getAttribute('data-wb-kind'),
+          capitals: items[j].getAttribute('data-wb-style') === 'capitals',
           text: items[j].querySelector('.wb-review__words').textContent.trim(),
           el: items[j],
           section: section
@@ -118,11 +125,15 @@
     root.querySelector('.wb-review__no-script').hidden = true;
     root.insertBefore(E('h1', 'wb-review__blank-title', this.siteName), root.firstChild);
     root.querySelector('.wb-review__tools').hidden = false;
-    root.addEventListener('click', function (event) {
+    var clicked = function (event) {
       var target = event.target.closest('[data-wb-action]');
       if (target) self.act(target.getAttribute('data-wb-action'), target);
-    });
+    };
+    root.addEventListener('click', clicked);
+    // The banner's own buttons ("Undo the restore", "Share the backup now").
+    this.banner.holder.addEventListener('click', clicked);
     this.passphrase();
+    this.printing = WB.reviewPrint(this);
     // Material's single-key shortcuts (next page, search) act on a focused checkbox or radio button: not here.
     root.addEventListener('keydown', function (event) {
       var type = event.target.type;
@@ -220,6 +231,8 @@
         var box = prompt.el.querySelector('.wb-review__answer');
         box.textContent = '';
         prompt.el.classList.toggle('wb-review__prompt--answered', rules !== null);
+        prompt.el.classList.toggle('wb-review__prompt--unanswered', rules === null);
+        section.el.querySelector('[data-wb-review-todo="' + prompt.id + '"]').hidden = rules !== null;
         if (rules === null) {
           box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
           return;
@@ -227,34 +240,37 @@
         done++;
         box.appendChild(rules.render ? rules.render(record.value, prompt.el) :
           E('p', 'wb-review__text', rules.text(record.value, prompt.el)));
-        var meta = E('p', 'wb-review__meta', 'Saved ' + WB.when(answers[prompt.id].saved) + '. ');
-        var clear = WB.button('Clear this answer', 'clear-answer');
-        clear.setAttribute('data-wb-id', prompt.id);
-        clear.setAttribute('aria-label', 'Clear this answer (question ' + prompt.id + ')');
-        meta.appendChild(clear);
-        box.appendChild(meta);
+        box.appendChild(self.answerMeta(prompt.id, record.saved, 'Clear this answer', 'clear-answer', 'question ' + prompt.id));
       });
-      section.el.querySelector('.wb-review__progress').textContent =
-        done + ' of ' + section.prompts.length + ' answered.';
-      section.el.querySelector('.wb-review__section-actions').hidden = done === 0;
+      WB.summary.section(section, done);
     });
 
     this.usage();
+    if (this.printing) this.printing.refresh();
 
     var orphans = this.root.querySelector('.wb-review__orphans');
     var list = orphans.querySelector('.wb-review__orphan-list');
     list.textContent = '';
-    Object.keys(answers).sort().forEach(function (id) {
+    Object.keys(answers).sort(WB.backup.byId).forEach(function (id) {
       if (self.prompts[id]) return;
       var text = self.answerText(id, answers[id]);
       if (text === null) return;
-      var item = E('div', 'wb-review__prompt wb-review__prompt--answered');
-      item.appendChild(E('h3', 'wb-review__question', 'Question ' + id));
-      item.appendChild(E('p', 'wb-review__text', text));
-      list.appendChild(item);
+      list.appendChild(WB.summary.orphan(id, answers[id], text, self.answerMeta(id, answers[id].saved, 'Remove', 'remove-orphan',
+        'question ' + id + ', no longer in the workbook')));
     });
     orphans.hidden = !list.children.length;
     this.renderAside();
+  };
+
+  /** "Saved on …" and a button for one answer (its name says which answer, after its visible words). */
+  Review.prototype.answerMeta = function (id, saved, words, action, which) {
+    var meta = E('p', 'wb-review__meta', 'Saved ' + WB.when(saved) + '. ');
+    var button = WB.button(words, action);
+    button.classList.add('wb-button--secondary');
+    button.setAttribute('data-wb-id', id);
+    button.setAttribute('aria-label', words + ' (' + which + ')');
+    meta.appendChild(button);
+    return meta;
   };
 
   /** Stored values kept aside because they could not be read: [{id (answer:<prompt>:<time>), prompt, kept, raw}]. */
@@ -295,6 +311,7 @@
       var meta = E('p', 'wb-review__meta', 'Kept aside ' + WB.when(new Date(entry.kept).toISOString()) + '. ');
       [['Copy these words', 'copy-aside'], ['Remove', 'remove-aside']].forEach(function (pair) {
         var button = WB.button(pair[0], pair[1]);
+        button.classList.add('wb-button--secondary');
         button.setAttribute('data-wb-id', entry.id);
         button.setAttribute('aria-label', pair[0] + ' (kept aside, question ' + entry.prompt + ')');
         meta.appendChild(button);
@@ -318,56 +335,61 @@
   };
 
   /**
-   * How much room this workbook's answers take in this browser (text is stored
-   * as UTF-16), and so how large a backup file will be, before it is made.
+   * Whether the answers fit in this browser, in plain words: no sizes. Close to
+   * full (more than FULL of the room the browser gives answers, or of its
+   * estimate for the whole site, photos included), what to do about it.
    */
   Review.prototype.usage = function () {
     this.keeping();
-    var storage = WB.store.backend();
     var line = this.root.querySelector('.wb-review__usage');
-    var bytes = 0;
-    var text = 0;
+    var storage = WB.store.backend();
+    var used = 0;
     WB.store.keys().forEach(function (key) {
-      var stored = storage.getItem(key) || '';
-      bytes += (key.length + stored.length) * 2;
-      if (key.indexOf(WB.store.key('answer', '')) === 0) text += stored.length;
+      used += (key.length + (storage.getItem(key) || '').length) * 2; // text is kept as UTF-16
     });
-    if (!bytes) {
+    var answers = this.answers();
+    if (!Object.keys(answers).length) {
       line.textContent = 'You have no answers saved in this browser yet.';
+      line.classList.remove('wb-review__warning');
       return;
     }
-    var said = 'Your answers take about ' + WB.size(bytes) + ' of this browser’s storage (it keeps about 5 MB for this site).';
-    line.textContent = said;
-    var ids = photoIds(values(this.answers()));
-    if (!ids.length) {
-      line.textContent = said + ' A backup file will be about ' + WB.size(text * 1.2 + 300) + '.';
-      return;
-    }
-    WB.photos.list().then(function (entries) {
-      var photos = 0;
-      var count = 0;
-      entries.forEach(function (entry) {
-        if (ids.indexOf(entry.id) === -1) return;
-        photos += entry.bytes;
-        count++;
+    var state = { full: used / WB.ANSWER_ROOM > FULL, unread: false };
+    var say = function () {
+      line.textContent = (state.full
+        ? 'This browser is nearly out of room for your answers. Download a backup now, then remove photos you no ' +
+          'longer need (or clear answers you have kept elsewhere), so that new answers can be saved.'
+        : 'Your answers fit easily in this browser.') +
+        (state.unread ? ' Your photos cannot be read in this browser at the moment.' : '');
+      line.classList.toggle('wb-review__warning', state.full || state.unread);
+    };
+    say();
+    if (photoIds(values(answers)).length) {
+      WB.photos.list().then(null, function () {
+        state.unread = true;
+        say();
       });
-      // base64 makes a picture a third larger.
-      line.textContent = said + ' Your ' + plural(count, 'photo takes', 'photos take') + ' about ' + WB.size(photos) +
-        ' more. A backup file will be about ' + WB.size(text * 1.2 + 300 + photos * 4 / 3 + count * 80) + '.';
+    }
+    if (state.full || !navigator.storage || !navigator.storage.estimate) return;
+    navigator.storage.estimate().then(function (estimate) {
+      if (estimate && estimate.quota > 0 && estimate.usage / estimate.quota > FULL) {
+        state.full = true;
+        say();
+      }
     }, function () {
-      line.textContent = said + ' Your photos cannot be read in this browser at the moment.';
+      /* no estimate: what localStorage holds is all there is to go on */
     });
   };
 
   /* ---- messages (in the page) and questions (in a dialog) ------------- */
 
-  /** A message under the tools, read out politely; `nodes` may add buttons. */
-  Review.prototype.say = function (text, nodes) {
-    this.message.textContent = '';
-    if (text) this.message.appendChild(E('p', '', text));
-    (nodes || []).forEach(function (node) {
-      this.message.appendChild(node);
-    }, this);
+  /**
+   * The result of an action, in the banner at the top of the page (focused and
+   * announced); `nodes` may add words and buttons. `kind`: 'success' (the
+   * default), 'problem', or 'info' (shown without taking the focus).
+   */
+  Review.prototype.say = function (text, nodes, kind) {
+    if (!text && !nodes) return this.banner.clear();
+    this.banner.show(kind || 'success', text, nodes, { focus: kind !== 'info' });
   };
 
   /** A question or a refusal, in a modal dialog (Escape closes it). */
@@ -400,10 +422,13 @@
     }
   };
 
+  /** A row of buttons: [words, action, style ('primary', 'secondary', 'warning')]. */
   function actions(buttons) {
     var row = E('p', 'wb-alert__actions');
-    buttons.forEach(function (pair) {
-      row.appendChild(WB.button(pair[0], pair[1]));
+    buttons.forEach(function (button) {
+      var node = WB.button(button[0], button[1]);
+      if (button[2]) node.classList.add('wb-button--' + button[2]);
+      row.appendChild(node);
     });
     return row;
   }
@@ -423,7 +448,8 @@
       answers: Object.keys(answers).sort(WB.backup.byId).map(function (id) {
         return {
           id: id,
-          prompt: self.prompts[id] ? self.prompts[id].text : null,
+          // The question's words: this workbook's, or those the answer kept when its question was removed.
+          prompt: self.prompts[id] ? self.prompts[id].text : typeof answers[id].prompt === 'string' ? answers[id].prompt : null,
           saved: answers[id].saved,
           value: answers[id].value
         };
@@ -549,7 +575,7 @@
     var passphrase = this.newPassphrase();
     if (passphrase === null) return;
     this.busy = true;
-    this.say(passphrase ? 'Making your backup and locking it with your passphrase…' : 'Making your backup…');
+    this.say(passphrase ? 'Making your backup and locking it with your passphrase…' : 'Making your backup…', null, 'info');
     this.backupFile(passphrase).then(function (file) {
       self.busy = false;
       var name = WB.workbook + '-answers-' + isoDay(new Date()) + (file.locked ? '-locked' : '');
@@ -570,15 +596,14 @@
       navigator.share({ files: [shared], title: self.siteName + ': a backup of my answers' }).then(function () {
         self.made(file, name, shared.size, true);
       }, function (error) {
-        self.say(error && error.name === 'AbortError'
-          ? 'The backup was not shared.'
-          : 'Sharing did not work in this browser. Use "Download a backup" instead.');
+        if (error && error.name === 'AbortError') self.say('The backup was not shared.', null, 'info');
+        else self.refuse('Sharing did not work in this browser. Use "Download a backup" instead.', 'The backup was not shared');
       });
     };
     if (navigator.userActivation && navigator.userActivation.isActive) return go();
     this.readyToShare = go;
-    this.say('Your backup is ready to share.', [actions([['Share the backup now', 'share-ready']])]);
-    this.message.querySelector('button').focus();
+    this.say('Your backup is ready to share.', [actions([['Share the backup now', 'share-ready', 'primary']])]);
+    this.banner.el.querySelector('button').focus();
   };
 
   /** A backup was downloaded or shared: say so, and stop the reminder. */
@@ -602,9 +627,9 @@
       nodes.push(E('p', 'wb-review__warning', plural(file.made.missing.length, 'photo is', 'photos are') +
         ' missing from this browser, so the backup could not include ' + (file.made.missing.length === 1 ? 'it.' : 'them.')));
     }
-    this.say((shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + WB.size(bytes) + ', ' + what + '). ' +
-      'Keep it somewhere safe, such as your email. ' +
-      'To bring your answers back, on this or another device, use "Restore from a backup".', nodes);
+    this.say((shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + what + ').',
+      [E('p', '', 'Keep it somewhere safe, such as your email. ' +
+        'To bring your answers back, on this or another device, use "Restore from a backup".')].concat(nodes));
   };
 
   /* ---- restore: check, preview, apply, undo ----------------------------- */
@@ -612,7 +637,7 @@
   Review.prototype.readFile = function (file) {
     var self = this;
     if (file.size === 0) return this.refuse('The file is empty.');
-    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook (' + WB.size(file.size) + ').');
+    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook.');
     var reader = new FileReader();
     reader.onload = function () {
       // Read strictly (a byte that is not text would become "�" and the restore would not be exact):
@@ -691,10 +716,12 @@
     showToggle(toggle, field);
     form.appendChild(show);
     var row = E('p', 'wb-alert__actions');
-    var open = E('button', 'wb-button', 'Open the backup');
+    var open = E('button', 'wb-button wb-button--primary', 'Open the backup');
     open.type = 'submit';
     row.appendChild(open);
-    row.appendChild(WB.button('Cancel', 'close'));
+    var cancel = WB.button('Cancel', 'close');
+    cancel.classList.add('wb-button--secondary');
+    row.appendChild(cancel);
     form.appendChild(row);
     var status = E('p', 'wb-review__unlock-status');
     status.setAttribute('role', 'status');
@@ -736,12 +763,13 @@
     WB.locked.forget();
   };
 
+  /** Something asked for was not done: said in the banner, as a problem (the dialog, if open, closes). */
   Review.prototype.refuse = function (reason, title) {
-    this.ask(title || 'Nothing was restored', [
+    this.closeDialog();
+    this.say(title || 'Nothing was restored', [
       E('p', 'wb-review__refusal', reason),
-      E('p', '', 'Your answers are as they were.'),
-      actions([['Close', 'close']])
-    ]);
+      E('p', '', 'Your answers are as they were.')
+    ], 'problem');
   };
 
   Review.prototype.preview = function (checked) {
@@ -799,7 +827,16 @@
     });
     nodes.push(fieldset);
     nodes.push(E('p', '', 'Your answers as they are now are kept, so that you can undo the restore.'));
-    nodes.push(actions([['Restore', 'restore'], ['Cancel', 'close']]));
+    var row = actions([['Restore', 'restore', 'primary'], ['Cancel', 'close', 'secondary']]);
+    nodes.push(row);
+    // Replacing every answer is the one choice that removes some: its button says so, as a warning.
+    fieldset.addEventListener('change', function () {
+      var replace = fieldset.querySelector('input[value="replace"]').checked;
+      var go = row.querySelector('[data-wb-action="restore"]');
+      go.textContent = replace ? 'Replace all my answers' : 'Restore';
+      go.classList.toggle('wb-button--primary', !replace);
+      go.classList.toggle('wb-button--warning', replace);
+    });
     this.ask('Restore from the backup of ' + WB.longDay(checked.created) + '?', nodes);
   };
 
@@ -849,7 +886,7 @@
       if (Object.keys(names).length) {
         [checked.answers, checked.misfits].forEach(function (records) {
           Object.keys(records).forEach(function (id) {
-            records[id] = { value: renamed(records[id].value, names), saved: records[id].saved };
+            records[id] = { value: renamed(records[id].value, names), saved: records[id].saved, prompt: records[id].prompt };
           });
         });
         Object.keys(checked.aside).forEach(function (id) {
@@ -883,7 +920,7 @@
         var rules = self.rules(id, mine.value);
         var value = rules && rules.merge ? rules.merge(mine.value, theirs.value, self.prompts[id] && self.prompts[id].el, checked.created) : null;
         if (value !== null && rules.valid(value)) {
-          target[id] = { value: value, saved: now };
+          target[id] = { value: value, saved: now, prompt: mine.prompt || theirs.prompt };
         } else {
           target[id] = mine;
           aside[id] = WB.store.text(theirs);
@@ -968,10 +1005,11 @@
       if (message) this.say(message);
       return;
     }
-    this.say(message, [
+    // When the page opens with an undo still on offer, it is said without taking the focus.
+    this.say(message || 'Your last restore can still be undone', [
       E('p', '', 'You can undo your last restore (of ' + WB.longDay(undo.record.saved) + ') and go back to the answers you had before it.'),
-      actions([['Undo the restore', 'undo'], ['Keep the restored answers', 'forget-undo']])
-    ]);
+      actions([['Undo the restore', 'undo', 'secondary'], ['Keep the restored answers', 'forget-undo', 'secondary']])
+    ], message ? 'success' : 'info');
   };
 
   /**
@@ -1042,7 +1080,7 @@
     var ids = photoIds(values(kept || {}).map(WB.parseRecord));
     WB.store.remove('undo', 'restore');
     WB.photos.release(ids).catch(function () {});
-    this.say('');
+    this.say('The restored answers are kept. The restore can no longer be undone.');
   };
 
   /* ---- readable copies ---------------------------------------------------- */
@@ -1054,9 +1092,14 @@
     });
   };
 
-  /** The answers as a document: {title, sections: [{title, prompts: [{id, text, answer}]}]}. */
+  /**
+   * The answers as a document: {title, sections: [{title, prompts: [{id, text, answer}]}]}:
+   * the answered questions only, unless the reader asks for every one. An answer
+   * in capitals on its page is in capitals here too.
+   */
   Review.prototype.document = function () {
     var answers = this.answers();
+    var every = this.root.querySelector('#wb-review-copy-all').checked;
     var self = this;
     return {
       title: this.siteName + ': my answers',
@@ -1065,9 +1108,14 @@
         return {
           title: section.title,
           prompts: section.prompts.map(function (prompt) {
-            return { id: prompt.id, text: prompt.text, answer: self.answerText(prompt.id, answers[prompt.id]) };
+            var answer = self.answerText(prompt.id, answers[prompt.id]);
+            return { id: prompt.id, text: prompt.text, answer: answer !== null && prompt.capitals ? answer.toUpperCase() : answer };
+          }).filter(function (prompt) {
+            return every || prompt.answer !== null;
           })
         };
+      }).filter(function (section) {
+        return section.prompts.length;
       })
     };
   };
@@ -1078,8 +1126,8 @@
     var self = this;
     if (action === 'copy-text') {
       WB.copyText(WB.copies.text(doc)).then(function (copied) {
-        self.say(copied ? 'Your answers are copied. Paste them into an email, a message or a document.' :
-          'Copying did not work in this browser. Use "Download as text" instead.');
+        if (copied) self.say('Your answers are copied. Paste them into an email, a message or a document.');
+        else self.refuse('Copying did not work in this browser. Use "Download as text" instead.', 'Your answers were not copied');
       });
     } else if (action === 'download-text') {
       download(name + '.txt', 'text/plain;charset=utf-8', WB.copies.text(doc));
@@ -1100,14 +1148,19 @@
       all: 'Clear all your answers from this browser? This cannot be undone.',
       section: 'Clear your answers to this section from this browser? This cannot be undone.',
       answer: 'Clear your answer to ' + id + ' from this browser? This cannot be undone.',
+      orphan: 'Remove your answer to ' + id + ' (a question no longer in the workbook) from this browser? This cannot be undone.',
       aside: 'Remove this earlier answer, kept aside, from this browser? This cannot be undone.'
     }[what];
-    var confirm = WB.button(what === 'all' ? 'Yes, clear all my answers' : 'Yes, clear', 'confirm-clear');
+    var confirm = WB.button(what === 'all' ? 'Yes, clear all my answers' : what === 'orphan' || what === 'aside' ? 'Yes, remove' : 'Yes, clear',
+      'confirm-clear');
+    confirm.classList.add('wb-button--warning');
     confirm.setAttribute('data-wb-clear', what);
     confirm.setAttribute('data-wb-id', id || '');
-    var row = actions([['Download a backup first', 'backup']]);
+    var row = actions([['Download a backup first', 'backup', 'secondary']]);
     row.appendChild(confirm);
-    row.appendChild(WB.button('Cancel', 'close'));
+    var cancel = WB.button('Cancel', 'close');
+    cancel.classList.add('wb-button--secondary');
+    row.appendChild(cancel);
     this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.'), row]);
   };
 
@@ -1120,8 +1173,8 @@
     })[0];
     var self = this;
     WB.copyText(text || '').then(function (copied) {
-      self.say(copied ? 'Copied. Paste the words into the question’s box, or anywhere you like.' :
-        'Copying did not work in this browser: select the words and copy them.');
+      if (copied) self.say('Copied. Paste the words into the question’s box, or anywhere you like.');
+      else self.refuse('Copying did not work in this browser: select the words and copy them.', 'The words were not copied');
     });
   };
 
@@ -1132,10 +1185,10 @@
       this.closeDialog();
       this.render();
       if (!removed.ok) return this.refuse('This browser did not let the workbook remove it.', 'Not removed');
-      return this.say('Removed.');
+      return this.say('The earlier answer kept aside is removed from this browser.');
     }
     var answers = this.answers();
-    var ids = what === 'all' ? Object.keys(answers) : what === 'answer' ? [id] : this.sections.filter(function (section) {
+    var ids = what === 'all' ? Object.keys(answers) : what === 'answer' || what === 'orphan' ? [id] : this.sections.filter(function (section) {
       return section.number === id;
     })[0].prompts.map(function (prompt) {
       return prompt.id;
@@ -1153,7 +1206,14 @@
     this.closeDialog();
     this.render();
     if (!result.ok) return this.refuse('This browser did not let the workbook remove them.', 'Not cleared');
-    var done = what === 'all' ? 'All your answers are cleared from this browser.' : 'Cleared.';
+    var done = {
+      all: 'All your answers are cleared from this browser.',
+      section: 'Your answers to “' + (this.sections.filter(function (section) {
+        return section.number === id;
+      })[0] || {}).title + '” are cleared from this browser.',
+      answer: 'Your answer to ' + id + ' is cleared from this browser.',
+      orphan: 'Your answer to ' + id + ' is removed from this browser.'
+    }[what];
     this.say(done);
     // Photos go after the answers that pointed to them: all of them, or those nothing else points to.
     (what === 'all' ? WB.photos.clear() : WB.photos.release(pictures)).then(function () {
@@ -1189,6 +1249,7 @@
     else if (action === 'clear-all') this.askClear('all');
     else if (action === 'clear-section') this.askClear('section', target.getAttribute('data-wb-section'));
     else if (action === 'clear-answer') this.askClear('answer', target.getAttribute('data-wb-id'));
+    else if (action === 'remove-orphan') this.askClear('orphan', target.getAttribute('data-wb-id'));
     else if (action === 'confirm-clear') this.clear(target.getAttribute('data-wb-clear'), target.getAttribute('data-wb-id'));
   };
 

@@ -124,6 +124,13 @@
     }
   };
 
+  /** The question's words as its heading shows them (without its number), kept with the answer. */
+  Saver.prototype.words = function () {
+    var heading = this.root.querySelector('.wb-prompt__heading');
+    var text = heading ? heading.textContent.replace(/\s+/g, ' ').trim() : '';
+    return text.indexOf(this.id + ' ') === 0 ? text.slice(this.id.length + 1) : text;
+  };
+
   Saver.prototype.setStatus = function (text) {
     this.status.textContent = text;
     this.status.classList.toggle('wb-prompt__status--problem', /^Not saved/.test(text));
@@ -164,7 +171,7 @@
         return false;
       }
     }
-    var result = WB.store.write(KIND, this.id, this.owner.value());
+    var result = WB.store.write(KIND, this.id, this.owner.value(), this.words());
     if (!result.ok) {
       this.failed(result.reason);
       return false;

@@ -96,8 +96,9 @@
   };
 
   /** Write one value. {ok: true, record} or {ok: false, reason, error}; never throws. */
-  Store.prototype.write = function (kind, id, value) {
+  Store.prototype.write = function (kind, id, value, prompt) {
     var record = { v: FORMAT, value: value, saved: new Date().toISOString() };
+    if (typeof prompt === 'string' && prompt) record.prompt = prompt;
     var result = this.put(kind, id, record);
     if (result.ok) result.record = record;
     return result;
@@ -109,8 +110,15 @@
   };
 
   /** A record as its stored text. */
+  /**
+   * A record as its stored text. An answer may carry its question's words
+   * ("prompt"), so that it can be shown under them if the question is ever
+   * removed from the workbook; code that does not know the field reads the rest.
+   */
   Store.prototype.text = function (record) {
-    return JSON.stringify({ v: FORMAT, value: record.value, saved: record.saved });
+    var kept = { v: FORMAT, value: record.value, saved: record.saved };
+    if (typeof record.prompt === 'string' && record.prompt) kept.prompt = record.prompt;
+    return JSON.stringify(kept);
   };
 
   /**

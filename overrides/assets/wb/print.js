@@ -1,0 +1,78 @@
+/*
+ * WB.reviewPrint(review): My answers on paper. By default only the answered
+ * questions, compactly, under a header line: the workbook's name, "Answers
+ * printed on <date>" and, when the reader types one, their name. A checkbox
+ * prints every question instead. The name is kept only in this browser (a
+ * "meta" key of the workbook: cleared with the answers, never in a backup).
+ */
+(function (window, document) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var NAME = 'print-name';
+
+  /** The date as a British reader writes it: "27 November 2026". */
+  function printedOn(date) {
+    return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
+  function storedName() {
+    var found = WB.store.read('meta', NAME);
+    return found.state === 'ok' && typeof found.record.value === 'string' ? found.record.value : '';
+  }
+
+  function keepName(field) {
+    var name = field.value.replace(/^\s+|\s+$/g, '');
+    // Nothing to keep: nothing stays behind. A failed write only means the name is asked again next time.
+    if (name) WB.store.write('meta', NAME, name);
+    else WB.store.remove('meta', NAME);
+  }
+
+  /** The header line, filled as the page prints. */
+  function header(review, line, name) {
+    line.textContent = '';
+    line.appendChild(WB.element('strong', '', review.siteName));
+    line.appendChild(document.createTextNode(' · Answers printed on ' + printedOn(new Date())));
+    if (name) line.appendChild(document.createTextNode(' · ' + name));
+  }
+
+  function reviewPrint(review) {
+    var root = review.root;
+    var field = root.querySelector('#wb-review-print-name');
+    var every = root.querySelector('#wb-review-print-all');
+    var line = root.querySelector('.wb-review__print-header');
+    var html = document.documentElement;
+    var fold = null;
+    var fill = function () {
+      header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
+    };
+    field.value = storedName();
+    fill();
+    field.addEventListener('input', function () {
+      keepName(field);
+      fill();
+    });
+    window.addEventListener('beforeprint', function () {
+      if (!document.contains(root)) return;
+      fill(); // today's date, should the page have stayed open overnight
+      html.classList.toggle('wb-print-every', every.checked);
+      if (!fold) fold = WB.summary.unfold(root);
+    });
+    window.addEventListener('afterprint', function () {
+      html.classList.remove('wb-print-every');
+      if (fold) fold();
+      fold = null;
+    });
+    // After "Clear all my answers" (the name goes with them), or a change in another tab: what is kept now.
+    return {
+      refresh: function () {
+        if (document.activeElement === field) return;
+        field.value = storedName();
+        fill();
+      }
+    };
+  }
+
+  WB.reviewPrint = reviewPrint;
+  WB.printedOn = printedOn;
+})(window, document);

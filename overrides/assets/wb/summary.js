@@ -1,0 +1,79 @@
+/*
+ * WB.summary: My answers as a summary a reader scans (GOV.UK's task list):
+ * each section a row with its status, its answers folded behind "Show your 3
+ * answers", the questions not answered yet behind their count, each a link back
+ * to its question. review.js fills the answers; this says what each row shows.
+ */
+(function (window, document) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var E = function (tag, className, text) {
+    return WB.element(tag, className, text);
+  };
+
+  function plural(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  /** A section's status: "Not started", "3 of 8 answered", "Completed". */
+  function status(done, total) {
+    if (!done) return 'Not started';
+    return done === total ? 'Completed' : done + ' of ' + total + ' answered';
+  }
+
+  /** Show a section's row as its answers stand: `section` {el, prompts}, `done` answered. */
+  function section(section, done) {
+    var total = section.prompts.length;
+    var el = section.el;
+    var progress = el.querySelector('.wb-review__progress');
+    progress.textContent = '';
+    var tag = E('strong', 'wb-tag', status(done, total));
+    if (done === total) tag.classList.add('wb-tag--done');
+    else if (!done) tag.classList.add('wb-tag--none');
+    progress.appendChild(tag);
+    var answers = el.querySelector('.wb-review__answers');
+    answers.hidden = !done;
+    answers.querySelector('.wb-review__summary').textContent = done === 1 ? 'Show your answer' : 'Show your ' + done + ' answers';
+    el.querySelector('.wb-review__section-actions').hidden = !done;
+    el.classList.toggle('wb-review__section--empty', !done);
+    var todo = el.querySelector('.wb-review__unanswered');
+    todo.hidden = done === total;
+    todo.querySelector('.wb-review__summary').textContent =
+      plural(total - done, 'question', 'questions') + ' not answered yet';
+  }
+
+  /**
+   * An answer to a question this workbook no longer has: under the question's own
+   * words where the answer kept them (saver.js stores them with it), else its number.
+   */
+  function orphan(id, record, text, meta) {
+    var item = E('div', 'wb-review__prompt wb-review__prompt--answered');
+    item.setAttribute('data-wb-orphan', id);
+    var heading = E('h3', 'wb-review__question');
+    heading.appendChild(E('span', 'wb-prompt__number', id));
+    var words = typeof record.prompt === 'string' && record.prompt.trim() ? record.prompt.trim() : '';
+    heading.appendChild(document.createTextNode(' ' + (words || '(the question’s words were not kept)')));
+    item.appendChild(heading);
+    item.appendChild(E('p', 'wb-review__text', text));
+    item.appendChild(meta);
+    return item;
+  }
+
+  /** Open every folded part for paper, and fold them back as they were afterwards. */
+  function unfold(root) {
+    var closed = [];
+    var parts = root.querySelectorAll('details.wb-review__answers:not([open]), details.wb-review__unanswered:not([open])');
+    for (var i = 0; i < parts.length; i++) {
+      parts[i].open = true;
+      closed.push(parts[i]);
+    }
+    return function () {
+      closed.forEach(function (part) {
+        part.open = false;
+      });
+    };
+  }
+
+  WB.summary = { section: section, orphan: orphan, status: status, unfold: unfold };
+})(window, document);
