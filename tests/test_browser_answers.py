@@ -406,14 +406,14 @@ HOLD_JOURNAL = """(() => {
 def test_an_undo_made_before_the_journal_has_replayed_is_not_written_over_by_it(page: Page, base_url):
     before = prepare_merge(page, base_url)
     dialog(page).get_by_label("Replace all my answers").check()
-    dialog(page).get_by_role("button", name="Restore").click()
+    dialog(page).get_by_role("button", name="Replace all my answers").click()
     assert value(page, "1.1") == "Theirs"
     page.wait_for_function("() => WB.journal.done")
     page.add_init_script(HOLD_JOURNAL)
     page.reload()
     # A slow phone: the reader undoes the restore before the journal has even opened.
     page.get_by_role("button", name="Undo the restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("The restore is undone")
+    expect(page.locator(".wb-banner")).to_contain_text("The restore is undone")
     assert answer_keys(page) == before
     page.evaluate("window.wbOpenJournal()")
     assert page.evaluate("WB.journal.done") == []
