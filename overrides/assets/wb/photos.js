@@ -211,6 +211,9 @@
 
   Photos.prototype.valid = valid;
 
+  /** No versions of a collage: a version would point to pictures that removing one from the collage deletes. */
+  Photos.prototype.keepsVersions = false;
+
   Photos.prototype.value = function () {
     return {
       text: this.words.value,

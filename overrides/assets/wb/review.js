@@ -114,6 +114,7 @@
     }
     this.scope.insertBefore(new Option('All sections', 'all'), this.scope.firstChild);
     this.scope.value = 'all';
+    WB.versionsReview.copyOption(this.scope);
 
     root.querySelector('.wb-review__no-script').hidden = true;
     root.insertBefore(E('h1', 'wb-review__blank-title', this.siteName), root.firstChild);
@@ -222,6 +223,7 @@
         prompt.el.classList.toggle('wb-review__prompt--answered', rules !== null);
         if (rules === null) {
           box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
+          WB.versionsReview.list(box, prompt.id, WB.kinds[prompt.kind], prompt.el);
           return;
         }
         done++;
@@ -233,6 +235,7 @@
         clear.setAttribute('aria-label', 'Clear this answer (question ' + prompt.id + ')');
         meta.appendChild(clear);
         box.appendChild(meta);
+        WB.versionsReview.list(box, prompt.id, rules, prompt.el);
       });
       section.el.querySelector('.wb-review__progress').textContent =
         done + ' of ' + section.prompts.length + ' answered.';
@@ -431,7 +434,8 @@
       photos: [],
       aside: this.asides().map(function (entry) {
         return { id: entry.id, raw: entry.raw };
-      })
+      }),
+      versions: WB.versions.forBackup()
     };
     // The photos of answers kept aside travel too: they are answers, only set apart.
     var ids = photoIds(values(answers));
@@ -918,8 +922,11 @@
     }));
     stored.then(function () {
       var kept = keepAsides(checked.aside, aside);
-      var result = kept.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
+      // Earlier versions are joined (never replaced): a restore drops none.
+      var versions = kept.ok ? WB.versions.restore(checked.versions) : { ok: false };
+      var result = versions.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
       if (!result.ok) {
+        if (versions.ok) versions.revert();
         kept.ids.forEach(function (id) {
           WB.store.remove('aside', id);
         });
@@ -1026,6 +1033,7 @@
       if (typeof id === 'string' && WB.backup.RE_ASIDE.test(id)) WB.store.remove('aside', id);
     });
     WB.store.remove('undo', 'restore');
+    WB.versions.undo();
     WB.photos.release(undone).catch(function () {});
     this.render();
     since.sort(WB.backup.byId);
@@ -1041,6 +1049,7 @@
     var kept = undo.state === 'ok' && undo.record.value && undo.record.value.answers;
     var ids = photoIds(values(kept || {}).map(WB.parseRecord));
     WB.store.remove('undo', 'restore');
+    WB.versions.forgetUndo();
     WB.photos.release(ids).catch(function () {});
     this.say('');
   };
@@ -1065,7 +1074,8 @@
         return {
           title: section.title,
           prompts: section.prompts.map(function (prompt) {
-            return { id: prompt.id, text: prompt.text, answer: self.answerText(prompt.id, answers[prompt.id]) };
+            return { id: prompt.id, text: prompt.text, answer: self.answerText(prompt.id, answers[prompt.id]),
+              versions: WB.versionsReview.forCopy(prompt.id, WB.kinds[prompt.kind], prompt.el) };
           })
         };
       })
@@ -1108,7 +1118,19 @@
     var row = actions([['Download a backup first', 'backup']]);
     row.appendChild(confirm);
     row.appendChild(WB.button('Cancel', 'close'));
-    this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.'), row]);
+    var versions = what === 'aside' ? null : WB.versionsReview.clearChoice(this.idsOf(what, id), what === 'all');
+    this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.')].concat(versions ? [versions] : [], [row]));
+  };
+
+  /** The prompts a clear of one answer or one section is about. */
+  Review.prototype.idsOf = function (what, id) {
+    if (what === 'answer') return [id];
+    if (what === 'all') return Object.keys(this.prompts);
+    return this.sections.filter(function (section) {
+      return section.number === id;
+    })[0].prompts.map(function (prompt) {
+      return prompt.id;
+    });
   };
 
   Review.prototype.copyAside = function (target) {
@@ -1135,20 +1157,18 @@
       return this.say('Removed.');
     }
     var answers = this.answers();
-    var ids = what === 'all' ? Object.keys(answers) : what === 'answer' ? [id] : this.sections.filter(function (section) {
-      return section.number === id;
-    })[0].prompts.map(function (prompt) {
-      return prompt.id;
-    });
+    var ids = what === 'all' ? Object.keys(answers) : this.idsOf(what, id);
+    var versions = WB.versionsReview.clearChosen(this.dialog);
     var pictures = photoIds(ids.map(function (one) {
       return answers[one];
     }));
     var result = { ok: true };
-    if (what === 'all') result = WB.store.clearAll();
+    if (what === 'all') result = WB.store.clearAll(versions ? null : ['versions']);
     else {
       ids.forEach(function (one) {
         if (result.ok) result = WB.store.remove('answer', one);
       });
+      if (result.ok && versions) result = WB.versions.clear(ids);
     }
     this.closeDialog();
     this.render();

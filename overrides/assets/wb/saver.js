@@ -14,6 +14,7 @@
  *     owner.show(value)        put a stored value (or null: none) on screen
  *     owner.saved(value)       optional: called after each save
  *     owner.early()            optional: text typed before the script ran, or '' (restore saves it)
+ *     owner.keepsVersions      optional: false where the kind keeps its own dated history (the ladder)
  *   saver.restore();  saver.edited([now, announcement]);  saver.save([announcement]);
  */
 (function (window, document) {
@@ -96,6 +97,14 @@
       self.changedElsewhere(raw);
     });
     live.add(this);
+    // "Keep this version" and the versions kept (versions-panel.js), unless the kind keeps its own.
+    if (owner.keepsVersions !== false && WB.VersionPanel) {
+      try {
+        this.versions = new WB.VersionPanel(this);
+      } catch (error) {
+        if (window.console) console.error('wb: the versions of ' + this.id, error);
+      }
+    }
   }
 
   /** Show what is stored, or say why nothing can be shown. */

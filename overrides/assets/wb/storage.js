@@ -162,13 +162,24 @@
     });
   };
 
-  /** Remove every value of this workbook, and those it copied from an earlier namespace (never anyone else's). */
-  Store.prototype.clearAll = function () {
+  /**
+   * Remove every value of this workbook, and those it copied from an earlier namespace (never
+   * anyone else's); but not those of the kinds in `leave` (e.g. ["versions"]), when given.
+   */
+  Store.prototype.clearAll = function (leave) {
     try {
       var storage = this.backend();
       var writes = [];
       var keys = this.keys();
+      var self = this;
       if (this.legacy) keys = keys.concat(new Store(this.legacy).keys());
+      if (leave) {
+        keys = keys.filter(function (key) {
+          return !leave.some(function (kind) {
+            return key.indexOf(self.key(kind, '')) === 0;
+          });
+        });
+      }
       keys.forEach(function (key) {
         writes.push([key, null, storage.getItem(key)]);
         storage.removeItem(key);
