@@ -111,6 +111,26 @@ def test_the_ladder_is_placed_kept_and_back_after_a_reload(reader: Reader):
     assert_no_problems(reader)
 
 
+
+def test_a_version_is_kept_viewed_and_deleted_after_asking(reader: Reader):
+    reader.goto("beginnings/")
+    versions = '[data-wb-prompt="1.1"] .wb-versions'
+    reader.type_and_wait("1.1", "What I thought at first")
+    reader.button("Keep this version", versions).click()
+    reader.until(lambda: len(reader.all(versions + " .wb-versions__entries li")) == 1, "the kept version")
+    reader.box("1.1").send_keys(" and later")
+    reader.saved("1.1")
+    reader.reload()
+    assert reader.value("#wb-answer-1-1") == "What I thought at first and later"
+    reader.button("View", versions).click()
+    assert reader.wait_text(versions + " .wb-versions__text", "What I thought at first") == "What I thought at first"
+    reader.button("Delete", versions).click()
+    reader.until(lambda: reader.js("return document.activeElement.textContent") == "Yes, delete it", "the question, focused")
+    reader.button("Yes, delete it", versions).click()
+    reader.until(lambda: reader.js("return localStorage.getItem(arguments[0])", PREFIX + "versions:1.1") is None, "the version gone")
+    assert reader.find(versions + " .wb-versions__kept").get_attribute("hidden") is not None
+    assert_no_problems(reader)
+
 INK_AT = """
 var canvas = document.querySelector('#wb-drawing-2-6');
 var d = canvas.getContext('2d').getImageData(Math.round(arguments[0] * canvas.width), Math.round(arguments[1] * canvas.height), 1, 1).data;

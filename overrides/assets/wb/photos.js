@@ -609,4 +609,8 @@
     }
   });
   WB.forgetPhotoUrl = forgetUrl;
+  /** Every picture's URL goes (the workbook locks: no photo stays reachable from the page). */
+  WB.forgetPhotoUrls = function () {
+    Object.keys(urls).forEach(forgetUrl);
+  };
 })(window, document);

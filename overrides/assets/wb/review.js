@@ -539,6 +539,11 @@
   Review.prototype.backupFile = function (passphrase) {
     return this.backupData().then(function (made) {
       var text = JSON.stringify(made.data, null, 2);
+      // With the workbook's lock on, a backup is locked with the same passphrase (unless the reader chose not).
+      var sealed = !passphrase && WB.store.vault ? WB.store.vault.lockBackup(text, { workbook: made.data.workbook, created: made.data.created }) : null;
+      if (sealed) return sealed.then(function (locked) {
+        return { text: locked, made: made, locked: true };
+      });
       if (!passphrase) return { text: text, made: made, locked: false };
       return WB.locked.lock(text, passphrase, { workbook: made.data.workbook, created: made.data.created }).then(function (locked) {
         return { text: locked, made: made, locked: true };
@@ -1163,7 +1168,8 @@
       return answers[one];
     }));
     var result = { ok: true };
-    if (what === 'all') result = WB.store.clearAll(versions ? null : ['versions']);
+    // Versions left sealed need the lock's settings to be read.
+    if (what === 'all') result = WB.store.clearAll(versions ? null : ['versions', 'lock']);
     else {
       ids.forEach(function (one) {
         if (result.ok) result = WB.store.remove('answer', one);

@@ -40,6 +40,13 @@
       if (document.contains(root)) self.render();
       else self.stop();
     });
+    // Locked: no version shows; unlocked: they are back (vault.js).
+    document.addEventListener('wb:lock', function () {
+      if (document.contains(root)) {
+        self.open = {};
+        self.render();
+      }
+    });
     this.render();
   }
 

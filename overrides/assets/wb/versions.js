@@ -31,7 +31,7 @@
     if (found.state === 'empty') return { state: 'empty', list: [] };
     if (found.state === 'ok' && isList(found.record.value)) return { state: 'ok', list: found.record.value, raw: found.raw };
     if (found.state === 'ok' || found.state === 'corrupt') return { state: 'corrupt', raw: found.raw, list: [] };
-    return found;
+    return { state: found.state, reason: found.reason, list: [] }; // unavailable, or locked (vault.js)
   }
 
   /** The same version: the same moment and the same answer. */
