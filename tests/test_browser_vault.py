@@ -290,3 +290,23 @@ def test_axe_finds_no_violations_in_the_lock(browser, base_url, scheme):
     page.goto(base_url + "beginnings/")
     assert_accessible(page)
     context.close()
+
+
+def test_my_answers_while_locked_deletes_no_photo(page: Page, base_url):
+    add_two(page, base_url)
+    turn_on(page, base_url)
+    lock_now(page)
+    # Photos older than an hour that no readable answer points to are tidied away on My answers: while
+    # locked no answer is readable, and yet none may go.
+    page.evaluate("""name => new Promise(done => { const r = indexedDB.open(name); r.onsuccess = () => {
+        const tx = r.result.transaction('photos', 'readwrite'); const s = tx.objectStore('photos');
+        s.getAll().onsuccess = e => e.target.result.forEach(v => { v.added = '2020-01-01T00:00:00.000Z'; s.put(v); });
+        tx.oncomplete = () => { r.result.close(); done(); }; }; })""", "wb:v1:" + PREFIX.split(":")[2])
+    review(page, base_url)
+    expect(page.locator(".wb-lockbar h2")).to_have_text("Your answers are locked")
+    # The page's own tidy ran on opening; once more, awaited: it refuses, and both photos are there.
+    assert page.evaluate("() => WB.photos.tidy().then(() => 'tidied', f => f.reason)") == "locked"
+    assert page.evaluate("() => WB.photos.list().then(l => l.length)") == 2
+    unlock(page)
+    page.goto(base_url + "self-confidence/")
+    expect(page.locator(f"{PHOTOS} img")).to_have_count(2)

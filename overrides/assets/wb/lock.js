@@ -158,6 +158,20 @@
       var tools = review.querySelector('.wb-review__tools');
       review.insertBefore(box, tools);
     }
+    backupHint(v);
+  }
+
+  /** The backup's own passphrase field says what happens when it is left empty. */
+  function backupHint(v) {
+    var hint = document.getElementById('wb-review-passphrase-hint');
+    if (!hint) return;
+    if (!hint.hasAttribute('data-wb-plain')) hint.setAttribute('data-wb-plain', hint.textContent);
+    var config = v.isOpen() ? v.config() : null;
+    hint.textContent = config && config.backups !== false
+      ? 'Left empty, the backup is locked with your workbook’s passphrase (see “Lock my answers with a passphrase”). ' +
+        'Type another passphrase, at least ' + WB.locked.MIN_PASSPHRASE + ' characters, to lock this backup with it instead. ' +
+        'If you forget it, nobody can open the backup.'
+      : hint.getAttribute('data-wb-plain');
   }
 
   function off(box, v, said) {
@@ -216,6 +230,7 @@
     text.htmlFor = tick.id;
     tick.addEventListener('change', function () {
       change(v, { backups: tick.checked });
+      backupHint(v);
       said.textContent = tick.checked ? 'Your backups will be locked with your passphrase.' : 'Your backups will not be locked, unless you type a passphrase for one.';
     });
     box.appendChild(E('h3', 'wb-lock__subtitle', 'Turn the lock off'));

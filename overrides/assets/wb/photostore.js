@@ -309,6 +309,7 @@
    */
   PhotoStore.prototype.convert = function (change, opening) {
     var self = this;
+    var failed = 0;
     return this.run('readonly', function (store, out) {
       out.ids = [];
       store.openCursor().onsuccess = function (event) {
@@ -337,11 +338,14 @@
                 });
               }, function () {
                 if (!opening) throw new Error('a picture could not be sealed');
+                failed++;
               });
             });
           });
         });
       }, Promise.resolve());
+    }).then(function () {
+      return failed;
     });
   };
 
@@ -402,6 +406,11 @@
 
   /** Every answer value stored now, those kept aside, and those kept to undo a restore. */
   function storedValues() {
+    var lists = WB.store.list('answer').concat(WB.store.list('aside'), WB.store.list('undo'));
+    // A stored value that cannot be read now (the workbook is locked) may point to any photo: none goes.
+    if (lists.some(function (entry) {
+      return entry.raw === null;
+    })) throw { reason: 'locked', error: new Error('Stored answers cannot be read now') };
     var values = WB.store.list('answer').concat(WB.store.list('aside')).map(function (entry) {
       return entry.record ? entry.record.value : null;
     });

@@ -326,7 +326,7 @@
    */
   Review.prototype.usage = function () {
     this.keeping();
-    var storage = WB.store.backend();
+    var storage = WB.store.real(); // as stored (sealed, with the lock on)
     var line = this.root.querySelector('.wb-review__usage');
     var bytes = 0;
     var text = 0;

@@ -12,6 +12,7 @@
   var WRONG = 'That passphrase is not the one this workbook is locked with. Check it and try again.';
 
   function tell(state) {
+    document.documentElement.classList.remove('wb-is-resuming');
     document.documentElement.classList.toggle('wb-is-locked', state === 'locked');
     document.dispatchEvent(new CustomEvent('wb:lock', { detail: { state: state } }));
     document.dispatchEvent(new CustomEvent('wb:changed', { detail: { id: null } }));
@@ -67,7 +68,9 @@
         self.remember();
         self.touch(true);
         // A tab that died while the lock was turned on (or off) left work: finish it now.
-        return config.state === 'unlocking' ? self.turnOffNow() : self.convert(false).then(function () {
+        return config.state === 'unlocking' ? self.turnOffNow().catch(function () {
+          return 'open';
+        }) : self.convert(false).then(function () {
           var now = self.config();
           if (now && now.state === 'locking') {
             now.state = 'on';
@@ -168,21 +171,35 @@
     });
   };
 
+  /** Open every value and take the settings away; anything that fails leaves the lock on, as it was. */
   Vault.prototype.turnOffNow = function () {
     var self = this;
     var config = this.config();
     config.state = 'unlocking';
     this.writeConfig(config);
     return this.convert(true).then(function (failed) {
-      if (failed) throw { message: failed + ' stored values could not be opened, so the lock stays on for them. Nothing was lost.' };
+      if (failed) throw { count: failed };
       var removed = self.store.remove('lock', 'config');
-      if (!removed.ok) throw { message: 'This browser did not let the workbook turn the lock off.' };
+      if (!removed.ok) throw { count: 0 };
       self.key = null;
       self.bits = null;
       self.cache = {};
       self.forgetSession();
       window.clearTimeout(self.timer);
       return 'off';
+    }).catch(function (problem) {
+      // The lock stays on: what was opened is sealed again. Nothing is lost.
+      var now = self.config();
+      if (now) {
+        now.state = 'on';
+        self.writeConfig(now);
+      }
+      return self.convert(false).catch(function () {}).then(function () {
+        var n = problem && problem.count;
+        throw { message: n ? (n === 1 ? 'One stored answer or photo' : n + ' stored answers or photos') +
+          ' could not be opened with this passphrase (it may be damaged), so the lock stays on. Nothing was lost.'
+          : 'The lock could not be turned off in this browser (its storage may be full), so it stays on. Nothing was lost.' };
+      });
     });
   };
 
@@ -223,7 +240,10 @@
     var self = this;
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(function () {
-      self.lockNow();
+      // An answer that cannot be saved keeps the page open (it would be lost): try again later.
+      self.lockNow().then(function (done) {
+        if (!done) self.touch(true);
+      });
     }, this.idleMs());
     this.remember();
   };

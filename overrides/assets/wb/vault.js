@@ -24,54 +24,14 @@
   'use strict';
 
   var WB = (window.WB = window.WB || {});
-  var PREFIX = 'wb-sealed:1:';
-  var KINDS = ['answer', 'versions', 'aside', 'undo'];
-  var CHECK = 'wb-lock-check:1';
-  var IDLE = 15; // minutes
-
-  function fail(name, message) {
-    var error = new Error(message);
-    error.name = name;
-    return error;
-  }
-
-  function isSealed(text) {
-    return typeof text === 'string' && text.indexOf(PREFIX) === 0;
-  }
-
-  function importKey(bits) {
-    return WB.locked.subtle().importKey('raw', bits, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-  }
-
-  function sealBytes(key, bytes) {
-    var iv = WB.locked.random(12);
-    return WB.locked.subtle().encrypt({ name: 'AES-GCM', iv: iv }, key, bytes).then(function (sealed) {
-      var out = new Uint8Array(12 + sealed.byteLength);
-      out.set(iv);
-      out.set(new Uint8Array(sealed), 12);
-      return out.buffer;
-    });
-  }
-
-  function openBytes(key, buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (bytes.length < 28) return Promise.reject(fail('WbDamaged', 'too short'));
-    return WB.locked.subtle().decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
-  }
-
-  function seal(key, text) {
-    return sealBytes(key, new TextEncoder().encode(text)).then(function (buffer) {
-      return PREFIX + WB.locked.toBase64(new Uint8Array(buffer));
-    });
-  }
-
-  function open(key, text) {
-    var bytes = WB.locked.fromBase64(text.slice(PREFIX.length));
-    if (!bytes) return Promise.reject(fail('WbDamaged', 'not base64'));
-    return openBytes(key, bytes).then(function (plain) {
-      return new TextDecoder('utf-8', { fatal: true }).decode(plain);
-    });
-  }
+  var C = WB.vaultCrypto;
+  var KINDS = C.KINDS;
+  var fail = C.fail;
+  var isSealed = C.isSealed;
+  var seal = C.seal;
+  var open = C.open;
+  var sealBytes = C.sealBytes;
+  var openBytes = C.openBytes;
 
   function Vault(store) {
     this.store = store;
@@ -84,6 +44,13 @@
     this.configValue = null;
     this.timer = null;
     this.active = Date.now();
+    // This tab holds the key of its session: the page opens in a moment (main.js), without a flash of "locked".
+    try {
+      this.resuming = this.on() && !!window.sessionStorage.getItem(this.sessionKey());
+    } catch (error) {
+      this.resuming = false;
+    }
+    if (this.resuming) document.documentElement.classList.add('wb-is-resuming');
     var self = this;
     window.addEventListener('storage', function (event) {
       self.heard(event);
@@ -339,8 +306,9 @@
         return openBytes(aes, buffer);
       } : function (buffer) {
         return sealBytes(aes, buffer);
-      }, opening) : null;
-    }).then(function () {
+      }, opening) : 0;
+    }).then(function (pictures) {
+      failed += pictures || 0;
       return self.store.journal ? self.store.journal.rewrite(function (entry) {
         if (!self.sealed(entry.key) || entry.raw === null || isSealed(entry.raw) === !opening) return undefined;
         return opening ? open(aes, entry.raw) : seal(aes, entry.raw);
@@ -351,6 +319,4 @@
   };
 
   WB.Vault = Vault;
-  WB.sealedText = isSealed;
-  WB.vaultCrypto = { seal: seal, open: open, sealBytes: sealBytes, openBytes: openBytes, importKey: importKey, CHECK: CHECK, IDLE: IDLE };
 })(window, document);
