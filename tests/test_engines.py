@@ -142,7 +142,9 @@ def test_the_lock_seals_answers_locks_now_and_unlocks_with_the_passphrase(reader
     reader.wait_text(".wb-lock__said", "The lock is on.")
     sealed = reader.js("return localStorage.getItem(arguments[0])", PREFIX + "answer:1.1")
     assert sealed.startswith("wb-sealed:1:") and "Private" not in sealed
-    reader.button("Lock now", ".wb-lockbar").click()
+    lock = reader.button("Lock now", ".wb-lockbar")
+    reader.js("arguments[0].scrollIntoView({block: 'center'})", lock)  # not under the page's sticky header
+    lock.click()
     reader.wait_text(".wb-lockbar h2", "Your answers are locked")
     reader.goto("beginnings/")
     reader.wait_text(".wb-lockbar h2", "Your answers are locked")
