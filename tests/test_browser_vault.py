@@ -311,3 +311,19 @@ def test_my_answers_while_locked_deletes_no_photo(page: Page, base_url):
     unlock(page)
     page.goto(base_url + "self-confidence/")
     expect(page.locator(f"{PHOTOS} img")).to_have_count(2)
+
+
+def test_lock_now_locks_the_other_open_tabs_too(page: Page, base_url, context):
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill(SECRET)
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    turn_on(page, base_url)
+    other = context.new_page()  # a tab of its own: its session has no key yet
+    other.goto(base_url + "beginnings/")
+    expect(other.locator(".wb-lockbar h2")).to_have_text("Your answers are locked")
+    unlock(other)
+    expect(box(other, "1.1")).to_have_value(SECRET)
+    lock_now(page)
+    expect(other.locator(".wb-lockbar h2")).to_have_text("Your answers are locked")
+    expect(box(other, "1.1")).to_have_value("")
+    nothing_plain(other, [SECRET])

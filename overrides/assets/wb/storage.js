@@ -384,7 +384,10 @@
       WB.store.legacy = legacy.getAttribute('content');
       var moved = WB.store.migrateFrom(WB.store.legacy);
       // No room to copy: keep using the old keys, where the answers are, rather than show none.
-      if (!moved.ok && moved.reason === 'quota') WB.store = new Store(WB.store.legacy);
+      if (!moved.ok && moved.reason === 'quota') {
+        WB.store = new Store(WB.store.legacy);
+        if (WB.Vault) WB.store.vault = new WB.Vault(WB.store);
+      }
     }
   }
 })(window);

@@ -253,7 +253,8 @@
     if (!event.key || event.key.indexOf(this.store.prefix) !== 0) return;
     var wasOpen = !!this.key;
     if (event.key === this.store.key('lock', 'config')) {
-      if (!this.on() && wasOpen) {
+      if (!this.on() && event.oldValue !== null) {
+        // Turned off (or everything cleared) in another tab: what is stored is plain again.
         this.key = null;
         this.cache = {};
         this.forgetSession();
