@@ -41,8 +41,11 @@ SCRIPT_HASHES: set[str] = set()
 
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = (
-    "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
-    "backup.js", "locked.js", "copies.js", "banner.js", "summary.js", "print.js", "review.js", "main.js",
+    "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
+    "storage.js", "journal.js", "photostore.js", "saver.js",
+    "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
+    "versions.js", "versions-panel.js", "versions-review.js",
+    "backup.js", "copies.js", "banner.js", "summary.js", "print.js", "review.js", "lock.js", "main.js",
 )
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 

@@ -276,6 +276,8 @@ def test_a_keyboard_user_tabs_from_one_box_to_the_next(page: Page, base_url):
     page.goto(base_url + "examples/")
     box(page, "99.1").focus()
     page.keyboard.type("First")
+    page.keyboard.press("Tab")  # the box's own "Keep this version" (versions-panel.js)
+    assert page.evaluate("() => document.activeElement.textContent") == "Keep this version"
     page.keyboard.press("Tab")  # the link in the next prompt's words
     assert page.evaluate("() => document.activeElement.textContent") == "the introduction"
     page.keyboard.press("Tab")

@@ -111,6 +111,57 @@ def test_the_ladder_is_placed_kept_and_back_after_a_reload(reader: Reader):
     assert_no_problems(reader)
 
 
+
+def test_a_version_is_kept_viewed_and_deleted_after_asking(reader: Reader):
+    reader.goto("beginnings/")
+    versions = '[data-wb-prompt="1.1"] .wb-versions'
+    reader.type_and_wait("1.1", "What I thought at first")
+    reader.button("Keep this version", versions).click()
+    reader.until(lambda: len(reader.all(versions + " .wb-versions__entries li")) == 1, "the kept version")
+    reader.box("1.1").send_keys(" and later")
+    reader.saved("1.1")
+    reader.reload()
+    assert reader.value("#wb-answer-1-1") == "What I thought at first and later"
+    reader.button("View", versions).click()
+    assert reader.wait_text(versions + " .wb-versions__text", "What I thought at first") == "What I thought at first"
+    reader.button("Delete", versions).click()
+    reader.until(lambda: reader.js("return document.activeElement.textContent") == "Yes, delete it", "the question, focused")
+    reader.button("Yes, delete it", versions).click()
+    reader.until(lambda: reader.js("return localStorage.getItem(arguments[0])", PREFIX + "versions:1.1") is None, "the version gone")
+    assert reader.find(versions + " .wb-versions__kept").get_attribute("hidden") is not None
+    assert_no_problems(reader)
+
+
+def test_the_lock_seals_answers_locks_now_and_unlocks_with_the_passphrase(reader: Reader):
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "Private words")
+    reader.goto("my-answers/")
+    reader.find("#wb-lock-new").send_keys("purple lantern harbour")
+    reader.find("#wb-lock-again").send_keys("purple lantern harbour")
+    reader.button("Turn on the lock").click()
+    reader.wait_text(".wb-lock__said", "The lock is on.")
+    sealed = reader.js("return localStorage.getItem(arguments[0])", PREFIX + "answer:1.1")
+    assert sealed.startswith("wb-sealed:1:") and "Private" not in sealed
+    lock = reader.button("Lock now", ".wb-lockbar")
+    reader.js("arguments[0].scrollIntoView({block: 'center'})", lock)  # not under the page's sticky header
+    lock.click()
+    reader.wait_text(".wb-lockbar h2", "Your answers are locked")
+    reader.goto("beginnings/")
+    reader.wait_text(".wb-lockbar h2", "Your answers are locked")
+    assert reader.value("#wb-answer-1-1") == ""
+    assert reader.js("return arguments[0].readOnly", reader.box("1.1"))
+    assert "Private words" not in reader.js("return document.documentElement.outerHTML")
+    reader.find("#wb-lock-passphrase").send_keys("purple lantern harbour", Keys.ENTER)
+    reader.until(lambda: reader.value("#wb-answer-1-1") == "Private words", "the answer, unlocked", timeout=30)
+    # Another page of the same tab opens unlocked; a new tab (a new session) asks again.
+    reader.goto("theory/")
+    reader.button("Lock now", ".wb-lockbar")
+    reader.driver.switch_to.new_window("tab")
+    reader.goto("beginnings/")
+    reader.wait_text(".wb-lockbar h2", "Your answers are locked")
+    assert reader.value("#wb-answer-1-1") == ""
+    assert_no_problems(reader)
+
 INK_AT = """
 var canvas = document.querySelector('#wb-drawing-2-6');
 var d = canvas.getContext('2d').getImageData(Math.round(arguments[0] * canvas.width), Math.round(arguments[1] * canvas.height), 1, 1).data;

@@ -7,7 +7,8 @@
  *
  * "photos" holds the pictures that photo answers point to (by id), those kept
  * aside included; "aside" the stored texts kept aside because they could not be
- * read ([{"id": "answer:<id>:<time>", "raw"}]). Either may be missing or empty.
+ * read ([{"id": "answer:<id>:<time>", "raw"}]); "versions" the earlier versions the reader kept
+ * ([{"id": <prompt id>, "versions": [{"kept", "value"}]}], versions.js). Any may be missing or empty.
  * An answer that fits another kind than its question's (the question's kind was
  * changed since) is kept aside by a restore; one that fits no kind is damaged.
  * No value may nest deeper than MAX_DEPTH.
@@ -191,7 +192,9 @@
     if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
     var aside = byIds(data.aside, asideEntry);
     if (!aside) return { error: damaged };
-    return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside, fits: fits };
+    var versions = WB.versions.check(data.versions);
+    if (!versions) return { error: damaged + ' (Its earlier versions of answers are damaged.)' };
+    return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside, fits: fits, versions: versions };
   }
 
   /** An optional list of a backup as {id: checked entry}, or null when an entry is wrong or an id repeats. */

@@ -1,7 +1,8 @@
 /*
  * WB.copies: the answers as a readable document, for supervision. Each takes
- * {title, date, sections: [{title, prompts: [{id, text, answer (null: not answered)}]}]}: the answered
- * questions only, unless the reader asks for every one (review.js chooses).
+ * {title, date, sections: [{title, prompts: [{id, text, answer (null: not answered),
+ *  versions (optional: the earlier versions chosen, [{kept (in words), answer}], newest first)}]}]}: the
+ * answered questions only, unless the reader asks for every one (review.js chooses).
  */
 (function (window, document) {
   'use strict';
@@ -17,6 +18,9 @@
       out.push('', section.title, section.title.replace(/./g, '='), '');
       section.prompts.forEach(function (prompt) {
         out.push(prompt.id + ' ' + prompt.text, '', prompt.answer === null ? '(Not answered)' : prompt.answer, '');
+        (prompt.versions || []).forEach(function (version) {
+          out.push('Earlier version, kept ' + version.kept + ':', '', version.answer, '');
+        });
       });
     });
     return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
@@ -50,6 +54,9 @@
       section.prompts.forEach(function (prompt) {
         out.push('### ' + inlineText(prompt.id + ' ' + prompt.text), '');
         out.push(prompt.answer === null ? '*(Not answered)*' : markdownText(prompt.answer).replace(/\n/g, '  \n'), '');
+        (prompt.versions || []).forEach(function (version) {
+          out.push('*Earlier version, kept ' + inlineText(version.kept) + ':*', '', markdownText(version.answer).replace(/\n/g, '  \n'), '');
+        });
       });
     });
     return out.join('\n');
@@ -77,6 +84,10 @@
         add('h3', prompt.id + ' ' + prompt.text);
         if (prompt.answer === null) add('p', '(Not answered)', 'none');
         else add('p', prompt.answer, 'answer');
+        (prompt.versions || []).forEach(function (version) {
+          add('h4', 'Earlier version, kept ' + version.kept);
+          add('p', version.answer, 'answer');
+        });
       });
     });
     return '<!doctype html>\n<html lang="' + escapeHtml(document.documentElement.lang || 'en') + '"><head><meta charset="utf-8">' +

@@ -128,7 +128,7 @@
         cursor.continue();
       };
     }).then(function (out) {
-      var storage = store.backend();
+      var storage = store.real(); // as stored: sealed values stay sealed
       var back = [];
       out.entries.forEach(function (entry) {
         if (typeof entry.key !== 'string' || entry.key.indexOf(store.prefix) !== 0) return;
@@ -146,6 +146,44 @@
         }
       });
       return back;
+    });
+  };
+
+  /**
+   * Rewrite the texts kept (the lock seals or opens them): `change(entry)` gives the new text,
+   * or a promise of it, or undefined to leave it. An entry written meanwhile is left as it is.
+   */
+  Journal.prototype.rewrite = function (change) {
+    var self = this;
+    return this.run('readonly', function (writes, out) {
+      out.entries = [];
+      writes.openCursor().onsuccess = function (event) {
+        var cursor = event.target.result;
+        if (!cursor) return;
+        out.entries.push(cursor.value);
+        cursor.continue();
+      };
+    }).then(function (out) {
+      return Promise.all(out.entries.map(function (entry) {
+        return Promise.resolve(change(entry)).then(function (raw) {
+          return raw === undefined ? null : [entry, raw];
+        }, function () {
+          return null;
+        });
+      }));
+    }).then(function (pairs) {
+      pairs = pairs.filter(Boolean);
+      if (!pairs.length) return null;
+      return self.run('readwrite', function (store) {
+        pairs.forEach(function (pair) {
+          store.get(pair[0].key).onsuccess = function (event) {
+            var now = event.target.result;
+            if (!now || now.raw !== pair[0].raw) return;
+            now.raw = pair[1];
+            store.put(now);
+          };
+        });
+      });
     });
   };
 

@@ -182,6 +182,38 @@
     });
   }
 
+  /**
+   * Lock a plain backup's text with a key already derived (the workbook's own lock, vault.js):
+   * the file names the salt and count it was derived with, so the same passphrase opens it anywhere.
+   */
+  function lockWithKey(text, key, salt, iterations, about) {
+    var iv = random(IV_BYTES);
+    var data = {
+      format: FORMAT,
+      version: VERSION,
+      workbook: about.workbook,
+      created: about.created,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: iterations, salt: toBase64(salt) },
+      cipher: { name: 'AES-GCM', length: 256, iv: toBase64(iv) },
+      data: ''
+    };
+    return subtle().encrypt(
+      { name: 'AES-GCM', iv: iv, additionalData: additional(data), tagLength: TAG_BYTES * 8 }, key, new TextEncoder().encode(text)
+    ).then(function (sealed) {
+      data.data = toBase64(new Uint8Array(sealed));
+      return JSON.stringify(data, null, 2);
+    });
+  }
+
+  /** The 256 bits PBKDF2-HMAC-SHA256 makes of a passphrase (the workbook's lock keeps them for the session). */
+  function deriveBits(passphrase, salt, iterations) {
+    var crypto = subtle();
+    var secret = new TextEncoder().encode(passphrase.normalize ? passphrase.normalize('NFC') : passphrase);
+    return crypto.importKey('raw', secret, 'PBKDF2', false, ['deriveBits']).then(function (base) {
+      return crypto.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }, base, 256);
+    });
+  }
+
   /** Forget the key kept for a second try (after a restore, or when the dialog closes). */
   function forget() {
     last = null;
@@ -199,6 +231,12 @@
     header: header,
     lock: lock,
     unlock: unlock,
-    forget: forget
+    forget: forget,
+    lockWithKey: lockWithKey,
+    deriveBits: deriveBits,
+    random: random,
+    toBase64: toBase64,
+    fromBase64: fromBase64,
+    subtle: subtle
   };
 })(window);

@@ -189,6 +189,8 @@
   /** Is the stored answer to this prompt (of this module kind) a real answer? */
   WB.answered = function (kind, id) {
     var result = WB.store.read('answer', id);
+    // Locked: a stored value counts (which prompts have one is all that shows).
+    if (result.state === 'unavailable' && result.reason === 'locked') return true;
     var rules = WB.kinds && WB.kinds[kind];
     return !!(rules && result.state === 'ok' && rules.valid(result.record.value) && rules.answered(result.record.value));
   };
@@ -421,13 +423,21 @@
   }
   // Writes the browser lost (killed before it wrote localStorage to disk) come back, and
   // every box shows them (unless the reader is already writing there: see WB.Saver).
-  if (WB.journal) {
-    // Kept as WB.journal.done: resolves with the keys put back ([] when none, or no journal).
-    WB.journal.done = WB.journal.replay().then(function (keys) {
+  // Then, with the lock on, this tab's session key opens the answers (or the page stays locked).
+  // Kept as WB.journal.done: resolves with the keys put back ([] when none, or no journal).
+  var replayed = WB.journal ? WB.journal.replay().catch(function () {
+    return [];
+  }) : Promise.resolve([]);
+  var done = replayed.then(function (keys) {
+    var vault = WB.store && WB.store.vault;
+    var opened = vault && vault.on() && !vault.key ? vault.resume() : Promise.resolve();
+    return opened.then(function () {
       if (keys.length && WB.replayed) WB.replayed(keys);
       return keys;
-    }, function () {
-      return [];
     });
-  }
+  }).catch(function (error) {
+    if (window.console) console.error('wb: opening the answers', error);
+    return [];
+  });
+  if (WB.journal) WB.journal.done = done;
 })(window, document);

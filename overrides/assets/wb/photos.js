@@ -211,6 +211,9 @@
 
   Photos.prototype.valid = valid;
 
+  /** No versions of a collage: a version would point to pictures that removing one from the collage deletes. */
+  Photos.prototype.keepsVersions = false;
+
   Photos.prototype.value = function () {
     return {
       text: this.words.value,
@@ -606,4 +609,8 @@
     }
   });
   WB.forgetPhotoUrl = forgetUrl;
+  /** Every picture's URL goes (the workbook locks: no photo stays reachable from the page). */
+  WB.forgetPhotoUrls = function () {
+    Object.keys(urls).forEach(forgetUrl);
+  };
 })(window, document);

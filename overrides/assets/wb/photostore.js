@@ -8,6 +8,8 @@
  *   {"id": "p…", "blob": <Blob, image/jpeg>, "added": "<ISO date>"}
  *   or, where the browser cannot keep a Blob there (WebKit's private sessions):
  *   {"id": "p…", "bytes": <ArrayBuffer>, "type": "image/jpeg", "added": "<ISO date>"}
+ *   or, with the workbook's lock on (vault.js), the picture sealed:
+ *   {"id": "p…", "sealed": <ArrayBuffer: IV and AES-GCM ciphertext>, "type": "image/jpeg", "added": "<ISO date>"}
  *
  * Every call returns a Promise. It rejects only with {reason, error}, where
  * reason is "quota", "blocked" or "unavailable" (as WB.store's), never with a
@@ -222,6 +224,21 @@
     var records = entries.map(function (entry) {
       return { id: entry.id, blob: entry.blob, added: entry.added || new Date().toISOString() };
     });
+    var vault = WB.store && WB.store.vault;
+    if (vault && vault.on()) {
+      // With the lock on, only sealed pictures are stored.
+      if (!vault.isOpen()) return Promise.reject({ reason: 'locked', error: new Error('The workbook is locked') });
+      var key = vault.key;
+      return Promise.all(records.map(function (record) {
+        return asBytes(record).then(function (plain) {
+          return WB.vaultCrypto.sealBytes(key, plain.bytes).then(function (sealed) {
+            return { id: record.id, sealed: sealed, type: plain.type, added: record.added };
+          });
+        });
+      })).then(write, function (error) {
+        throw failure(error);
+      });
+    }
     return write(records).catch(function (first) {
       if (first.reason !== 'unavailable') throw first;
       return Promise.all(records.map(asBytes)).then(write, function () {
@@ -259,13 +276,76 @@
 
   /** {id: entry} for those of `ids` that are stored (missing ones are left out). */
   PhotoStore.prototype.getMany = function (ids) {
+    var sealed = [];
     return this.run('readonly', function (store, out) {
       ids.forEach(function (id) {
         store.get(id).onsuccess = function (event) {
-          var entry = asEntry(event.target.result);
+          var record = event.target.result;
+          if (record && record.sealed instanceof ArrayBuffer) sealed.push(record);
+          var entry = asEntry(record);
           if (entry) out[id] = entry;
         };
       });
+    }).then(function (out) {
+      if (!sealed.length) return out;
+      // Sealed pictures (the lock is on) are opened with the key; while locked, none is.
+      var vault = WB.store && WB.store.vault;
+      if (!vault || !vault.isOpen()) throw { reason: 'locked', error: new Error('The workbook is locked') };
+      return Promise.all(sealed.map(function (record) {
+        return WB.vaultCrypto.openBytes(vault.key, record.sealed).then(function (plain) {
+          out[record.id] = { id: record.id, blob: new Blob([plain], { type: record.type }), added: record.added };
+        }, function () {
+          /* cannot be opened: as if missing (the record stays, untouched) */
+        });
+      })).then(function () {
+        return out;
+      });
+    });
+  };
+
+  /**
+   * The lock turned on or off: each picture sealed with `change(bytes)` (or, `opening`,
+   * opened), one at a time, each put back in place. A picture that cannot be opened stays.
+   */
+  PhotoStore.prototype.convert = function (change, opening) {
+    var self = this;
+    var failed = 0;
+    return this.run('readonly', function (store, out) {
+      out.ids = [];
+      store.openCursor().onsuccess = function (event) {
+        var cursor = event.target.result;
+        if (!cursor) return;
+        if (!!cursor.value.sealed === opening) out.ids.push(cursor.value.id);
+        cursor.continue();
+      };
+    }).then(function (out) {
+      return out.ids.reduce(function (done, id) {
+        return done.then(function () {
+          return self.run('readonly', function (store, got) {
+            store.get(id).onsuccess = function (event) {
+              got.record = event.target.result;
+            };
+          }).then(function (got) {
+            var record = got.record;
+            if (!record || !!record.sealed !== opening) return null;
+            var bytes = opening ? Promise.resolve({ bytes: record.sealed, type: record.type }) : asBytes(asEntry(record));
+            return bytes.then(function (plain) {
+              return change(plain.bytes).then(function (changed) {
+                var next = opening ? { id: id, bytes: changed, type: record.type, added: record.added }
+                  : { id: id, sealed: changed, type: plain.type, added: record.added };
+                return self.run('readwrite', function (store) {
+                  store.put(next);
+                });
+              }, function () {
+                if (!opening) throw new Error('a picture could not be sealed');
+                failed++;
+              });
+            });
+          });
+        });
+      }, Promise.resolve());
+    }).then(function () {
+      return failed;
     });
   };
 
@@ -302,7 +382,7 @@
         var cursor = event.target.result;
         if (!cursor) return;
         var entry = cursor.value;
-        var bytes = entry.blob ? entry.blob.size : entry.bytes ? entry.bytes.byteLength : 0;
+        var bytes = entry.blob ? entry.blob.size : entry.bytes ? entry.bytes.byteLength : entry.sealed ? entry.sealed.byteLength - 28 : 0;
         out.entries.push({ id: entry.id, bytes: bytes, added: entry.added });
         cursor.continue();
       };
@@ -326,6 +406,11 @@
 
   /** Every answer value stored now, those kept aside, and those kept to undo a restore. */
   function storedValues() {
+    var lists = WB.store.list('answer').concat(WB.store.list('aside'), WB.store.list('undo'));
+    // A stored value that cannot be read now (the workbook is locked) may point to any photo: none goes.
+    if (lists.some(function (entry) {
+      return entry.raw === null;
+    })) throw { reason: 'locked', error: new Error('Stored answers cannot be read now') };
     var values = WB.store.list('answer').concat(WB.store.list('aside')).map(function (entry) {
       return entry.record ? entry.record.value : null;
     });

@@ -121,6 +121,7 @@
     }
     this.scope.insertBefore(new Option('All sections', 'all'), this.scope.firstChild);
     this.scope.value = 'all';
+    WB.versionsReview.copyOption(this.scope);
 
     root.querySelector('.wb-review__no-script').hidden = true;
     root.insertBefore(E('h1', 'wb-review__blank-title', this.siteName), root.firstChild);
@@ -235,12 +236,14 @@
         section.el.querySelector('[data-wb-review-todo="' + prompt.id + '"]').hidden = rules !== null;
         if (rules === null) {
           box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
+          WB.versionsReview.list(box, prompt.id, WB.kinds[prompt.kind], prompt.el);
           return;
         }
         done++;
         box.appendChild(rules.render ? rules.render(record.value, prompt.el) :
           E('p', 'wb-review__text', rules.text(record.value, prompt.el)));
         box.appendChild(self.answerMeta(prompt.id, record.saved, 'Clear this answer', 'clear-answer', 'question ' + prompt.id));
+        WB.versionsReview.list(box, prompt.id, rules, prompt.el);
       });
       WB.summary.section(section, done);
     });
@@ -342,7 +345,7 @@
   Review.prototype.usage = function () {
     this.keeping();
     var line = this.root.querySelector('.wb-review__usage');
-    var storage = WB.store.backend();
+    var storage = WB.store.real(); // as stored (sealed, with the lock on)
     var used = 0;
     WB.store.keys().forEach(function (key) {
       used += (key.length + (storage.getItem(key) || '').length) * 2; // text is kept as UTF-16
@@ -457,7 +460,8 @@
       photos: [],
       aside: this.asides().map(function (entry) {
         return { id: entry.id, raw: entry.raw };
-      })
+      }),
+      versions: WB.versions.forBackup()
     };
     // The photos of answers kept aside travel too: they are answers, only set apart.
     var ids = photoIds(values(answers));
@@ -561,6 +565,11 @@
   Review.prototype.backupFile = function (passphrase) {
     return this.backupData().then(function (made) {
       var text = JSON.stringify(made.data, null, 2);
+      // With the workbook's lock on, a backup is locked with the same passphrase (unless the reader chose not).
+      var sealed = !passphrase && WB.store.vault ? WB.store.vault.lockBackup(text, { workbook: made.data.workbook, created: made.data.created }) : null;
+      if (sealed) return sealed.then(function (locked) {
+        return { text: locked, made: made, locked: true };
+      });
       if (!passphrase) return { text: text, made: made, locked: false };
       return WB.locked.lock(text, passphrase, { workbook: made.data.workbook, created: made.data.created }).then(function (locked) {
         return { text: locked, made: made, locked: true };
@@ -955,8 +964,11 @@
     }));
     stored.then(function () {
       var kept = keepAsides(checked.aside, aside);
-      var result = kept.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
+      // Earlier versions are joined (never replaced): a restore drops none.
+      var versions = kept.ok ? WB.versions.restore(checked.versions) : { ok: false };
+      var result = versions.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
       if (!result.ok) {
+        if (versions.ok) versions.revert();
         kept.ids.forEach(function (id) {
           WB.store.remove('aside', id);
         });
@@ -1064,6 +1076,7 @@
       if (typeof id === 'string' && WB.backup.RE_ASIDE.test(id)) WB.store.remove('aside', id);
     });
     WB.store.remove('undo', 'restore');
+    WB.versions.undo();
     WB.photos.release(undone).catch(function () {});
     this.render();
     since.sort(WB.backup.byId);
@@ -1079,6 +1092,7 @@
     var kept = undo.state === 'ok' && undo.record.value && undo.record.value.answers;
     var ids = photoIds(values(kept || {}).map(WB.parseRecord));
     WB.store.remove('undo', 'restore');
+    WB.versions.forgetUndo();
     WB.photos.release(ids).catch(function () {});
     this.say('The restored answers are kept. The restore can no longer be undone.');
   };
@@ -1109,9 +1123,15 @@
           title: section.title,
           prompts: section.prompts.map(function (prompt) {
             var answer = self.answerText(prompt.id, answers[prompt.id]);
-            return { id: prompt.id, text: prompt.text, answer: answer !== null && prompt.capitals ? answer.toUpperCase() : answer };
+            var capitals = function (text) {
+              return text !== null && prompt.capitals ? text.toUpperCase() : text;
+            };
+            var versions = WB.versionsReview.forCopy(prompt.id, WB.kinds[prompt.kind], prompt.el);
+            return { id: prompt.id, text: prompt.text, answer: capitals(answer), versions: versions && versions.map(function (version) {
+              return { kept: version.kept, answer: capitals(version.answer) };
+            }) };
           }).filter(function (prompt) {
-            return every || prompt.answer !== null;
+            return every || prompt.answer !== null || !!(prompt.versions && prompt.versions.length);
           })
         };
       }).filter(function (section) {
@@ -1161,7 +1181,19 @@
     var cancel = WB.button('Cancel', 'close');
     cancel.classList.add('wb-button--secondary');
     row.appendChild(cancel);
-    this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.'), row]);
+    var versions = what === 'aside' ? null : WB.versionsReview.clearChoice(this.idsOf(what, id), what === 'all');
+    this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.')].concat(versions ? [versions] : [], [row]));
+  };
+
+  /** The prompts a clear of one answer, a removed question's answer or one section is about. */
+  Review.prototype.idsOf = function (what, id) {
+    if (what === 'answer' || what === 'orphan') return [id];
+    if (what === 'all') return Object.keys(this.prompts);
+    return this.sections.filter(function (section) {
+      return section.number === id;
+    })[0].prompts.map(function (prompt) {
+      return prompt.id;
+    });
   };
 
   Review.prototype.copyAside = function (target) {
@@ -1188,20 +1220,19 @@
       return this.say('The earlier answer kept aside is removed from this browser.');
     }
     var answers = this.answers();
-    var ids = what === 'all' ? Object.keys(answers) : what === 'answer' || what === 'orphan' ? [id] : this.sections.filter(function (section) {
-      return section.number === id;
-    })[0].prompts.map(function (prompt) {
-      return prompt.id;
-    });
+    var ids = what === 'all' ? Object.keys(answers) : this.idsOf(what, id);
+    var versions = WB.versionsReview.clearChosen(this.dialog);
     var pictures = photoIds(ids.map(function (one) {
       return answers[one];
     }));
     var result = { ok: true };
-    if (what === 'all') result = WB.store.clearAll();
+    // Versions left sealed need the lock's settings to be read.
+    if (what === 'all') result = WB.store.clearAll(versions ? null : ['versions', 'lock']);
     else {
       ids.forEach(function (one) {
         if (result.ok) result = WB.store.remove('answer', one);
       });
+      if (result.ok && versions) result = WB.versions.clear(ids);
     }
     this.closeDialog();
     this.render();

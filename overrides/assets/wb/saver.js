@@ -14,6 +14,7 @@
  *     owner.show(value)        put a stored value (or null: none) on screen
  *     owner.saved(value)       optional: called after each save
  *     owner.early()            optional: text typed before the script ran, or '' (restore saves it)
+ *     owner.keepsVersions      optional: false where the kind keeps its own dated history (the ladder)
  *   saver.restore();  saver.edited([now, announcement]);  saver.save([announcement]);
  */
 (function (window, document) {
@@ -96,11 +97,24 @@
       self.changedElsewhere(raw);
     });
     live.add(this);
+    // "Keep this version" and the versions kept (versions-panel.js), unless the kind keeps its own.
+    if (owner.keepsVersions !== false && WB.VersionPanel) {
+      try {
+        this.versions = new WB.VersionPanel(this);
+      } catch (error) {
+        if (window.console) console.error('wb: the versions of ' + this.id, error);
+      }
+    }
   }
 
   /** Show what is stored, or say why nothing can be shown. */
   Saver.prototype.restore = function () {
+    // Locked (vault.js): every box waits, answered or not.
+    if (WB.store.vault && WB.store.vault.isLocked()) return this.seal();
     var result = WB.store.read(KIND, this.id);
+    if (result.state === 'unavailable' && result.reason === 'locked') return this.seal();
+    this.unseal();
+    this.opened = true;
     if (result.state === 'ok' || result.state === 'empty') this.seen = result.raw || null;
     // Words typed before the script started (a slow page): saved now, after any stored answer.
     var early = this.owner.early ? this.owner.early() : '';
@@ -131,6 +145,59 @@
     return text.indexOf(this.id + ' ') === 0 ? text.slice(this.id.length + 1) : text;
   };
 
+  /**
+   * The workbook is locked (vault.js): the box is emptied and takes no typing, and says how
+   * to unlock. Words not saved yet (typed before the page knew) stay, said to be unsaved.
+   */
+  Saver.prototype.seal = function () {
+    // Words typed before the script ran: only until the box first showed what is stored.
+    var early = !this.opened && this.owner.early ? this.owner.early() : '';
+    if (this.dirty || early) {
+      this.setStatus('Not saved yet: unlock your answers to save what you wrote here.');
+      return;
+    }
+    if (!this.sealed) {
+      this.sealed = element('div', 'wb-sealed');
+      this.sealed.appendChild(element('p', '', 'Your answers are locked. Unlock to see and write your answers.'));
+      this.sealed.appendChild(button('Unlock', 'go-unlock'));
+      this.status.parentNode.insertBefore(this.sealed, this.status);
+    }
+    this.owner.show(null);
+    if (this.notice) this.notice.remove();
+    this.notice = null;
+    this.clearAlert();
+    this.root.classList.add('wb-prompt--sealed');
+    var controls = this.root.querySelectorAll('input, textarea, select, button, canvas');
+    for (var i = 0; i < controls.length; i++) {
+      var control = controls[i];
+      if (this.sealed.contains(control) || control.disabled) continue;
+      // Text fields read-only, not disabled: a key typed there must not reach the page's shortcuts.
+      var text = control.tagName === 'TEXTAREA' || (control.tagName === 'INPUT' && /^(text|search|)$/.test(control.type));
+      if (text && control.readOnly) continue;
+      control.setAttribute('data-wb-sealed', text ? 'readonly' : '');
+      if (control.tagName === 'CANVAS') control.setAttribute('aria-disabled', 'true');
+      else if (text) control.readOnly = true;
+      else control.disabled = true;
+    }
+    this.setStatus('Locked.');
+  };
+
+  /** Unlocked: the box takes typing again. */
+  Saver.prototype.unseal = function () {
+    if (!this.sealed) return;
+    this.sealed.remove();
+    this.sealed = null;
+    this.root.classList.remove('wb-prompt--sealed');
+    var controls = this.root.querySelectorAll('[data-wb-sealed]');
+    for (var i = 0; i < controls.length; i++) {
+      var how = controls[i].getAttribute('data-wb-sealed');
+      controls[i].removeAttribute('data-wb-sealed');
+      if (controls[i].tagName === 'CANVAS') controls[i].removeAttribute('aria-disabled');
+      else if (how === 'readonly') controls[i].readOnly = false;
+      else controls[i].disabled = false;
+    }
+  };
+
   Saver.prototype.setStatus = function (text) {
     this.status.textContent = text;
     this.status.classList.toggle('wb-prompt__status--problem', /^Not saved/.test(text));
@@ -143,6 +210,7 @@
    */
   Saver.prototype.edited = function (now, announcement) {
     var self = this;
+    if (this.sealed) return false; // locked: nothing is taken (the controls are disabled too)
     this.dirty = true;
     unsaved.add(this);
     WB.announce.cancel();
@@ -183,7 +251,14 @@
     var self = this;
     var token = (this.token = (this.token || 0) + 1);
     var said = 'Saved ' + when(result.record.saved) + '.';
-    (result.durable || Promise.resolve()).then(function () {
+    (result.durable || Promise.resolve()).then(function (done) {
+      if (done && done.failed && self.token === token) {
+        // The lock's sealed write did not go into storage: the words are on the page only.
+        self.dirty = true;
+        unsaved.add(self);
+        self.failed(done.failed === 'locked' ? 'unavailable' : done.failed);
+        return;
+      }
       if (self.token === token && !self.dirty && !self.alert) self.setStatus(said);
     });
     this.clearAlert();
@@ -237,6 +312,12 @@
       WB.copyText(this.owner.text()).then(function (copied) {
         if (result) result.textContent = copied ? 'Copied.' : 'Copying did not work here: select your words and copy them.';
       });
+    } else if (action === 'go-unlock') {
+      var field = document.getElementById('wb-lock-passphrase');
+      if (field) {
+        field.scrollIntoView({ block: 'center' });
+        field.focus();
+      }
     } else if (action === 'show-aside') {
       var raw = this.notice && this.notice.querySelector('.wb-notice__raw');
       if (raw) {
@@ -316,6 +397,22 @@
     this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
     WB.changed(this.id);
   };
+
+  /** Save every box now: true when nothing is left unsaved (the lock waits for it). */
+  WB.saveAll = function () {
+    flushAll();
+    return unsaved.size === 0;
+  };
+
+  // The workbook locked or opened (vault.js): each box empties and waits, or shows what is stored.
+  document.addEventListener('wb:lock', function (event) {
+    live.forEach(function (saver) {
+      if (!document.contains(saver.root)) return;
+      if (event.detail.state === 'locked') saver.seal();
+      else if (saver.dirty) saver.save();
+      else saver.restore();
+    });
+  });
 
   window.addEventListener('pagehide', flushAll);
   document.addEventListener('visibilitychange', function () {

@@ -29,6 +29,7 @@
     if (name === 'SecurityError' || name === 'NotAllowedError') {
       return 'blocked';
     }
+    if (name === 'WbLockedError') return 'locked';
     return 'unavailable';
   }
 
@@ -59,10 +60,15 @@
   }
 
   /** localStorage itself: reading the property throws where site data is blocked. */
-  Store.prototype.backend = function () {
+  Store.prototype.real = function () {
     var storage = window.localStorage;
     if (!storage) throw new Error('localStorage is not available');
     return storage;
+  };
+
+  /** Storage as this code reads and writes it: through the lock (vault.js) when it is on. */
+  Store.prototype.backend = function () {
+    return this.vault ? this.vault.view() : this.real();
   };
 
   Store.prototype.key = function (kind, id) {
@@ -145,6 +151,7 @@
     writes.forEach(function (write) {
       written[write[0]] = true;
     });
+    if (this.vault && this.vault.on() && writes.length) return this.vault.durable(writes);
     if (!this.journal || !writes.length) return Promise.resolve(false);
     return this.journal.keep(writes).then(function () {
       return true;
@@ -158,7 +165,7 @@
     var key = this.key(kind, id);
     try {
       var storage = this.backend();
-      var before = storage.getItem(key);
+      var before = this.real().getItem(key); // as stored (sealed when the lock is on)
       storage.removeItem(key);
       return { ok: true, durable: before === null ? Promise.resolve(true) : this.journalled([[key, null, before]]) };
     } catch (error) {
@@ -171,18 +178,34 @@
     var start = this.key(kind, '');
     var storage = this.backend();
     return this.keys(start).map(function (key) {
-      var raw = storage.getItem(key);
-      return { id: key.slice(start.length), raw: raw, record: parseRecord(raw) };
+      var raw;
+      try {
+        raw = storage.getItem(key);
+      } catch (error) {
+        raw = null; // locked, or just changed in another tab and not opened yet: nothing to show or keep
+      }
+      return { id: key.slice(start.length), raw: raw, record: raw === null ? null : parseRecord(raw) };
     });
   };
 
-  /** Remove every value of this workbook, and those it copied from an earlier namespace (never anyone else's). */
-  Store.prototype.clearAll = function () {
+  /**
+   * Remove every value of this workbook, and those it copied from an earlier namespace (never
+   * anyone else's); but not those of the kinds in `leave` (e.g. ["versions"]), when given.
+   */
+  Store.prototype.clearAll = function (leave) {
     try {
-      var storage = this.backend();
+      var storage = this.real(); // sealed values go as they are
       var writes = [];
       var keys = this.keys();
+      var self = this;
       if (this.legacy) keys = keys.concat(new Store(this.legacy).keys());
+      if (leave) {
+        keys = keys.filter(function (key) {
+          return !leave.some(function (kind) {
+            return key.indexOf(self.key(kind, '')) === 0;
+          });
+        });
+      }
       keys.forEach(function (key) {
         writes.push([key, null, storage.getItem(key)]);
         storage.removeItem(key);
@@ -243,9 +266,18 @@
       window.addEventListener('storage', function (event) {
         var list = event.key && self.listeners[event.key];
         if (!list) return;
-        list.slice().forEach(function (fn) {
-          fn(event.newValue);
-        });
+        var tell = function (value) {
+          list.slice().forEach(function (fn) {
+            fn(value);
+          });
+        };
+        var vault = self.vault;
+        // With the lock on, a sealed value is told once opened; while locked, not at all.
+        if (vault && vault.on() && vault.sealed(event.key)) {
+          if (vault.isOpen()) vault.fresh(event.key).then(tell);
+          return;
+        }
+        tell(event.newValue);
       });
     }
     return function () {
@@ -349,6 +381,7 @@
     return { ok: true, copied: copied };
   };
 
+  Store.classify = classify;
   WB.Store = Store;
   WB.parseRecord = parseRecord;
 
@@ -357,13 +390,18 @@
   var workbook = document.querySelector('meta[name="wb-workbook"]');
   if (meta) {
     WB.store = new Store(meta.getAttribute('content'));
+    // The lock (vault.js): locked until the passphrase, or this tab's session, opens it.
+    if (WB.Vault) WB.store.vault = new WB.Vault(WB.store);
     // The workbook's id in backups: the same online, offline and at any path.
     WB.workbook = workbook ? workbook.getAttribute('content') : WB.store.namespace;
     if (legacy) {
       WB.store.legacy = legacy.getAttribute('content');
       var moved = WB.store.migrateFrom(WB.store.legacy);
       // No room to copy: keep using the old keys, where the answers are, rather than show none.
-      if (!moved.ok && moved.reason === 'quota') WB.store = new Store(WB.store.legacy);
+      if (!moved.ok && moved.reason === 'quota') {
+        WB.store = new Store(WB.store.legacy);
+        if (WB.Vault) WB.store.vault = new WB.Vault(WB.store);
+      }
     }
   }
 })(window);
