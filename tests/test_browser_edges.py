@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import markdown
 import pytest
@@ -349,13 +350,17 @@ def test_a_value_another_tab_saved_that_this_one_cannot_read_is_kept_aside_not_o
 
 def test_two_tabs_typing_in_one_answer_keep_both_and_say_so(context, base_url):
     here, there = context.new_page(), context.new_page()
+    # This tab's timers wait for the test: its save (250 ms after typing) comes when the test says.
+    here.clock.install()
     here.goto(base_url + "beginnings/")
     there.goto(base_url + "beginnings/")
     box(here, "1.1").fill("Typed here")
-    # Before this tab's save (250 ms after typing), the other tab saves its own newer words.
+    # Before this tab's save, the other tab saves its own newer words (its own, not this tab's).
     box(there, "1.1").fill("Typed there")
+    expect(there.locator("#wb-status-1-1")).to_have_text(re.compile(r"^Saved today at [^(]*$"))
+    assert json.loads(ours(there)[PREFIX + "answer:1.1"])["value"] == "Typed there"
+    here.clock.run_for(1000)
     expect(here.locator("#wb-status-1-1")).to_contain_text("Saved today")
-    expect(there.locator("#wb-status-1-1")).to_contain_text("Saved today")
     stored = json.dumps(ours(here), ensure_ascii=False)
     assert "Typed here" in stored and "Typed there" in stored
     notices = [here.locator(".wb-notice"), there.locator(".wb-notice")]
