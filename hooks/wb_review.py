@@ -190,7 +190,7 @@ GROUPS = (
 
 def tools(parent: etree.Element) -> None:
     """The buttons of the page. They show from the start, so that nothing moves as the page's script starts;
-    without JavaScript, noscript.css hides them (they need it) and shows the no-script paragraph instead."""
+    without JavaScript (no "wb-js" class on the page) CSS hides them (they need it) and shows the no-script paragraph instead."""
     box = etree.SubElement(parent, "div", {"class": "wb-review__tools"})
     for ident, title, buttons in GROUPS:
         group = etree.SubElement(box, "div", {"class": "wb-review__group", "role": "group", "aria-labelledby": ident})

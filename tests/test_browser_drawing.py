@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import backup_clear_restore
+from test_browser_answers import backup_clear_restore, expand
 
 pytestmark = pytest.mark.browser
 
@@ -142,6 +142,7 @@ def test_a_drawing_comes_back_from_a_backup_pixel_for_pixel(page: Page, base_url
     before = page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
     raw_before = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6")
     page.goto(base_url + "my-answers/")
+    expand(page, 2)
     picture = page.locator('[data-wb-review-prompt="2.6"] img.wb-review__picture')
     expect(picture).to_be_visible()
     expect(picture).to_have_attribute("alt", "Your drawing (not described)")

@@ -58,6 +58,7 @@ def test_with_directory_urls_off_pages_link_and_save(page: Page, hosted):
     box(page, "3.1").fill("Without directory URLs")
     expect(page.locator("#wb-status-3-1")).to_contain_text("Saved today")
     page.goto(hosted + "other/my-answers.html")
+    page.locator('section[data-wb-section="3"] .wb-review__answers > summary').click()
     expect(page.locator('[data-wb-review-prompt="3.1"] .wb-review__text')).to_have_text("Without directory URLs")
     page.locator('[data-wb-review-prompt="3.1"] h3 a').click()
     expect(page).to_have_url(hosted + "other/theory.html#wb-prompt-3-1")

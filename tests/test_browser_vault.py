@@ -265,7 +265,7 @@ def test_a_backup_of_a_locked_workbook_is_locked_and_restores_elsewhere_with_the
     field.fill(PASSPHRASE)
     field.press("Enter")
     dialog(elsewhere).get_by_role("button", name="Restore").click(timeout=30000)
-    expect(elsewhere.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(elsewhere.locator(".wb-banner")).to_contain_text("Restored")
     elsewhere.goto(base_url + "beginnings/")
     expect(box(elsewhere, "1.1")).to_have_value(SECRET)
     expect(elsewhere.locator('[data-wb-prompt="1.1"] .wb-versions__entries li')).to_have_count(1)

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import backup_file, dialog, ours, restore, review
+from test_browser_answers import backup_file, dialog, expand, ours, restore, review
 
 pytestmark = pytest.mark.browser
 
@@ -115,16 +115,17 @@ def test_versions_travel_in_a_backup_and_a_merge_keeps_both_sides_once(page: Pag
     review(page, base_url)
     restore(page, data)
     dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(page.locator(".wb-banner")).to_contain_text("Restored")
     assert [v["value"] for v in kept(page, "1.1")] == ["Version A", "Version B", "Version C"]
     # My answers lists them under the answer.
+    expand(page, 1)
     versions = page.locator('[data-wb-review-prompt="1.1"] details.wb-versions')
     expect(versions.locator("summary")).to_have_text("Earlier versions (3)")
     versions.locator("summary").click()
     expect(versions.locator("li").nth(0)).to_contain_text("Version C")
     # Undoing the restore takes away only what it added.
     page.get_by_role("button", name="Undo the restore").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("undone")
+    expect(page.locator(".wb-banner")).to_contain_text("undone")
     assert [v["value"] for v in kept(page, "1.1")] == ["Version B", "Version C"]
 
 
@@ -138,7 +139,7 @@ def test_a_backup_restores_its_versions_in_a_new_browser(page: Page, base_url, b
     review(elsewhere, base_url)
     restore(elsewhere, data)
     dialog(elsewhere).get_by_role("button", name="Restore").click()
-    expect(elsewhere.locator(".wb-review__message")).to_contain_text("Restored")
+    expect(elsewhere.locator(".wb-banner")).to_contain_text("Restored")
     elsewhere.goto(base_url + "beginnings/")
     expect(entries(elsewhere, "1.2")).to_have_count(1)
     expect(box(elsewhere, "1.2")).to_have_value("Kept in the first browser")
@@ -153,7 +154,7 @@ def test_a_backup_with_damaged_versions_is_refused_and_changes_nothing(page: Pag
     before = ours(page)
     data["versions"] = [{"id": "1.1", "versions": [{"kept": "yesterday", "value": "x"}]}]
     restore(page, json.dumps(data).encode())
-    expect(dialog(page)).to_contain_text("damaged")
+    expect(page.locator(".wb-banner")).to_contain_text("damaged")
     assert ours(page) == before
 
 
@@ -163,6 +164,7 @@ def test_clearing_an_answer_asks_whether_to_clear_its_versions(page: Page, base_
     box(page, "1.3").fill("No versions here")
     expect(page.locator("#wb-status-1-3")).to_contain_text("Saved today")
     review(page, base_url)
+    expand(page, 1)
     # No versions: no question about them.
     page.get_by_role("button", name="Clear this answer (question 1.3)").click()
     expect(dialog(page).get_by_role("checkbox")).to_have_count(0)
@@ -173,7 +175,7 @@ def test_clearing_an_answer_asks_whether_to_clear_its_versions(page: Page, base_
     expect(choice).not_to_be_checked()
     assert_accessible(page)
     dialog(page).get_by_role("button", name="Yes, clear").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("Cleared.")
+    expect(page.locator(".wb-banner")).to_contain_text("Your answer to 1.1 is cleared")
     assert PREFIX + "answer:1.1" not in ours(page)
     assert [v["value"] for v in kept(page, "1.1")] == ["Kept words"]
     expect(page.locator('[data-wb-review-prompt="1.1"] summary')).to_have_text("Earlier versions (1)")
@@ -199,7 +201,7 @@ def test_readable_copies_hold_versions_only_when_chosen(page: Page, base_url, co
     assert "The answer now" in text and "The first draft" not in text
     page.get_by_role("checkbox", name="Include earlier versions of my answers").check()
     page.get_by_role("button", name="Copy my answers").click()
-    expect(page.locator(".wb-review__message")).to_contain_text("copied")
+    expect(page.locator(".wb-banner")).to_contain_text("copied")
     text = page.evaluate("() => navigator.clipboard.readText()")
     assert re.search(r"The answer now\n\nEarlier version, kept [^\n]+:\n\nThe first draft", text)
 
@@ -215,6 +217,7 @@ def test_axe_finds_no_violations_in_the_versions(browser, base_url, scheme):
     entries(page, "1.1").nth(0).get_by_role("button", name=re.compile("^Delete")).click()
     assert_accessible(page)
     review(page, base_url)
+    expand(page, 1)
     page.locator('[data-wb-review-prompt="1.1"] summary').click()
     assert_accessible(page)
     context.close()

@@ -226,6 +226,7 @@
     var self = this;
     this.sections.forEach(function (section) {
       var done = 0;
+      var shown = 0; // answered, or with earlier versions kept (listed though the answer is cleared)
       section.prompts.forEach(function (prompt) {
         var record = answers[prompt.id];
         var rules = self.answerRules(prompt.id, record);
@@ -237,15 +238,20 @@
         if (rules === null) {
           box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
           WB.versionsReview.list(box, prompt.id, WB.kinds[prompt.kind], prompt.el);
+          if (box.querySelector('.wb-versions')) {
+            prompt.el.classList.remove('wb-review__prompt--unanswered');
+            shown++;
+          }
           return;
         }
         done++;
+        shown++;
         box.appendChild(rules.render ? rules.render(record.value, prompt.el) :
           E('p', 'wb-review__text', rules.text(record.value, prompt.el)));
         box.appendChild(self.answerMeta(prompt.id, record.saved, 'Clear this answer', 'clear-answer', 'question ' + prompt.id));
         WB.versionsReview.list(box, prompt.id, rules, prompt.el);
       });
-      WB.summary.section(section, done);
+      WB.summary.section(section, done, shown);
     });
 
     this.usage();

@@ -22,8 +22,12 @@
     return done === total ? 'Completed' : done + ' of ' + total + ' answered';
   }
 
-  /** Show a section's row as its answers stand: `section` {el, prompts}, `done` answered. */
-  function section(section, done) {
+  /**
+   * Show a section's row as its answers stand: `section` {el, prompts}, `done` answered,
+   * `shown` listed under it (answered, or with earlier versions of a cleared answer).
+   */
+  function section(section, done, shown) {
+    if (shown === undefined) shown = done;
     var total = section.prompts.length;
     var el = section.el;
     var progress = el.querySelector('.wb-review__progress');
@@ -33,8 +37,9 @@
     else if (!done) tag.classList.add('wb-tag--none');
     progress.appendChild(tag);
     var answers = el.querySelector('.wb-review__answers');
-    answers.hidden = !done;
-    answers.querySelector('.wb-review__summary').textContent = done === 1 ? 'Show your answer' : 'Show your ' + done + ' answers';
+    answers.hidden = !shown;
+    answers.querySelector('.wb-review__summary').textContent = !done ? 'Show the earlier versions kept'
+      : done === 1 ? 'Show your answer' : 'Show your ' + done + ' answers';
     el.querySelector('.wb-review__section-actions').hidden = !done;
     el.classList.toggle('wb-review__section--empty', !done);
     var todo = el.querySelector('.wb-review__unanswered');
