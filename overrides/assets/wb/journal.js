@@ -116,9 +116,8 @@
     });
   };
 
-  /** Put back into localStorage what it lost. Resolves with the keys put back. */
-  Journal.prototype.replay = function () {
-    var store = this.store;
+  /** Every entry kept, read in one transaction: resolves with {entries}. */
+  Journal.prototype.entries = function () {
     return this.run('readonly', function (writes, out) {
       out.entries = [];
       writes.openCursor().onsuccess = function (event) {
@@ -127,7 +126,13 @@
         out.entries.push(cursor.value);
         cursor.continue();
       };
-    }).then(function (out) {
+    });
+  };
+
+  /** Put back into localStorage what it lost. Resolves with the keys put back. */
+  Journal.prototype.replay = function () {
+    var store = this.store;
+    return this.entries().then(function (out) {
       var storage = store.real(); // as stored: sealed values stay sealed
       var back = [];
       out.entries.forEach(function (entry) {
@@ -155,15 +160,7 @@
    */
   Journal.prototype.rewrite = function (change) {
     var self = this;
-    return this.run('readonly', function (writes, out) {
-      out.entries = [];
-      writes.openCursor().onsuccess = function (event) {
-        var cursor = event.target.result;
-        if (!cursor) return;
-        out.entries.push(cursor.value);
-        cursor.continue();
-      };
-    }).then(function (out) {
+    return this.entries().then(function (out) {
       return Promise.all(out.entries.map(function (entry) {
         return Promise.resolve(change(entry)).then(function (raw) {
           return raw === undefined ? null : [entry, raw];

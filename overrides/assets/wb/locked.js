@@ -132,28 +132,10 @@
 
   /** Lock a plain backup's text: resolves with the locked file's text. */
   function lock(text, passphrase, about) {
-    var crypto = subtle();
-    if (!crypto) return Promise.reject(new Error('WebCrypto is not available'));
+    if (!subtle()) return Promise.reject(new Error('WebCrypto is not available'));
     var salt = random(SALT_BYTES);
-    var iv = random(IV_BYTES);
-    var data = {
-      format: FORMAT,
-      version: VERSION,
-      workbook: about.workbook,
-      created: about.created,
-      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: ITERATIONS, salt: toBase64(salt) },
-      cipher: { name: 'AES-GCM', length: 256, iv: toBase64(iv) },
-      data: ''
-    };
     return deriveKey(passphrase, salt, ITERATIONS).then(function (key) {
-      return crypto.encrypt(
-        { name: 'AES-GCM', iv: iv, additionalData: additional(data), tagLength: TAG_BYTES * 8 },
-        key,
-        new TextEncoder().encode(text)
-      );
-    }).then(function (sealed) {
-      data.data = toBase64(new Uint8Array(sealed));
-      return JSON.stringify(data, null, 2);
+      return lockWithKey(text, key, salt, ITERATIONS, about);
     });
   }
 
