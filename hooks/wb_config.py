@@ -12,6 +12,7 @@
         about: Questions about this workbook? Ask your mentoring coordinator.
         namespace: example-trust-workbook
         colour: "#0b6e4f"
+        locales: locales                 # a folder of interface catalogues (cy.yml, ...), beside mkdocs.yml
 
 Every key is optional. A mistake stops the build with a message naming the key.
 """
@@ -57,6 +58,7 @@ class Settings:
     about: str | None = None
     namespace: str | None = None
     colour: str | None = None
+    locales: str | None = None
 
 
 def fail(key: str, problem: str) -> PluginError:
@@ -108,7 +110,7 @@ def read_settings(extra: dict) -> Settings:
     raw = extra.get("workbook")
     if raw is None:
         return Settings()
-    settings = only(raw, ("organisation", "support", "about", "namespace", "colour"), "")
+    settings = only(raw, ("organisation", "support", "about", "namespace", "colour", "locales"), "")
     organisation = only(settings.get("organisation") or {}, ("name", "url"), "organisation")
     support = settings.get("support", None)
     if support is not None and (not isinstance(support, list) or not support):
@@ -126,4 +128,5 @@ def read_settings(extra: dict) -> Settings:
         about=text(settings.get("about"), "about"),
         namespace=namespace,
         colour=colour.lower() if colour else None,
+        locales=text(settings.get("locales"), "locales"),
     )

@@ -6,6 +6,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from wb_config import Settings
+from wb_i18n import english
 from wb_ladder import Ladder
 from wb_prompts import Prompt, PromptRegistry
 from wb_review import Review
@@ -15,12 +16,13 @@ BLOCKS = (Prompt, Ladder, Review, Support)
 
 
 class WorkbookExtension(BlocksExtension):
-    """Registers the blocks; `registry` is shared by every page of one build, `settings` are the site's."""
+    """Registers the blocks; `registry` is shared by every page of one build, `settings` and `strings` are the site's."""
 
     def __init__(self, *args, **kwargs):
         self.config = {
             "registry": [PromptRegistry(), "Prompt ids seen in this build"],
             "settings": [Settings(), "The organisation's settings (mkdocs.yml, extra.workbook)"],
+            "strings": [english(), "The interface's words in the site's language (wb_i18n.Catalogue)"],
         }
         super().__init__(*args, **kwargs)
 

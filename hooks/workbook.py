@@ -25,13 +25,14 @@ import wb_app
 import wb_brand
 import wb_config
 import wb_extension
+import wb_i18n
 import wb_prompts
 import wb_review
 import wb_security
 
 REGISTRY = wb_prompts.PromptRegistry()
 # This build's settings (mkdocs.yml, extra.workbook), read once in on_config.
-BUILD: dict[str, wb_config.Settings] = {"settings": wb_config.Settings()}
+BUILD: dict = {"settings": wb_config.Settings(), "strings": wb_i18n.english()}
 # The prompts of each page, by source path, for the My answers page.
 PROMPTS: dict[str, list[wb_review.Listed]] = {}
 # The page that holds the My answers block (at most one).
@@ -41,7 +42,7 @@ SCRIPT_HASHES: set[str] = set()
 
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = (
-    "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
+    "i18n.js", "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
     "storage.js", "journal.js", "photostore.js", "saver.js",
     "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
     "versions.js", "versions-panel.js", "versions-review.js",
@@ -109,7 +110,8 @@ def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD["settings"] = wb_config.read_settings(config.extra)
-    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings))
+    strings = BUILD["strings"] = catalogue(config, settings)
+    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings, strings=strings))
     if settings.colour:
         wb_brand.use_custom(config.theme)
     if settings.namespace is None:
@@ -121,6 +123,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             storage_namespace(config.site_name, config.site_url), workbook_id(config.site_name),
         )
     return config
+
+
+def catalogue(config: MkDocsConfig, settings: wb_config.Settings) -> wb_i18n.Catalogue:
+    """The interface's words for theme.language; English, with a warning, where there is no catalogue."""
+    own = Path(config.config_file_path).parent / settings.locales if settings.locales else None
+    if own is not None and not own.is_dir():
+        raise wb_config.fail("locales", f"{settings.locales!r} is not a folder beside mkdocs.yml")
+    found, warning = wb_i18n.load(config.theme["language"] or wb_i18n.ENGLISH, own)
+    if warning:
+        # Not log.warning, which a strict build counts as a failure: English is a working fallback.
+        log.info("Warning: %s", warning)
+    return found
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -193,8 +207,8 @@ def without_comments(script: str) -> str:
 
 
 def script_bundle() -> tuple[str, str]:
-    """One file of all our scripts, and its name (which changes when its content does)."""
-    parts = [f"/* {name} */\n" + without_comments((SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS]
+    """One file of the interface's words and all our scripts, and its name (which changes when its content does)."""
+    parts = [BUILD["strings"].script()] + [f"/* {name} */\n" + without_comments((SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS]
     text = "\n".join(parts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return text, f"assets/wb/workbook.{digest}.js"
@@ -211,6 +225,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "workbook_id": workbook_id(config.site_name, BUILD["settings"].namespace),
         "app": not is_offline(config),
         "settings": BUILD["settings"],
+        "t": BUILD["strings"].html,
         "script": script,
         "answers_url": review.url if review else None,
         "colour": wb_brand.site_colour(config.theme, BUILD["settings"].colour),

@@ -1,0 +1,178 @@
+"""The workbook's own interface words, one catalogue per language (Material translates its own).
+
+The catalogue is chosen by Material's `theme.language`: `<language>.yml` from the folder named by
+`extra.workbook.locales` (an organisation's own, kept apart from the code), else from
+`hooks/locales/`. English (`en.yml`) is the reference: a catalogue with a key English lacks, or
+without one English has, stops the build naming the key. A language with no catalogue falls back
+to English, with a warning.
+
+A catalogue is YAML, grouped by the part of the site that shows the words:
+
+    saver:
+      saved_today: "Saved today at {time}."
+      answered:                 # a count: one form per plural category of the language
+        one: "{count} answer"
+        other: "{count} answers"
+
+Placeholders are `{name}`; a translation may use only those the English uses. Counts, dates and
+plurals are made by the browser's `Intl` for the page's language (`i18n.js`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+
+HERE = Path(__file__).resolve().parent / "locales"
+ENGLISH = "en"
+# The CLDR plural categories Intl.PluralRules gives.
+PLURAL = frozenset(("zero", "one", "two", "few", "many", "other"))
+RE_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+RE_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+Text = Union[str, dict]
+
+
+class CatalogueError(PluginError):
+    pass
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Flat keys ("saver.saved_today") to a text, or to {plural category: text}."""
+
+    language: str
+    texts: dict[str, Text] = field(default_factory=dict)
+
+    def t(self, key: str, **values: Any) -> str:
+        """The text of `key` with its placeholders filled; an unknown key is a mistake in the code."""
+        found = self.texts.get(key)
+        if not isinstance(found, str):
+            raise KeyError(f"no interface text {key!r} in the {self.language!r} catalogue")
+        return fill(found, values)
+
+    def html(self, key: str, **values: Any) -> Markup:
+        """For templates: the text escaped, its placeholders filled with (escaped unless Markup) values."""
+        found = self.texts.get(key)
+        if not isinstance(found, str):
+            raise KeyError(f"no interface text {key!r} in the {self.language!r} catalogue")
+        parts = RE_PLACEHOLDER.split(found)
+        out = [escape(part) if n % 2 == 0 else escape(values[part]) for n, part in enumerate(parts)]
+        return Markup("".join(out))
+
+    def script(self) -> str:
+        """The catalogue as a script for the page (i18n.js reads WB_STRINGS)."""
+        data = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return "window.WB_STRINGS=" + data.replace("<", "\\u003c") + ";\n"
+
+
+def fill(text: str, values: dict[str, Any]) -> str:
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise KeyError(f"the text {text!r} needs a value for {{{name}}}")
+        return str(values[name])
+
+    return RE_PLACEHOLDER.sub(one, text)
+
+
+def flatten(tree: Any, where: str, prefix: str = "") -> dict[str, Text]:
+    """{"saver": {"saved": "…"}} as {"saver.saved": "…"}; a mapping of plural categories is one text."""
+    if not isinstance(tree, dict):
+        raise CatalogueError(f"{where}: must be groups of texts (YAML keys), found {type(tree).__name__}")
+    flat: dict[str, Text] = {}
+    for name, value in tree.items():
+        key = f"{prefix}{name}"
+        if not isinstance(name, str) or not RE_KEY.match(name):
+            raise CatalogueError(f"{where}: {key!r} is not a key (lower-case letters, digits and _)")
+        if isinstance(value, str):
+            flat[key] = value
+        elif isinstance(value, dict) and value and set(value) <= PLURAL:
+            if "other" not in value or not all(isinstance(form, str) for form in value.values()):
+                raise CatalogueError(f"{where}: {key} is a count, and needs an 'other' text (and texts only)")
+            flat[key] = dict(value)
+        elif isinstance(value, dict):
+            flat.update(flatten(value, where, key + "."))
+        else:
+            raise CatalogueError(f"{where}: {key} must be a text (in quotes if it holds a colon)")
+    return flat
+
+
+def read(path: Path, language: str) -> Catalogue:
+    try:
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CatalogueError(f"{path}: is not readable YAML: {error}") from None
+    return Catalogue(language, flatten(tree or {}, str(path)))
+
+
+def placeholders(text: Text) -> set[str]:
+    forms = text.values() if isinstance(text, dict) else (text,)
+    return {name for form in forms for name in RE_PLACEHOLDER.findall(form)}
+
+
+def check(found: Catalogue, english: Catalogue, where: Path) -> None:
+    """Refuse a catalogue that differs from English in its keys, kinds or placeholders, naming each."""
+    problems = [f"{key} is missing" for key in english.texts if key not in found.texts]
+    problems += [f"{key} is not a key English has" for key in found.texts if key not in english.texts]
+    for key, text in found.texts.items():
+        if key not in english.texts:
+            continue
+        if isinstance(text, dict) != isinstance(english.texts[key], dict):
+            kind = "a count (one:, other:)" if isinstance(english.texts[key], dict) else "a single text"
+            problems.append(f"{key} must be {kind}, as in English")
+        extra = placeholders(text) - placeholders(english.texts[key])
+        if extra:
+            problems.append(f"{key} uses {', '.join('{' + n + '}' for n in sorted(extra))}, which English does not")
+    if problems:
+        raise CatalogueError(f"{where}: the catalogue does not match English (en.yml): " + "; ".join(problems))
+
+
+def folders(own: Path | None) -> list[Path]:
+    return [own, HERE] if own else [HERE]
+
+
+def find(language: str, own: Path | None) -> Path | None:
+    for folder in folders(own):
+        if (folder / f"{language}.yml").is_file():
+            return folder / f"{language}.yml"
+    return None
+
+
+def load(language: str, own: Path | None = None) -> tuple[Catalogue, str | None]:
+    """The catalogue for `language`, checked against English, and a warning when English stands in."""
+    english_path = find(ENGLISH, own)
+    if english_path is None:
+        raise CatalogueError(f"no English catalogue (en.yml) in {', '.join(map(str, folders(own)))}")
+    english = read(english_path, ENGLISH)
+    if english_path != HERE / "en.yml":
+        check(english, read(HERE / "en.yml", ENGLISH), english_path)
+    if language == ENGLISH:
+        return english, None
+    path = find(language, own)
+    if path is None:
+        return Catalogue(ENGLISH, english.texts), (
+            f"there is no catalogue of the workbook's interface words for theme.language {language!r}, so they "
+            f"are in English. To translate them, copy hooks/locales/en.yml to {language}.yml "
+            f"(in {own or HERE}) and translate each text."
+        )
+    found = read(path, language)
+    check(found, english, path)
+    return found, None
+
+
+_english: list[Catalogue] = []
+
+
+def english() -> Catalogue:
+    """The English catalogue, for Markdown rendered outside a build (unit tests)."""
+    if not _english:
+        _english.append(load(ENGLISH)[0])
+    return _english[0]

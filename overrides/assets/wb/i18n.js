@@ -1,0 +1,83 @@
+/*
+ * The interface's words, from the catalogue of the site's language (hooks/locales/<language>.yml,
+ * which the build puts in front of this file as WB_STRINGS), and dates, counts and plurals made by
+ * the browser's Intl for that catalogue's locale (its key "locale", e.g. "en-GB").
+ *
+ *   WB.t('saver.saved_today', { time: WB.time(date) })   a text, its {placeholders} filled
+ *   WB.tn('summary.answered', 3, { total: 8 })            a count: the plural form, {count} filled
+ *   WB.day(date)        "27 November 2026"    WB.dayMonth(date)   "27 November"
+ *   WB.time(date)       "14:02"               WB.number(1234)     "1,234"
+ *
+ * Keys are always written out in full in the code (never built from parts), so that a test can
+ * check that every key used exists and every key in the catalogue is used.
+ */
+(function (window) {
+  'use strict';
+
+  var WB = (window.WB = window.WB || {});
+  var strings = window.WB_STRINGS || {};
+  var locale = typeof strings.locale === 'string' ? strings.locale : 'en';
+  var PLACEHOLDER = /\{([a-z_]+)\}/g;
+
+  function supported(tag) {
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : 'en';
+    } catch (error) {
+      return 'en';
+    }
+  }
+  locale = supported(locale);
+
+  function fill(text, key, values) {
+    return text.replace(PLACEHOLDER, function (whole, name) {
+      if (!values || !(name in values)) throw new Error('wb: the text ' + key + ' needs a value for {' + name + '}');
+      return String(values[name]);
+    });
+  }
+
+  function t(key, values) {
+    var text = strings[key];
+    if (typeof text !== 'string') throw new Error('wb: no interface text ' + key);
+    return fill(text, key, values);
+  }
+
+  var plurals = new Intl.PluralRules(locale);
+  var numbers = new Intl.NumberFormat(locale);
+
+  function tn(key, count, values) {
+    var forms = strings[key];
+    if (!forms || typeof forms !== 'object') throw new Error('wb: no counted interface text ' + key);
+    var all = {};
+    for (var name in values || {}) all[name] = values[name];
+    all.count = numbers.format(count);
+    var form = forms[count === 0 && 'zero' in forms ? 'zero' : plurals.select(count)];
+    return fill(typeof form === 'string' ? form : forms.other, key, all);
+  }
+
+  function asDate(value) {
+    return value instanceof Date ? value : new Date(value);
+  }
+
+  var formats = {};
+  function format(options, date) {
+    var name = JSON.stringify(options);
+    if (!formats[name]) formats[name] = new Intl.DateTimeFormat(locale, options);
+    return formats[name].format(asDate(date));
+  }
+
+  WB.locale = locale;
+  WB.t = t;
+  WB.tn = tn;
+  WB.number = function (value) {
+    return numbers.format(value);
+  };
+  WB.day = function (date) {
+    return format({ day: 'numeric', month: 'long', year: 'numeric' }, date);
+  };
+  WB.dayMonth = function (date) {
+    return format({ day: 'numeric', month: 'long' }, date);
+  };
+  WB.time = function (date) {
+    return format({ hour: '2-digit', minute: '2-digit' }, date);
+  };
+})(window);
