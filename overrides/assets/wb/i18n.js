@@ -5,6 +5,7 @@
  *
  *   WB.t('saver.saved_today', { time: WB.time(date) })   a text, its {placeholders} filled
  *   WB.tn('summary.answered', 3, { total: 8 })            a count: the plural form, {count} filled
+ *   WB.tf('main.backup_due', { link: a })                 a fragment: a placeholder may be a node
  *   WB.day(date)        "27 November 2026"    WB.dayMonth(date)   "27 November"
  *   WB.time(date)       "14:02"               WB.number(1234)     "1,234"
  *
@@ -41,6 +42,24 @@
     return fill(text, key, values);
   }
 
+  /** The text as a DocumentFragment: a value that is a Node (a link, a button) stands in its place. */
+  function tf(key, values) {
+    var text = strings[key];
+    if (typeof text !== 'string') throw new Error('wb: no interface text ' + key);
+    var fragment = document.createDocumentFragment();
+    var parts = text.split(PLACEHOLDER);
+    for (var n = 0; n < parts.length; n++) {
+      if (n % 2 === 0) {
+        if (parts[n]) fragment.appendChild(document.createTextNode(parts[n]));
+      } else {
+        if (!values || !(parts[n] in values)) throw new Error('wb: the text ' + key + ' needs a value for {' + parts[n] + '}');
+        var value = values[parts[n]];
+        fragment.appendChild(value instanceof Node ? value : document.createTextNode(String(value)));
+      }
+    }
+    return fragment;
+  }
+
   var plurals = new Intl.PluralRules(locale);
   var numbers = new Intl.NumberFormat(locale);
 
@@ -68,6 +87,7 @@
   WB.locale = locale;
   WB.t = t;
   WB.tn = tn;
+  WB.tf = tf;
   WB.number = function (value) {
     return numbers.format(value);
   };
