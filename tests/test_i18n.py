@@ -67,3 +67,88 @@ def test_keys_are_written_out_whole_in_the_scripts():
         for match in RE_ANY_T.finditer(text)
     ]
     assert not built
+
+
+# The build: a catalogue is chosen by theme.language, checked against English, or English stands in.
+
+
+def english_tree() -> dict:
+    return yaml.safe_load((LOCALES / "en.yml").read_text(encoding="utf-8"))
+
+
+def first(tree: dict, counted: bool) -> tuple[str, str]:
+    """A group and key of the English catalogue holding a single text (or a count)."""
+    for group, texts in tree.items():
+        if not isinstance(texts, dict):
+            continue
+        for key, value in texts.items():
+            if isinstance(value, dict) == counted and (not counted or set(value) <= {"zero", "one", "other"}):
+                return group, key
+    raise AssertionError("the English catalogue has no such text")
+
+
+def build_in(tmp_path: Path, language: str, catalogues: dict[str, dict]):
+    folder = tmp_path / "locales"
+    folder.mkdir()
+    for name, tree in catalogues.items():
+        (folder / f"{name}.yml").write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    return build_site(
+        DOCS, tmp_path / "site", None,
+        theme={"language": language},
+        extra={"generator": False, "workbook": {"locales": str(folder)}},
+    )
+
+
+def refused(tmp_path: Path, caplog, tree: dict) -> str:
+    with pytest.raises((PluginError, Abort)) as error:
+        build_in(tmp_path, "cy", {"cy": tree})
+    return str(error.value) + caplog.text
+
+
+def test_a_catalogue_without_a_key_stops_the_build_naming_the_key(tmp_path, caplog):
+    tree = english_tree()
+    group, key = first(tree, counted=False)
+    del tree[group][key]
+    said = refused(tmp_path, caplog, tree)
+    assert "cy.yml" in said and f"{group}.{key} is missing" in said
+
+
+def test_a_catalogue_with_a_key_english_lacks_stops_the_build_naming_it(tmp_path, caplog):
+    tree = english_tree()
+    group, _ = first(tree, counted=False)
+    tree[group]["saved_yesterday_maybe"] = "Wedi'i gadw"
+    said = refused(tmp_path, caplog, tree)
+    assert f"{group}.saved_yesterday_maybe is not a key English has" in said
+
+
+def test_a_count_written_as_one_text_or_an_unknown_placeholder_is_refused(tmp_path, caplog):
+    tree = english_tree()
+    group, key = first(tree, counted=True)
+    tree[group][key] = "{count} ateb"
+    other_group, other = first(tree, counted=False)
+    tree[other_group][other] = "Wedi'i gadw {when_exactly}"
+    said = refused(tmp_path, caplog, tree)
+    assert f"{group}.{key} must be a count (one:, other:), as in English" in said
+    assert f"{other_group}.{other} uses {{when_exactly}}, which English does not" in said
+
+
+def test_a_language_without_a_catalogue_gets_english_words_and_a_warning_not_an_error(tmp_path, caplog):
+    caplog.set_level("INFO", logger="mkdocs.hooks.workbook")
+    build_in(tmp_path, "cy", {})
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
+    assert any(m.startswith("Warning:") and "'cy'" in m and "copy hooks/locales/en.yml to cy.yml" in m for m in said)
+    soup = BeautifulSoup((tmp_path / "site" / "beginnings" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "cy"
+    assert soup.select_one(".md-search__input")["placeholder"] == "Chwilio"  # Material's own words, in Welsh
+    script = next((tmp_path / "site" / "assets" / "wb").glob("workbook.*.js")).read_text(encoding="utf-8")
+    assert '"locale":"en-GB"' in script  # English words, English dates
+
+
+def test_a_welsh_catalogue_gives_the_pages_and_the_scripts_its_words(tmp_path):
+    tree = english_tree()
+    tree["locale"] = "cy-GB"
+    group, key = first(tree, counted=False)
+    tree[group][key] = "Testun Cymraeg"
+    build_in(tmp_path, "cy", {"cy": tree})
+    script = next((tmp_path / "site" / "assets" / "wb").glob("workbook.*.js")).read_text(encoding="utf-8")
+    assert '"locale":"cy-GB"' in script and f'"{group}.{key}":"Testun Cymraeg"' in script
