@@ -305,3 +305,53 @@ def test_with_javascript_every_state_shows_only_catalogue_and_workbook_text(brow
         sweep.read(f"{path}, storage blocked")
     blocked.close()
     assert sweep.found == {}, "\n".join(f"{where}: {piece}" for piece, where in sorted(sweep.found.items()))
+
+
+# ---- right to left ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rtl_site(tmp_path_factory) -> str:
+    """The site in Arabic (Material's chrome right to left), our words from the pseudo-locale."""
+    tmp = tmp_path_factory.mktemp("rtl")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    folder = tmp / "locales"
+    catalogue = write_pseudo(folder, "ar")
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("locale: en-GB", "locale: ar"), encoding="utf-8")
+    docs = docs_with(tmp, {"examples.md": EXAMPLES})
+    build_site(docs, tmp / "site", base, extra_nav=[{"Examples": "examples.md"}], theme={"language": "ar"},
+               extra={"generator": False, "workbook": {"locales": str(folder)}})
+    with serve(tmp / "site", port) as url:
+        yield url
+
+
+# The inline edges of an element's first line of text (a Range, not the box, which is full width).
+TEXT_EDGES = """el => { const r = document.createRange(); r.selectNodeContents(el); const b = r.getClientRects()[0];
+  return [b.left, b.right]; }"""
+NO_SIDEWAYS_SCROLL = "() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"
+
+
+def test_a_right_to_left_language_lays_the_workbook_out_from_the_right(browser, rtl_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(rtl_site + "examples/")
+    assert page.evaluate("() => [document.documentElement.lang, getComputedStyle(document.body).direction]") == ["ar", "rtl"]
+    answer = page.locator("#wb-answer-99-1")
+    answer.fill("نص الإجابة")
+    status = page.locator("#wb-status-99-1")
+    expect(status).to_contain_text("⟦Saved")
+    edge = answer.bounding_box()["x"] + answer.bounding_box()["width"]
+    for element in (page.locator('[data-wb-prompt="99.1"] .wb-prompt__number'), status):
+        left, right = element.evaluate(TEXT_EDGES)
+        assert abs(right - edge) < 16 and left > answer.bounding_box()["x"] + 40, "text starts at the right"
+    keep = page.locator('[data-wb-prompt="99.1"] .wb-versions__keep, [data-wb-prompt="99.1"] button').first
+    assert keep.bounding_box()["x"] + keep.bounding_box()["width"] > edge - 16, "the first button sits at the right"
+    # The ladder's columns read from the right: "now" is the right-hand column.
+    now = page.locator('input[name="wb-ladder-99-4-now"]').first.bounding_box()
+    hope = page.locator('input[name="wb-ladder-99-4-hope"]').first.bounding_box()
+    assert now["x"] > hope["x"]
+    for path in ("examples/", "my-answers/", "power/"):
+        page.goto(rtl_site + path)
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), path
+    context.close()
