@@ -170,7 +170,7 @@ FULL_STORAGE = """() => {
 
 
 def saved(page: Page, prompt_id: str) -> None:
-    expect(page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")).to_contain_text("Saved")
+    expect(page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")).to_contain_text("⟦Saved")
 
 
 def answer_every_kind(sweep: Sweep) -> None:
@@ -326,9 +326,9 @@ def rtl_site(tmp_path_factory) -> str:
         yield url
 
 
-# The inline edges of an element's first line of text (a Range, not the box, which is full width).
-TEXT_EDGES = """el => { const r = document.createRange(); r.selectNodeContents(el); const b = r.getClientRects()[0];
-  return [b.left, b.right]; }"""
+# The inline edges of an element's text (a Range, not the box, which is full width).
+TEXT_EDGES = """el => { const r = document.createRange(); r.selectNodeContents(el); const b = [...r.getClientRects()];
+  return [Math.min(...b.map(x => x.left)), Math.max(...b.map(x => x.right))]; }"""
 NO_SIDEWAYS_SCROLL = "() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"
 
 
