@@ -11,6 +11,9 @@ import json
 import logging
 import re
 from pathlib import Path
+
+import rcssmin
+import rjsmin
 from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment
@@ -195,21 +198,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-# Lines that are only a comment, and blank lines. A block comment ends at its first "*/",
-# and only where nothing follows on that line; strings never start a line in our scripts.
-RE_COMMENT_BLOCK = re.compile(r"^[ \t]*/\*(?:(?!\*/)[\s\S])*\*/[ \t]*\n", re.M)
-RE_COMMENT_LINE = re.compile(r"^[ \t]*(?://[^\n]*)?\n", re.M)
-
-
-def without_comments(script: str) -> str:
-    """The script without its comment lines and blank lines: readers need not download the notes."""
-    return RE_COMMENT_LINE.sub("", RE_COMMENT_BLOCK.sub("", script))
-
-
 def script_bundle() -> tuple[str, str]:
     """One file of the interface's words and all our scripts, and its name (which changes when its content does)."""
-    parts = [BUILD["strings"].script()] + [f"/* {name} */\n" + without_comments((SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS]
-    text = "\n".join(parts)
+    parts = [BUILD["strings"].script()] + [(SCRIPT_DIR / name).read_text(encoding="utf-8") for name in SCRIPTS]
+    text = rjsmin.jsmin("\n".join(parts))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return text, f"assets/wb/workbook.{digest}.js"
 
@@ -279,6 +271,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / script
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    styles = Path(config.site_dir) / "assets" / "wb" / "workbook.css"
+    styles.write_text(rcssmin.cssmin(styles.read_text(encoding="utf-8")), encoding="utf-8")
     colour = wb_brand.site_colour(config.theme, BUILD["settings"].colour)
     if BUILD["settings"].colour:
         (Path(config.site_dir) / wb_brand.CSS).write_text(wb_brand.brand_css(colour), encoding="utf-8")

@@ -375,26 +375,20 @@ def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
     ours = [s["src"] for s in soup.select("script[src]") if "/wb/" in s["src"]]
     assert len(ours) == 1 and re.search(r"assets/wb/workbook\.[0-9a-f]{10}\.js$", ours[0])
     bundle = (built / "theory" / ours[0]).resolve().read_text(encoding="utf-8")
-    parts = ("WB.Store = Store", "WB.register = function", "WB.register('wb-answer'", "WB.register('wb-photos'",
-             "WB.register('wb-ladder'", "WB.register('wb-review'", "WB.start = start")
+    parts = ("WB.Store=Store", "WB.register=function", "WB.register('wb-answer'", "WB.register('wb-photos'",
+             "WB.register('wb-ladder'", "WB.register('wb-review'", "WB.start=start")
     assert [bundle.index(part) for part in parts] == sorted(bundle.index(part) for part in parts), "in the order they run"
 
 
-def test_readers_get_our_scripts_without_their_comment_lines_and_nothing_else_goes():
-    script = (
-        "/*\n * A note.\n */\n(function () {\n  // a line comment\n\n  var a = 1; // kept with its code\n"
-        "  /* one line */\n  /* a note */ var b = '/* not a comment */';\n  var c = a\n    * b;\n})();\n"
-    )
-    assert workbook.without_comments(script) == (
-        "(function () {\n  var a = 1; // kept with its code\n  /* a note */ var b = '/* not a comment */';\n"
-        "  var c = a\n    * b;\n})();\n"
-    )
-    for name in workbook.SCRIPTS:
-        source = (workbook.SCRIPT_DIR / name).read_text(encoding="utf-8")
-        code = [line for line in source.splitlines()
-                if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
-        assert [line for line in workbook.without_comments(source).splitlines()
-                if not line.strip().startswith(("/*", "*"))] == code, name
+def test_readers_get_our_scripts_and_styles_minified(built):
+    """Smaller than their sources, with no comments; the browser tests run on this minified code."""
+    bundle = next((built / "assets" / "wb").glob("workbook.*.js")).read_text(encoding="utf-8")
+    sources = sum(len((workbook.SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
+    assert len(bundle) < 0.7 * sources
+    assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", bundle) and "\n  " not in bundle
+    styles = (built / "assets" / "wb" / "workbook.css").read_text(encoding="utf-8")
+    source = (workbook.SCRIPT_DIR / "workbook.css").read_text(encoding="utf-8")
+    assert len(styles) < 0.8 * len(source) and "/*" not in styles
 
 
 def test_my_answers_lists_every_prompt_in_workbook_order_with_a_link_to_it(built):
