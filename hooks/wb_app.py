@@ -1,9 +1,10 @@
 """The site as an installable app that reads offline after a first visit.
 
 Writes, at the end of a build (not for the offline folder, which has no web
-address): `manifest.webmanifest` with two icons, and `sw.js`, a service worker
-that keeps a copy of the site's own files. Its cache is named by the build's
-content, so a new build replaces the old copy.
+address): `manifest.webmanifest` with two icons (hooks/app/icon-*.png in the
+site's colour), and `sw.js` (hooks/app/sw.js), a service worker that keeps a
+copy of the site's own files. Its cache is named by the build's content, so a
+new build replaces the old copy.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import wb_brand
 
+# The service worker and the app's icons (an open book: icon.svg, drawn as PNG in two sizes).
+APP = Path(__file__).resolve().parent / "app"
 ICON_SIZES = (192, 512)
 # What a reader needs to read and answer offline; the rest is cached as it is used.
 SKIP = ("sw.js", "_headers", "sitemap.xml", "sitemap.xml.gz", "manifest.webmanifest")
@@ -24,34 +27,17 @@ SKIP_UNDER = ("assets/javascripts/lunr/",)
 SKIP_SUFFIX = (".map", ".gz")
 
 
-def icon(size: int, background: str, foreground: str) -> bytes:
-    """A PNG: an open book in `foreground` on `background` (hex colours, the site's own)."""
-    colour, paper = bytes(wb_brand.rgb(background)), bytes(wb_brand.rgb(foreground))
-    left, right = round(size * 0.2), round(size * 0.8)
-    top, bottom = round(size * 0.28), round(size * 0.72)
-    gutter, inset = round(size * 0.03), round(size * 0.05)
-    middle = size // 2
-    page = middle - gutter - left  # the width of each page
-
-    def row(ink: bool) -> bytes:
-        """A row across both pages; with `ink`, a line of "text" on each."""
-        one = paper * inset + colour * (page - 2 * inset) + paper * inset if ink else paper * page
-        return b"\x00" + colour * left + one + colour * (2 * gutter) + one + colour * (size - right)
-
-    plain, blank, text = b"\x00" + colour * size, row(False), row(True)
-    step, ink = max(size // 16, 3), max(size // 64, 1)
-    rows = [
-        plain if not top <= y <= bottom
-        else text if inset <= y - top <= bottom - top - inset and (y - top - inset) % step < ink
-        else blank
-        for y in range(size)
-    ]
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+def recoloured(png: bytes, background: str, ink: str) -> bytes:
+    """One of our icons (hooks/app/icon-*.png: two colours, a palette) in the site's colour and its ink."""
+    found, at = [png[:8]], 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        data = png[at + 8:at + 8 + length]
+        if kind == b"PLTE":
+            data = bytes(wb_brand.rgb(background)) + bytes(wb_brand.rgb(ink))
+        found.append(struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        at += 12 + length
+    return b"".join(found)
 
 
 def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Logo | None = None) -> str:
@@ -111,83 +97,14 @@ def service_worker(namespace: str, build: str, urls: list[str], earlier: tuple[s
     namespace and of `earlier` ones are deleted, matched exactly.
     """
     names = "|".join(re.escape(name) for name in (namespace, *earlier))
-    return f"""/* The workbook's service worker, written by hooks/wb_app.py at build time. */
-'use strict';
-var PREFIX = {json.dumps("wb-" + namespace + ":")};
-var EARLIER = new RegExp({json.dumps("^wb-(?:" + names + ")-[0-9a-f]{12}$")});
-var CACHE = PREFIX + {json.dumps(build)};
-var OLD = new RegExp({json.dumps("^wb-" + namespace + "-[0-9a-f]{12}$")});
-var FILES = {json.dumps(urls)};
-
-self.addEventListener('install', function (event) {{
-  event.waitUntil(
-    caches.open(CACHE).then(function (cache) {{
-      return cache.addAll(FILES.map(function (file) {{
-        return new Request(new URL(file, self.registration.scope), {{ cache: 'reload' }});
-      }}));
-    }}).then(function () {{
-      return self.skipWaiting();
-    }})
-  );
-}});
-
-self.addEventListener('activate', function (event) {{
-  event.waitUntil(
-    caches.keys().then(function (names) {{
-      return Promise.all(names.filter(function (name) {{
-        return (name.indexOf(PREFIX) === 0 && name !== CACHE) || EARLIER.test(name);
-      }}).map(function (name) {{
-        return caches.delete(name);
-      }}));
-    }}).then(function () {{
-      return self.clients.claim();
-    }})
-  );
-}});
-
-// Kept without the query: a search's words (?h=...) are never written to the copy.
-function bare(request) {{
-  var url = new URL(request.url);
-  url.search = '';
-  url.hash = '';
-  return url.href;
-}}
-
-function keep(request, response) {{
-  if (response && response.ok && response.type === 'basic') {{
-    var copy = response.clone();
-    caches.open(CACHE).then(function (cache) {{
-      return cache.put(bare(request), copy);
-    }}).catch(function () {{}});
-  }}
-  return response;
-}}
-
-self.addEventListener('fetch', function (event) {{
-  var request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.url.indexOf(self.registration.scope) !== 0) return;
-  if (request.mode === 'navigate') {{
-    event.respondWith(
-      fetch(request).then(function (response) {{
-        return keep(request, response);
-      }}).catch(function () {{
-        return caches.match(bare(request), {{ cacheName: CACHE }}).then(function (found) {{
-          return found || caches.match(new URL('./', self.registration.scope).href, {{ cacheName: CACHE }});
-        }});
-      }})
-    );
-    return;
-  }}
-  event.respondWith(
-    caches.match(bare(request), {{ cacheName: CACHE }}).then(function (found) {{
-      return found || fetch(request).then(function (response) {{
-        return keep(request, response);
-      }});
-    }})
-  );
-}});
-"""
+    settings = (
+        f"/* The workbook's service worker: hooks/app/sw.js, with this build's settings. */\n"
+        f"var PREFIX = {json.dumps('wb-' + namespace + ':')};\n"
+        f"var EARLIER = new RegExp({json.dumps('^wb-(?:' + names + ')-[0-9a-f]{12}$')});\n"
+        f"var CACHE = PREFIX + {json.dumps(build)};\n"
+        f"var FILES = {json.dumps(urls)};\n"
+    )
+    return settings + (APP / "sw.js").read_text(encoding="utf-8")
 
 
 def write_app(
@@ -196,7 +113,8 @@ def write_app(
 ) -> None:
     """Write the manifest, its icons (in the site's colour) and the service worker into a built site."""
     for size in ICON_SIZES:
-        (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(icon(size, colour, wb_brand.ink_on(colour)))
+        book = (APP / f"icon-{size}.png").read_bytes()
+        (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(recoloured(book, colour, wb_brand.ink_on(colour)))
     (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo), encoding="utf-8")
     urls = precached(site, directory_urls)
     (site / "sw.js").write_text(service_worker(namespace, version(site), urls, earlier), encoding="utf-8")

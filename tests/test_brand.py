@@ -34,10 +34,12 @@ def head(site: Path) -> BeautifulSoup:
 
 
 def corner_pixel(png: bytes) -> str:
-    """The top-left pixel of one of our (8-bit RGB, filter-free) icons, as a hex colour."""
-    width, = struct.unpack(">I", png[16:20])
+    """The top-left pixel of one of our (8-bit, filter-free, palette) icons, as a hex colour."""
+    assert png[25] == 3, "a palette image"
+    length, = struct.unpack(">I", png[png.index(b"PLTE") - 4:png.index(b"PLTE")])
+    palette = png[png.index(b"PLTE") + 4:png.index(b"PLTE") + 4 + length]
     data = zlib.decompress(png[png.index(b"IDAT") + 4:])
-    return "#" + data[1:4].hex()
+    return "#" + palette[3 * data[1]:3 * data[1] + 3].hex()
 
 
 def png(width: int, height: int) -> bytes:
