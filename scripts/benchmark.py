@@ -22,6 +22,8 @@ import gzip
 import json
 import logging
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -51,8 +53,10 @@ CAMERA_PHOTO = """() => new Promise(resolve => {
 })"""
 
 
-def timed_build(site: Path, stock: bool) -> float:
+def timed_build(site: Path, stock: bool, docs: Path | None = None, nav: list | None = None) -> float:
     overrides = {"site_dir": str(site)}
+    if docs is not None:
+        overrides.update(docs_dir=str(docs), nav=nav)
     if stock:
         # Stock Material: no hook (prompt blocks stay as text), no custom_dir.
         overrides.update(hooks=[], theme={"name": "material", "font": False}, strict=False)
@@ -60,6 +64,37 @@ def timed_build(site: Path, stock: bool) -> float:
     start = time.perf_counter()
     build(config)
     return time.perf_counter() - start
+
+
+RE_BLOCK_ID = re.compile(r"^(/{3,4} (?:prompt|ladder) \| )(\d+)\.", re.M)
+
+
+def ten_times(tmp: Path) -> tuple[Path, list]:
+    """The workbook's pages ten times over (each copy's prompts renumbered), one My answers page."""
+    config = load_config(config_file=str(CONFIG))
+    docs = tmp / "docs-10x"
+    shutil.copytree(config.docs_dir, docs)
+    nav = list(config.nav)
+    answers = [entry for entry in nav if "my-answers.md" in entry.values()]
+    sections = [entry for entry in nav if entry not in answers]
+    for copy in range(1, 10):
+        for entry in sections:
+            (title, name), = entry.items()
+            text = (docs / name).read_text(encoding="utf-8")
+            text = RE_BLOCK_ID.sub(lambda m: f"{m.group(1)}{copy * 100 + int(m.group(2))}.", text)
+            copied = f"copy{copy}-{name}"
+            (docs / copied).write_text(text, encoding="utf-8")
+            nav.insert(len(nav) - len(answers), {f"{title} ({copy + 1})": copied})
+    return docs, nav
+
+
+def page_code(site: Path, page: str) -> tuple[int, int]:
+    """Our own JS and CSS a page loads (gzipped bytes), read from its script and link tags."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<script src="([^"]*assets/wb/[^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]*assets/wb/[^"]+)"', html)
+    files = [(site / page / url).resolve() for url in found]
+    js = sum(gz(f) for f in files if f.suffix == ".js")
+    return js, sum(gz(f) for f in files if f.suffix == ".css")
 
 
 def gz(path: Path) -> int:
@@ -99,6 +134,18 @@ def main() -> None:
                 f"our {label}: {raw} B raw, {zipped} B gzipped ({len(ours_files)} files); "
                 f"Material's: {theirs_zipped} B gzipped; ours/Material {zipped / theirs_zipped:.2f}"
             )
+        for page in ("theory", "examples" if (ours_site / "examples").exists() else "self-confidence", "my-answers"):
+            js, css = page_code(ours_site, page)
+            print(f"our code on {page}/: {js} B JS + {css} B CSS gzipped = {(js + css) / 1024:.1f} KB (target on a plain section page: 12 KB)")
+
+        docs10, nav10 = ten_times(Path(tmp))
+        ours10 = statistics.median(timed_build(Path(tmp, "ours10"), False, docs10, nav10) for _ in range(max(1, runs // 2)))
+        stock10 = statistics.median(timed_build(Path(tmp, "stock10"), True, docs10, nav10) for _ in range(max(1, runs // 2)))
+        print(
+            f"build time, 10x the content ({len(nav10)} pages): ours {ours10:.3f} s ({ours10 / o:.2f}x ours at 1x), "
+            f"stock {stock10:.3f} s ({stock10 / s:.2f}x stock at 1x); ours/stock {ours10 / stock10:.2f}"
+        )
+
         page_ours = ours_site / "theory" / "index.html"
         page_stock = stock_site / "theory" / "index.html"
         print(
