@@ -42,6 +42,8 @@ PROMPTS: dict[str, list[wb_review.Listed]] = {}
 REVIEW_PAGES: list[str] = []
 # The hashes of inline scripts on every page, for _headers.
 SCRIPT_HASHES: set[str] = set()
+# The map of every page's prompts, made once a build (sections_json).
+SECTIONS_JSON: list[str] = []
 
 # Our scripts, in the order they must run, served to readers as one file.
 SCRIPTS = (
@@ -155,6 +157,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     PROMPTS.clear()
     REVIEW_PAGES.clear()
     SCRIPT_HASHES.clear()
+    SECTIONS_JSON.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -176,13 +179,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def sections_json(nav: Navigation) -> str:
-    """{page url: [[prompt id, module], ...]} for every page with prompts: progress beside each in the navigation."""
+    """{page url: [[prompt id, module], ...]} for every page with prompts: progress beside each in the navigation.
+
+    The same for every page of a build: made once (every page's prompts are known before the first is written).
+    """
+    if SECTIONS_JSON:
+        return SECTIONS_JSON[0]
     found = {
         other.url: [[prompt.id, prompt.kind] for prompt in PROMPTS[other.file.src_uri]]
         for other in nav.pages
         if PROMPTS.get(other.file.src_uri)
     }
-    return json.dumps(found, separators=(",", ":")).replace("<", "\\u003c")
+    SECTIONS_JSON.append(json.dumps(found, separators=(",", ":")).replace("<", "\\u003c"))
+    return SECTIONS_JSON[0]
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
