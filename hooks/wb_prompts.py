@@ -24,16 +24,15 @@ from pymdownx.blocks.block import Block, type_any, type_string
 
 from wb_drawing import render_drawing
 from wb_errors import PromptError
+from wb_i18n import english
 from wb_list import list_options, render_list
 from wb_photos import render_photos
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
 
-NO_SCRIPT_STATUS = (
-    "Saving answers needs JavaScript, which is off or blocked in this browser. "
-    "You can read and print the workbook, but what you type here will not be kept."
-)
+# In English, for wb_ladder.py until it takes the text from the site's catalogue (strings.t("prompt.no_script_status")).
+NO_SCRIPT_STATUS = english().t("prompt.no_script_status")
 
 
 @dataclass
@@ -151,7 +150,8 @@ class Prompt(Block):
         status = etree.SubElement(
             root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""}
         )
-        status.text = NO_SCRIPT_STATUS
+        # Until answer.js runs, and for good where scripts are off: say what will not be kept.
+        status.text = self.config["strings"].t("prompt.no_script_status")
         return root
 
     def on_markdown(self) -> str:

@@ -14,56 +14,101 @@ As the end of a sentence the page begins, e.g. the home page's note:
 gives "…confidential support, call the Samaritans free on 116 123 or visit
 https://hubofhope.co.uk" with the workbook's own contacts (its own words), and
 "…confidential support, contact Samaritans on 116 123 or Example Trust helpline."
-with an organisation's.
+with an organisation's. The words are the catalogue's (hooks/locales, group "support"); the
+links go where its placeholders are.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Union
 
 from pymdownx.blocks.block import Block
 
 from wb_config import DEFAULT_SUPPORT, Contact
+from wb_i18n import RE_PLACEHOLDER, Catalogue
 from wb_prompts import PromptError
 
+# Text and elements, in order: what a catalogue text becomes once its placeholders hold links.
+Pieces = list
+Value = Union[str, etree.Element, Pieces]
 
-def contact_item(parent: etree.Element, contact: Contact) -> None:
-    item = etree.SubElement(parent, "li", {"class": "wb-support__contact"})
-    if contact.url:
-        name = etree.SubElement(etree.SubElement(item, "strong"), "a", {"href": contact.url})
-    else:
-        name = etree.SubElement(item, "strong")
-    name.text = contact.name
-    if contact.phone:
-        name_holder = item[-1]
-        name_holder.tail = ": call "
-        etree.SubElement(item, "a", {"href": contact.tel}).text = contact.phone
-    if contact.when:
-        etree.SubElement(item, "span", {"class": "wb-support__when"}).text = f" ({contact.when})"
+# strings.t(key, **SLOTS): a catalogue text with its placeholders left in, for filled().
+SLOTS = {name: "{" + name + "}" for name in ("name", "phone", "website", "contacts", "first", "second", "rest")}
 
 
-def workbook_sentence(parent: etree.Element) -> None:
-    """The workbook's own words for its own contacts."""
-    append_text(parent, " call the Samaritans free on ")
-    etree.SubElement(parent, "a", {"href": "tel:116123"}).text = "116 123"
-    parent[-1].tail = " or visit "
-    etree.SubElement(parent, "a", {"href": "https://hubofhope.co.uk"}).text = "https://hubofhope.co.uk"
-
-
-def contacts_sentence(parent: etree.Element, contacts: tuple[Contact, ...]) -> None:
-    """" contact A on 0800 123 456, B or C." with their links."""
-    append_text(parent, " contact ")
-    for n, contact in enumerate(contacts):
-        if n:
-            append_text(parent, " or " if n == len(contacts) - 1 else ", ")
-        if contact.url:
-            etree.SubElement(parent, "a", {"href": contact.url}).text = contact.name
+def filled(template: str, **values: Value) -> Pieces:
+    """A text with placeholders as pieces, each placeholder replaced by its value (text, an element, or pieces)."""
+    pieces: Pieces = []
+    for n, part in enumerate(RE_PLACEHOLDER.split(template)):
+        if n % 2 == 0:
+            if part:
+                pieces.append(part)
         else:
-            append_text(parent, contact.name)
-        if contact.phone:
-            append_text(parent, " on ")
-            etree.SubElement(parent, "a", {"href": contact.tel}).text = contact.phone
-    append_text(parent, ".")
+            value = values[part]
+            pieces.extend(value if isinstance(value, list) else [value])
+    return pieces
+
+
+def append_pieces(parent: etree.Element, pieces: Pieces) -> None:
+    for piece in pieces:
+        if isinstance(piece, str):
+            append_text(parent, piece)
+        else:
+            parent.append(piece)
+
+
+def link(href: str, text: str) -> etree.Element:
+    node = etree.Element("a", {"href": href})
+    node.text = text
+    return node
+
+
+def contact_item(parent: etree.Element, contact: Contact, strings: Catalogue) -> None:
+    item = etree.SubElement(parent, "li", {"class": "wb-support__contact"})
+    name = etree.Element("strong")
+    if contact.url:
+        etree.SubElement(name, "a", {"href": contact.url}).text = contact.name
+    else:
+        name.text = contact.name
+    if contact.phone:
+        phone = link(contact.tel, contact.phone)
+        append_pieces(item, filled(strings.t("support.contact_phone", **SLOTS), name=name, phone=phone))
+    else:
+        item.append(name)
+    if contact.when:
+        when = strings.t("support.contact_when", when=contact.when)
+        etree.SubElement(item, "span", {"class": "wb-support__when"}).text = " " + when
+
+
+def workbook_sentence(parent: etree.Element, strings: Catalogue) -> None:
+    """The workbook's own words for its own contacts."""
+    website = "https://hubofhope.co.uk"
+    phone = link("tel:116123", "116 123")
+    pieces = filled(strings.t("support.workbook_sentence", **SLOTS), phone=phone, website=link(website, website))
+    append_pieces(parent, [" ", *pieces])
+
+
+def contact_pieces(contact: Contact, strings: Catalogue) -> Pieces:
+    name: Value = link(contact.url, contact.name) if contact.url else contact.name
+    if not contact.phone:
+        return [name]
+    return filled(strings.t("support.contact_on_phone", **SLOTS), name=name, phone=link(contact.tel, contact.phone))
+
+
+def either(items: list[Pieces], strings: Catalogue) -> Pieces:
+    """"A", "A or B", "A, B or C": any one of them will do."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return filled(strings.t("support.either_two", **SLOTS), first=items[0], second=items[1])
+    return filled(strings.t("support.either_more", **SLOTS), first=items[0], rest=either(items[1:], strings))
+
+
+def contacts_sentence(parent: etree.Element, contacts: tuple[Contact, ...], strings: Catalogue) -> None:
+    """" contact A on 0800 123 456, B or C." with their links."""
+    listed = either([contact_pieces(contact, strings) for contact in contacts], strings)
+    append_pieces(parent, [" ", *filled(strings.t("support.contacts_sentence", **SLOTS), contacts=listed)])
 
 
 def append_text(parent: etree.Element, text: str) -> None:
@@ -90,7 +135,7 @@ class Support(Block):
             return etree.SubElement(parent, "div", {"class": "wb-support-sentence"})
         root = etree.SubElement(parent, "ul", {"class": "wb-support"})
         for contact in self.config["settings"].support:
-            contact_item(root, contact)
+            contact_item(root, contact, self.config["strings"])
         return root
 
     def on_end(self, block: etree.Element) -> None:
@@ -109,6 +154,6 @@ class Support(Block):
         for child in list(paragraph):
             block.append(child)
         if contacts == DEFAULT_SUPPORT:
-            workbook_sentence(block)
+            workbook_sentence(block, self.config["strings"])
         else:
-            contacts_sentence(block, contacts)
+            contacts_sentence(block, contacts, self.config["strings"])

@@ -15,7 +15,10 @@
   'use strict';
 
   var WB = (window.WB = window.WB || {});
-  var TITLES = { success: 'Success', problem: 'There is a problem', info: 'Important' };
+  /** The banner's title, by its kind. */
+  function titles() {
+    return { success: WB.t('banner.success'), problem: WB.t('banner.problem'), info: WB.t('banner.info') };
+  }
   var count = 0;
 
   function Banner(root) {
@@ -32,14 +35,15 @@
 
   /** The banner's element, made afresh so that its role is announced as it appears. */
   Banner.prototype.show = function (kind, heading, nodes, options) {
-    if (!TITLES[kind]) throw new Error('wb: no banner of kind ' + kind);
+    var titled = titles()[kind];
+    if (!titled) throw new Error('wb: no banner of kind ' + kind);
     this.clear();
     var el = WB.element('div', 'wb-banner wb-banner--' + kind);
     el.setAttribute('role', kind === 'problem' ? 'alert' : kind === 'success' ? 'status' : 'region');
     el.setAttribute('aria-labelledby', this.id + '-title');
     el.tabIndex = -1;
     var header = WB.element('div', 'wb-banner__header');
-    var title = WB.element('h2', 'wb-banner__title', TITLES[kind]);
+    var title = WB.element('h2', 'wb-banner__title', titled);
     title.id = this.id + '-title';
     header.appendChild(title);
     el.appendChild(header);

@@ -24,16 +24,16 @@
   var KIND = 'answer';
   var SAVE_DELAY = 250; // ms after the last keystroke
 
-  var REASONS = {
-    quota: 'The storage this browser gives the workbook is full.',
-    blocked:
-      'This browser is not letting the workbook save. This happens when cookies and site data are blocked, ' +
-      'and in some private windows.',
-    unavailable: 'Storage in this browser is not working at the moment.',
-    aside:
-      'An earlier answer to this question could not be read, and it could not be kept safe either, ' +
-      'so the workbook will not save over it.'
-  };
+  /** Why an answer is not saved, for a reason storage.js gives (or the lock's "aside"). */
+  function because(reason) {
+    var texts = {
+      quota: WB.t('saver.reason_quota'),
+      blocked: WB.t('saver.reason_blocked'),
+      unavailable: WB.t('saver.reason_unavailable'),
+      aside: WB.t('saver.reason_aside')
+    };
+    return texts[reason] || texts.unavailable;
+  }
 
   /** Savers with edits not yet saved: flushed when the page is hidden or left. */
   var unsaved = new Set();
@@ -46,19 +46,33 @@
     });
   }
 
+  /**
+   * "Saved today at 14:02." or "Saved on 3 October at 09:00." (the year too when it is not this
+   * one); `elsewhere`: saved in another tab or window.
+   */
+  function savedAt(iso, elsewhere) {
+    var date = new Date(iso);
+    var now = new Date();
+    var time = WB.time(date);
+    if (date.toDateString() === now.toDateString()) {
+      return elsewhere ? WB.t('saver.saved_today_elsewhere', { time: time }) : WB.t('saver.saved_today', { time: time });
+    }
+    var day = date.getFullYear() === now.getFullYear() ? WB.dayMonth(date) : WB.day(date);
+    return elsewhere
+      ? WB.t('saver.saved_on_elsewhere', { date: day, time: time })
+      : WB.t('saver.saved_on', { date: day, time: time });
+  }
+
+  /**
+   * "today at 14:02" / "on 3 October at 09:00": English pieces, kept only for review.js until it
+   * takes whole sentences from the catalogue (then remove). New code: savedAt's way.
+   */
   function when(iso) {
     var date = new Date(iso);
     var now = new Date();
-    var time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    if (date.toDateString() === now.toDateString()) return 'today at ' + time;
-    var options = { day: 'numeric', month: 'long' };
-    if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
-    return 'on ' + date.toLocaleDateString(undefined, options) + ' at ' + time;
-  }
-
-  /** "26 November 2026" in the reader's own way of writing dates. */
-  function longDay(iso) {
-    return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+    if (date.toDateString() === now.toDateString()) return 'today at ' + WB.time(date);
+    var day = date.getFullYear() === now.getFullYear() ? WB.dayMonth(date) : WB.day(date);
+    return 'on ' + day + ' at ' + WB.time(date);
   }
 
   function element(tag, className, text) {
@@ -125,16 +139,16 @@
         this.edited(true);
       } else {
         this.owner.show(stored);
-        this.setStatus('Saved ' + when(result.record.saved) + '.');
+        this.setStatus(savedAt(result.record.saved));
       }
     } else if (result.state === 'ok' || result.state === 'corrupt') {
       this.keepAside(result.raw);
     } else if (result.state === 'empty') {
-      this.setStatus('Your answer is saved in this browser as you type.');
+      this.setStatus(WB.t('saver.saves_as_you_type'));
       if (early) this.edited(true);
     } else {
       // One message for the whole page says why (main.js).
-      this.setStatus('Not saved: this browser is not letting the workbook save.');
+      this.setStatus(WB.t('saver.not_saved_blocked'), true);
     }
   };
 
@@ -153,13 +167,13 @@
     // Words typed before the script ran: only until the box first showed what is stored.
     var early = !this.opened && this.owner.early ? this.owner.early() : '';
     if (this.dirty || early) {
-      this.setStatus('Not saved yet: unlock your answers to save what you wrote here.');
+      this.setStatus(WB.t('saver.not_saved_until_unlocked'), true);
       return;
     }
     if (!this.sealed) {
       this.sealed = element('div', 'wb-sealed');
-      this.sealed.appendChild(element('p', '', 'Your answers are locked. Unlock to see and write your answers.'));
-      this.sealed.appendChild(button('Unlock', 'go-unlock'));
+      this.sealed.appendChild(element('p', '', WB.t('saver.locked_note')));
+      this.sealed.appendChild(button(WB.t('saver.unlock_button'), 'go-unlock'));
       this.status.parentNode.insertBefore(this.sealed, this.status);
     }
     this.owner.show(null);
@@ -179,7 +193,7 @@
       else if (text) control.readOnly = true;
       else control.disabled = true;
     }
-    this.setStatus('Locked.');
+    this.setStatus(WB.t('saver.locked'));
   };
 
   /** Unlocked: the box takes typing again. */
@@ -198,9 +212,10 @@
     }
   };
 
-  Saver.prototype.setStatus = function (text) {
+  /** The status line under the answer; `problem`: it says the answer is not saved (shown as a problem). */
+  Saver.prototype.setStatus = function (text, problem) {
     this.status.textContent = text;
-    this.status.classList.toggle('wb-prompt__status--problem', /^Not saved/.test(text));
+    this.status.classList.toggle('wb-prompt__status--problem', !!problem);
   };
 
   /**
@@ -250,7 +265,7 @@
     // "Saved" once it is on disk (the journal's strict write), not just in the browser's memory.
     var self = this;
     var token = (this.token = (this.token || 0) + 1);
-    var said = 'Saved ' + when(result.record.saved) + '.';
+    var said = savedAt(result.record.saved);
     (result.durable || Promise.resolve()).then(function (done) {
       if (done && done.failed && self.token === token) {
         // The lock's sealed write did not go into storage: the words are on the page only.
@@ -263,33 +278,26 @@
     });
     this.clearAlert();
     if (this.owner.saved) this.owner.saved(result.record.value);
-    WB.announce.later(announcement || 'Saved');
+    WB.announce.later(announcement || WB.t('saver.announce_saved'));
     WB.changed(this.id);
     return true;
   };
 
   Saver.prototype.failed = function (reason) {
-    this.setStatus('Not saved.');
+    this.setStatus(WB.t('saver.not_saved'), true);
     if (this.alert && this.alert.getAttribute('data-wb-reason') === reason) return;
     this.clearAlert();
     var alert = element('div', 'wb-alert');
     alert.setAttribute('role', 'alert');
     alert.setAttribute('data-wb-reason', reason);
     var first = element('p');
-    first.appendChild(element('strong', '', 'Your answer is not saved. '));
-    first.appendChild(document.createTextNode(REASONS[reason] || REASONS.unavailable));
+    first.appendChild(element('strong', '', WB.t('saver.alert_heading')));
+    first.appendChild(document.createTextNode(' ' + because(reason)));
     alert.appendChild(first);
-    alert.appendChild(
-      element(
-        'p',
-        '',
-        'What you wrote is still on this page. Copy it somewhere safe, such as an email to yourself ' +
-          'or a note, before you leave this page.'
-      )
-    );
+    alert.appendChild(element('p', '', WB.t('saver.still_on_page')));
     var actions = element('p', 'wb-alert__actions');
-    actions.appendChild(button('Copy my answer', 'copy'));
-    if (reason !== 'aside') actions.appendChild(button('Try saving again', 'retry'));
+    actions.appendChild(button(WB.t('saver.copy_button'), 'copy'));
+    if (reason !== 'aside') actions.appendChild(button(WB.t('saver.retry_button'), 'retry'));
     actions.appendChild(element('span', 'wb-alert__result'));
     alert.appendChild(actions);
     this.status.parentNode.insertBefore(alert, this.status.nextSibling);
@@ -310,7 +318,7 @@
     } else if (action === 'copy') {
       var result = target.parentNode.querySelector('.wb-alert__result');
       WB.copyText(this.owner.text()).then(function (copied) {
-        if (result) result.textContent = copied ? 'Copied.' : 'Copying did not work here: select your words and copy them.';
+        if (result) result.textContent = copied ? WB.t('saver.copied') : WB.t('saver.copy_failed');
       });
     } else if (action === 'go-unlock') {
       var field = document.getElementById('wb-lock-passphrase');
@@ -348,16 +356,13 @@
         'p',
         '',
         elsewhere
-          ? 'This answer was also changed in another tab or window while you were writing here. Both are kept: ' +
-              'what you wrote here is saved in the box, and the other words are kept, unchanged, in this browser ' +
-              '(the My answers page lists them under “Earlier answers kept aside”).'
+          ? WB.t('saver.changed_elsewhere')
           : kept.ok
-          ? 'An earlier answer saved for this question could not be read; it may be damaged. ' +
-              'It has been kept, unchanged, in this browser. What you write now is saved as usual.'
-          : REASONS.aside + ' Copy the text below somewhere safe.'
+          ? WB.t('saver.unreadable_kept')
+          : WB.t('saver.unreadable_not_kept')
       )
     );
-    var toggle = button(elsewhere ? 'Show the other words' : 'Show the earlier answer', 'show-aside');
+    var toggle = button(elsewhere ? WB.t('saver.show_other_words') : WB.t('saver.show_earlier_answer'), 'show-aside');
     toggle.setAttribute('aria-expanded', 'false');
     notice.appendChild(element('p', 'wb-alert__actions')).appendChild(toggle);
     var copy = element('pre', 'wb-notice__raw', elsewhere ? words(raw) : raw);
@@ -365,7 +370,7 @@
     notice.appendChild(copy);
     this.status.parentNode.insertBefore(notice, this.status.nextSibling);
     this.notice = notice;
-    if (!elsewhere) this.setStatus(kept.ok ? 'Your answer is saved in this browser as you type.' : 'Not saved.');
+    if (!elsewhere) this.setStatus(kept.ok ? WB.t('saver.saves_as_you_type') : WB.t('saver.not_saved'), !kept.ok);
     return kept.ok;
   };
 
@@ -394,7 +399,7 @@
     var value = record ? record.value : null;
     if (JSON.stringify(value) === JSON.stringify(this.owner.value())) return;
     this.owner.show(value);
-    this.setStatus(record ? 'Saved ' + when(record.saved) + ' (in another window).' : 'Cleared in another window.');
+    this.setStatus(record ? savedAt(record.saved, true) : WB.t('saver.cleared_elsewhere'));
     WB.changed(this.id);
   };
 
@@ -459,7 +464,7 @@
     if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) return;
     flushAll();
     if (!unsaved.size) return;
-    if (!window.confirm('An answer on this page is not saved. If you leave, what you wrote will be lost. Leave this page?')) {
+    if (!window.confirm(WB.t('saver.leave_unsaved'))) {
       event.preventDefault();
       event.stopPropagation();
     }
@@ -483,8 +488,10 @@
   };
 
   WB.Saver = Saver;
+  WB.savedAt = savedAt;
   WB.when = when;
-  WB.longDay = longDay;
+  // Other files still call WB.longDay: the catalogue's long date, "27 November 2026".
+  WB.longDay = WB.day;
   WB.element = element;
   WB.button = button;
 })(window, document);
