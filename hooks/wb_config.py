@@ -20,7 +20,7 @@ Every key is optional. A mistake stops the build with a message naming the key.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -44,9 +44,10 @@ class Contact:
 
 
 # The workbook's own: "call the Samaritans free on 116 123 or visit https://hubofhope.co.uk".
+# When to call each is in the interface's catalogue (support.samaritans_when, support.hub_of_hope_when).
 DEFAULT_SUPPORT = (
-    Contact(name="Samaritans", phone="116 123", url="https://www.samaritans.org", when="Free, any time, day or night"),
-    Contact(name="Hub of Hope", url="https://hubofhope.co.uk", when="Mental health support near you"),
+    Contact(name="Samaritans", phone="116 123", url="https://www.samaritans.org"),
+    Contact(name="Hub of Hope", url="https://hubofhope.co.uk"),
 )
 
 
@@ -55,10 +56,20 @@ class Settings:
     organisation_name: str | None = None
     organisation_url: str | None = None
     support: tuple[Contact, ...] = DEFAULT_SUPPORT
+    # False while `support` is the workbook's own contacts (extra.workbook.support not set).
+    own_support: bool = False
     about: str | None = None
     namespace: str | None = None
     colour: str | None = None
     locales: str | None = None
+
+
+def with_default_whens(settings: Settings, samaritans: str, hub_of_hope: str) -> Settings:
+    """The settings with when to call the workbook's own contacts, in the site's language."""
+    if settings.own_support:
+        return settings
+    named = dict(zip(DEFAULT_SUPPORT, (samaritans, hub_of_hope)))
+    return replace(settings, support=tuple(replace(c, when=named.get(c, c.when)) for c in settings.support))
 
 
 def fail(key: str, problem: str) -> PluginError:
@@ -125,6 +136,7 @@ def read_settings(extra: dict) -> Settings:
         organisation_name=text(organisation.get("name"), "organisation.name", required="url" in organisation),
         organisation_url=url(organisation.get("url"), "organisation.url"),
         support=tuple(contact(item, f"support[{n}]") for n, item in enumerate(support)) if support else DEFAULT_SUPPORT,
+        own_support=bool(support),
         about=text(settings.get("about"), "about"),
         namespace=namespace,
         colour=colour.lower() if colour else None,

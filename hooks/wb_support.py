@@ -25,7 +25,7 @@ from typing import Union
 
 from pymdownx.blocks.block import Block
 
-from wb_config import DEFAULT_SUPPORT, Contact
+from wb_config import Contact
 from wb_i18n import RE_PLACEHOLDER, Catalogue
 from wb_prompts import PromptError
 
@@ -153,7 +153,7 @@ class Support(Block):
         block.set("class", "wb-support-sentence")
         for child in list(paragraph):
             block.append(child)
-        if contacts == DEFAULT_SUPPORT:
+        if not self.config["settings"].own_support:
             workbook_sentence(block, self.config["strings"])
         else:
             contacts_sentence(block, contacts, self.config["strings"])

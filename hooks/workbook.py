@@ -114,8 +114,10 @@ def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings = BUILD["settings"] = wb_config.read_settings(config.extra)
+    settings = wb_config.read_settings(config.extra)
     strings = BUILD["strings"] = catalogue(config, settings)
+    settings = BUILD["settings"] = wb_config.with_default_whens(
+        settings, strings.t("support.samaritans_when"), strings.t("support.hub_of_hope_when"))
     config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings, strings=strings))
     if settings.colour:
         wb_brand.use_custom(config.theme)
