@@ -178,7 +178,8 @@
 
   Drawing.prototype.describe = function () {
     var words = this.description.value.trim();
-    this.canvas.setAttribute('aria-label', words ? WB.t('drawing.canvas_described', { description: words }) : WB.t('drawing.canvas_not_described'));
+    var name = words ? WB.t('drawing.canvas_described', { description: words }) : WB.t('drawing.canvas_not_described');
+    this.canvas.setAttribute('aria-label', name);
   };
 
   /**

@@ -134,7 +134,8 @@
 
   /** "rung 4 Consultation", as a kept placement reads. */
   Ladder.prototype.place = function (rung) {
-    return rung === null ? WB.t('ladder.place_none') : WB.t('ladder.place_rung', { number: WB.number(rung), name: this.names[String(rung)] });
+    if (rung === null) return WB.t('ladder.place_none');
+    return WB.t('ladder.place_rung', { number: WB.number(rung), name: this.names[String(rung)] });
   };
 
   /** "rung 4 (Consultation)", as the summary reads. */
@@ -252,7 +253,8 @@
   };
 
   function rungText(rung) {
-    return rung === null ? WB.t('ladder.text_not_placed') : WB.t('ladder.text_rung', { number: WB.number(rung), total: WB.number(RUNGS) });
+    if (rung === null) return WB.t('ladder.text_not_placed');
+    return WB.t('ladder.text_rung', { number: WB.number(rung), total: WB.number(RUNGS) });
   }
 
   WB.register('wb-ladder', Ladder, {

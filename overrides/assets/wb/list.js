@@ -160,7 +160,8 @@
   List.prototype.lineName = function (column, number) {
     if (this.fixed) return WB.t('list.line_of', { number: WB.number(number), total: WB.number(this.fixed) });
     var name = this.names[column];
-    return name ? WB.t('list.column_line', { column: name, number: WB.number(number) }) : WB.t('list.line', { number: WB.number(number) });
+    if (name) return WB.t('list.column_line', { column: name, number: WB.number(number) });
+    return WB.t('list.line', { number: WB.number(number) });
   };
 
   List.prototype.lineButtons = function (item, what, at, total) {
