@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-NO_SCRIPT_DRAWING = "Drawing here needs JavaScript. Write your answer in the box below, or draw it on paper."
+from wb_i18n import Catalogue
 
 
 def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
@@ -31,24 +31,23 @@ def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, fi
     etree.SubElement(parent, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
-def render_drawing(root: etree.Element, ident: str, prompt_id: str) -> None:
+def render_drawing(root: etree.Element, ident: str, prompt_id: str, strings: Catalogue) -> None:
     """The parts of a drawing prompt that work without JavaScript."""
     root.set("data-module", "wb-drawing")
     root.set("role", "group")
     root.set("aria-labelledby", f"wb-prompt-{ident}")
     surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
     etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
-                                      "aria-label": "Drawing tools", "aria-controls": f"wb-drawing-{ident}"})
+                                      "aria-label": strings.t("drawing.tools"), "aria-controls": f"wb-drawing-{ident}"})
     # An empty surface says what it is for; drawing.js hides this once there is a line.
     paper = etree.SubElement(surface, "div", {"class": "wb-drawing__paper"})
-    etree.SubElement(paper, "p", {"class": "wb-drawing__hint", "aria-hidden": "true", "data-search-exclude": ""}).text = (
-        "Draw here")
+    hint = etree.SubElement(paper, "p", {"class": "wb-drawing__hint", "aria-hidden": "true", "data-search-exclude": ""})
+    hint.text = strings.t("drawing.hint")
     etree.SubElement(
         paper, "canvas",
         {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
-         "aria-label": "Your drawing", "width": "1000", "height": "750"},
+         "aria-label": strings.t("drawing.canvas"), "width": "1000", "height": "750"},
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_DRAWING
-    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)
-    words_box(root, f"wb-answer-{ident}-description", "Describe your drawing in words, for anyone who cannot see it", 2,
-              "description", prompt_id)
+    etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = strings.t("drawing.no_script")
+    words_box(root, f"wb-answer-{ident}", strings.t("drawing.words_label"), 6, "text", prompt_id)
+    words_box(root, f"wb-answer-{ident}-description", strings.t("drawing.description_label"), 2, "description", prompt_id)

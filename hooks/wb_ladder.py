@@ -28,33 +28,43 @@ import xml.etree.ElementTree as etree
 
 from pymdownx.blocks.block import Block
 
+from wb_i18n import Catalogue
 from wb_prompts import NO_SCRIPT_STATUS, PromptError, dom_id, validate_id
 
 RUNGS = 8
 BANDS = 3
-# Arnstein (1969), rungs 1 to 8.
-ARNSTEIN = {
-    1: "Manipulation",
-    2: "Therapy",
-    3: "Informing",
-    4: "Consultation",
-    5: "Placation",
-    6: "Partnership",
-    7: "Delegated power",
-    8: "Citizen control",
-}
-ARNSTEIN_NAME = "Arnstein’s name: "
-QUESTIONS = (("now", "Where are you now?"), ("hope", "Where would you like to be?"))
-# What each radio says beside it, at every width (its column heading scrolls away on a phone).
-SHORT = {"now": "Now", "hope": "Would like to be"}
-NOT_PLACED = "Not placed yet"
-ANSWERS = (
-    ("happy", "Are you happy with your position?"),
-    ("help", "What would help you move up a rung?"),
-)
+QUESTIONS = ("now", "hope")
+ANSWERS = ("happy", "help")
 # The second question is this site's, not the workbook's: it says so under its own heading.
-EXTRA = {"help": ("An extra question", "Added by this website, not by the workbook’s author: "
-                  "groups that use the ladder often ask it.")}
+EXTRA = ("help",)
+
+
+def arnstein(strings: Catalogue) -> dict[int, str]:
+    """Arnstein's (1969) names of rungs 1 to 8: the site's addition, so in the catalogue."""
+    return {
+        1: strings.t("ladder.arnstein.manipulation"),
+        2: strings.t("ladder.arnstein.therapy"),
+        3: strings.t("ladder.arnstein.informing"),
+        4: strings.t("ladder.arnstein.consultation"),
+        5: strings.t("ladder.arnstein.placation"),
+        6: strings.t("ladder.arnstein.partnership"),
+        7: strings.t("ladder.arnstein.delegated_power"),
+        8: strings.t("ladder.arnstein.citizen_control"),
+    }
+
+
+def question(strings: Catalogue, key: str) -> str:
+    return {
+        "now": strings.t("ladder.now_question"),
+        "hope": strings.t("ladder.hope_question"),
+        "happy": strings.t("ladder.happy_question"),
+        "help": strings.t("ladder.help_question"),
+    }[key]
+
+
+def short(strings: Catalogue, key: str) -> str:
+    """What each radio says beside it, at every width (its column heading scrolls away on a phone)."""
+    return {"now": strings.t("ladder.now_short"), "hope": strings.t("ladder.hope_short")}[key]
 
 
 def cell_text(cell: etree.Element) -> str:
@@ -99,18 +109,18 @@ def move_children(source: etree.Element, target: etree.Element) -> None:
         target.append(child)
 
 
-def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None:
+def answer_box(root: etree.Element, ident: str, key: str, strings: Catalogue) -> None:
     field = etree.SubElement(root, "div", {"class": "wb-ladder__answer"})
-    extra = EXTRA.get(key)
+    extra = key in EXTRA
     if extra:
         field.set("class", "wb-ladder__answer wb-ladder__answer--extra")
         etree.SubElement(field, "h4", {"class": "wb-ladder__extra-heading", "id": f"wb-ladder-{ident}-{key}-extra",
-                                       "data-search-exclude": ""}).text = extra[0]
+                                       "data-search-exclude": ""}).text = strings.t("ladder.extra_heading")
         etree.SubElement(field, "p", {"class": "wb-ladder__extra-note", "id": f"wb-ladder-{ident}-{key}-note",
-                                      "data-search-exclude": ""}).text = extra[1]
+                                      "data-search-exclude": ""}).text = strings.t("ladder.extra_note")
     label = etree.SubElement(field, "label", {"class": "wb-ladder__answer-label", "for": f"wb-ladder-{ident}-{key}",
                                               "id": f"wb-ladder-{ident}-{key}-label", "data-search-exclude": ""})
-    label.text = question
+    label.text = question(strings, key)
     etree.SubElement(
         field,
         "textarea",
@@ -129,7 +139,7 @@ def answer_box(root: etree.Element, ident: str, key: str, question: str) -> None
     etree.SubElement(field, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
 
 
-def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int) -> None:
+def radio(parent: etree.Element, ident: str, question: str, value: str, label_text: str, row: int, shown_text: str) -> None:
     """A radio whose label shows its question ("Now") beside it; the rest of its name is for screen readers."""
     none = "" if value else " wb-ladder__choice--none"
     label = etree.SubElement(parent, "label", {"class": f"wb-ladder__choice{none} wb-ladder__row-{row}"})
@@ -144,7 +154,7 @@ def radio(parent: etree.Element, ident: str, question: str, value: str, label_te
         attrs["checked"] = "checked"
     etree.SubElement(label, "input", attrs)
     shown = etree.SubElement(label, "span", {"class": "wb-ladder__choice-text"})
-    shown.text = SHORT[question]
+    shown.text = shown_text
     # Inside the same box, so that the name reads "Now: rung 6…" with no gap.
     etree.SubElement(shown, "span", {"class": "wb-visually-hidden"}).text = label_text
 
@@ -161,7 +171,14 @@ def layout(rungs: list[tuple[int, etree.Element, str]]) -> list[tuple[int, int, 
     return rows
 
 
-def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etree.Element, str]]) -> None:
+def marks(rung: etree.Element, strings: Catalogue) -> None:
+    """The words CSS shows on a chosen rung (content: attr(...)), from the catalogue."""
+    rung.set("data-wb-now-mark", strings.t("ladder.mark_now"))
+    rung.set("data-wb-hope-mark", strings.t("ladder.mark_hope"))
+    rung.set("data-wb-both-mark", strings.t("ladder.mark_both"))
+
+
+def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etree.Element, str]], strings: Catalogue) -> None:
     """Both radio groups, each in one piece (so Tab visits each once), then the drawing.
 
     CSS lays the three out side by side on shared grid rows: a rung's two radios
@@ -170,27 +187,30 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
     rows = layout(rungs)
     last = rows[-1][0] + 1
     words = {number: cell for number, cell, _ in rungs}
+    names = arnstein(strings)
     fieldset = etree.SubElement(
         block, "fieldset", {"class": "wb-ladder__ladder", "aria-describedby": f"wb-ladder-{ident}-caption"}
     )
     legend = etree.SubElement(fieldset, "legend", {"class": "wb-ladder__legend", "data-search-exclude": ""})
-    legend.text = "Where are you now, and where would you like to be? Choose a rung in each column."
+    legend.text = strings.t("ladder.legend")
     head = etree.SubElement(fieldset, "div", {"class": "wb-ladder__head wb-ladder__row-1", "aria-hidden": "true",
                                                   "data-search-exclude": ""})
-    for text in ("Now", "Would like to be", "Rung"):
+    for text in (short(strings, "now"), short(strings, "hope"), strings.t("ladder.rung_heading")):
         etree.SubElement(head, "span", {"class": "wb-ladder__col"}).text = text
 
-    for key, question in QUESTIONS:
+    for key in QUESTIONS:
         group = etree.SubElement(
-            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup", "aria-label": question,
+            fieldset, "div", {"class": f"wb-ladder__group wb-ladder__group--{key}", "role": "radiogroup",
+                              "aria-label": question(strings, key),
                           "data-search-exclude": ""}
         )
         for row, number, band in rows:
             if number:
                 words_text = cell_text(words[number]).rstrip(".")
-                label = f": rung {number} of {RUNGS}, {words_text}. {ARNSTEIN_NAME}{ARNSTEIN[number]}. {band}."
-                radio(group, ident, key, str(number), label, row)
-        radio(group, ident, key, "", f": {NOT_PLACED.lower()}", last)
+                label = strings.t("ladder.radio_rung", number=number, total=RUNGS, words=words_text,
+                                  arnstein=strings.t("ladder.arnstein_name", name=names[number]), band=band)
+                radio(group, ident, key, str(number), label, row, short(strings, key))
+        radio(group, ident, key, "", strings.t("ladder.radio_not_placed"), last, short(strings, key))
 
     drawing = etree.SubElement(fieldset, "div", {"class": "wb-ladder__drawing", "aria-hidden": "true"})
     for row, number, band in rows:
@@ -198,20 +218,22 @@ def ladder_fieldset(block: etree.Element, ident: str, rungs: list[tuple[int, etr
             etree.SubElement(drawing, "p", {"class": f"wb-ladder__band-name wb-ladder__row-{row}"}).text = band
             continue
         rung = etree.SubElement(drawing, "div", {"class": f"wb-ladder__rung wb-ladder__row-{row}", "data-wb-rung": str(number)})
+        marks(rung, strings)
         # Spaces between the parts (and rungs) keep their words apart in the search index.
         etree.SubElement(rung, "span", {"class": "wb-ladder__number"}).text = str(number)
         rung[-1].tail = " "
         move_children(words[number], etree.SubElement(rung, "span", {"class": "wb-ladder__words"}))
         rung[-1].tail = " "
         # Arnstein's names are the site's addition, not the workbook's words: say whose they are.
-        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein", "data-wb-name": ARNSTEIN[number]}).text = (
-            f"{ARNSTEIN_NAME}{ARNSTEIN[number]}")
+        etree.SubElement(rung, "span", {"class": "wb-ladder__arnstein", "data-wb-name": names[number]}).text = (
+            strings.t("ladder.arnstein_name", name=names[number]))
         rung.tail = " "
     none = etree.SubElement(
         drawing, "div", {"class": f"wb-ladder__rung wb-ladder__rung--none wb-ladder__row-{last}", "data-wb-rung": "",
                          "data-search-exclude": ""}
     )
-    etree.SubElement(none, "span", {"class": "wb-ladder__words"}).text = NOT_PLACED
+    marks(none, strings)
+    etree.SubElement(none, "span", {"class": "wb-ladder__words"}).text = strings.t("ladder.not_placed")
 
 
 class Ladder(Block):
@@ -256,22 +278,23 @@ class Ladder(Block):
             move_children(paragraph, line)
             line.tail = " " if index < len(words) - 1 else None
 
-        ladder_fieldset(block, ident, rungs)
+        strings = self.config["strings"]
+        ladder_fieldset(block, ident, rungs, strings)
 
         described = etree.SubElement(block, "div", {"class": "wb-ladder__caption", "id": f"wb-ladder-{ident}-caption"})
         if caption is not None:
             move_children(caption, described)
         etree.SubElement(block, "p", {"class": "wb-ladder__summary"})
 
-        for key, question in ANSWERS:
-            answer_box(block, ident, key, question)
+        for key in ANSWERS:
+            answer_box(block, ident, key, strings)
 
         actions = etree.SubElement(block, "div", {"class": "wb-ladder__actions", "hidden": "hidden", "data-search-exclude": ""})
         keep = etree.SubElement(actions, "button", {"type": "button", "class": "wb-button", "data-wb-action": "keep"})
-        keep.text = "Keep today’s placement"
+        keep.text = strings.t("ladder.keep_button")
         history = etree.SubElement(block, "section", {"class": "wb-ladder__history", "hidden": "hidden", "aria-labelledby": f"wb-ladder-{ident}-history",
                                                         "data-search-exclude": ""})
-        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = "Placements you have kept"
+        etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = strings.t("ladder.history_heading")
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
         status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
         status.text = NO_SCRIPT_STATUS

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from wb_errors import PromptError
+from wb_i18n import Catalogue
 
 MAX_ITEMS = 30
 MAX_COLUMNS = 4
@@ -57,7 +58,16 @@ def line(parent: etree.Element, ident: str, column: int, number: int, label: str
     ).text = ""
 
 
-def render_list(root: etree.Element, ident: str, items: int | None, names: list[str]) -> None:
+def line_label(strings: Catalogue, number: int, items: int | None, name: str) -> str:
+    """What a line is called: "line 3 of 10", "line 3", "Positives, line 3" (as list.js names it)."""
+    if items:
+        return strings.t("list.line_of", number=number, total=items)
+    if name:
+        return strings.t("list.column_line", column=name, number=number)
+    return strings.t("list.line", number=number)
+
+
+def render_list(root: etree.Element, ident: str, items: int | None, names: list[str], strings: Catalogue) -> None:
     """The lines of a list prompt, complete without JavaScript (as writing space)."""
     root.set("data-module", "wb-list")
     root.set("role", "group")
@@ -74,7 +84,6 @@ def render_list(root: etree.Element, ident: str, items: int | None, names: list[
         count = items or OPEN_LIST_LINES
         lines = etree.SubElement(part, "ol" if items else "ul", {"class": "wb-list__items"})
         for number in range(1, count + 1):
-            of = f" of {items}" if items else ""
-            line(lines, ident, column, number, f"{name + ', ' if name else ''}line {number}{of}")
+            line(lines, ident, column, number, line_label(strings, number, items, name))
         if items:
             etree.SubElement(part, "p", {"class": "wb-list__count", "aria-live": "off"})

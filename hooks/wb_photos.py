@@ -11,20 +11,17 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from wb_drawing import words_box
-
-NO_SCRIPT_PHOTOS = (
-    "Adding photos needs JavaScript. Write your answer in the box below, or make your collage on paper."
-)
+from wb_i18n import Catalogue
 
 
-def render_photos(root: etree.Element, ident: str, prompt_id: str) -> None:
+def render_photos(root: etree.Element, ident: str, prompt_id: str, strings: Catalogue) -> None:
     """The parts of a photo prompt that work without JavaScript, and the place of the collage."""
     root.set("data-module", "wb-photos")
     root.set("role", "group")
     root.set("aria-labelledby", f"wb-prompt-{ident}")
     collage = etree.SubElement(root, "div", {"class": "wb-photos", "hidden": "hidden"})
     etree.SubElement(
-        collage, "ol", {"class": "wb-photos__grid", "id": f"wb-photos-{ident}", "aria-label": "Your photos, in order"}
+        collage, "ol", {"class": "wb-photos__grid", "id": f"wb-photos-{ident}", "aria-label": strings.t("photos.grid")}
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-photos__no-script", "data-search-exclude": ""}).text = NO_SCRIPT_PHOTOS
-    words_box(root, f"wb-answer-{ident}", "Your answer in words", 6, "text", prompt_id)
+    etree.SubElement(root, "p", {"class": "wb-photos__no-script", "data-search-exclude": ""}).text = strings.t("photos.no_script")
+    words_box(root, f"wb-answer-{ident}", strings.t("photos.words_label"), 6, "text", prompt_id)

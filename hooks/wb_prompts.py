@@ -124,11 +124,11 @@ class Prompt(Block):
         self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
 
         if self.kind == "list":
-            render_list(root, ident, self.items, self.columns)
+            render_list(root, ident, self.items, self.columns, self.config["strings"])
         elif self.kind == "drawing":
-            render_drawing(root, ident, self.prompt_id)
+            render_drawing(root, ident, self.prompt_id, self.config["strings"])
         elif self.kind == "photos":
-            render_photos(root, ident, self.prompt_id)
+            render_photos(root, ident, self.prompt_id, self.config["strings"])
         else:
             box = etree.SubElement(
                 root,

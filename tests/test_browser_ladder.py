@@ -142,10 +142,12 @@ def test_kept_placements_make_a_timeline_and_can_be_deleted_after_confirming(pag
     keep.click()
     entries = page.locator(".wb-ladder__entries li")
     expect(entries).to_have_count(2)
-    # Each kept placement is a dated line in words, newest first.
-    today = page.evaluate("new Date().toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
+    # Each kept placement is a dated line in words, newest first, written as the catalogue's locale (en-GB) writes
+    # dates and times: "27 November 2026, 14:02", whatever the browser's own language.
+    today = page.evaluate("new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric'}).format(new Date())")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", today)
     expect(entries.nth(0).locator(".wb-ladder__entry-line")).to_have_text(
-        re.compile("^" + re.escape(today) + r", [^:]+:\d\d( [AP]M)?: now rung 4 Consultation, would like to be rung 5 Placation\.$"))
+        re.compile("^" + re.escape(today) + r", \d\d:\d\d: now rung 4 Consultation, would like to be rung 5 Placation\.$"))
     expect(entries.nth(0)).to_contain_text("What would help: Being asked earlier")
     expect(entries.nth(1)).to_contain_text("now rung 2 Therapy, would like to be rung 5 Placation.")
     page.reload()

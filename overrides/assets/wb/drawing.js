@@ -13,8 +13,8 @@
   var WB = (window.WB = window.WB || {});
   var WIDTH = 1000;
   var HEIGHT = 750;
-  var COLOURS = [['Black', '#1f1f1f'], ['Blue', '#1a56db'], ['Red', '#c62828'], ['Green', '#2e7d32']];
-  var SIZES = [['Thin', 4], ['Medium', 10], ['Thick', 24]];
+  var COLOURS = [['black', '#1f1f1f'], ['blue', '#1a56db'], ['red', '#c62828'], ['green', '#2e7d32']];
+  var SIZES = [['thin', 4], ['medium', 10], ['thick', 24]];
   var MAX_STROKES = 2000;
 
   function isStroke(stroke) {
@@ -87,6 +87,19 @@
     var path = svg.appendChild(document.createElementNS(ns, 'path'));
     path.setAttribute('d', 'M9 4 4 9l5 5M4 9h10a6 6 0 0 1 0 12h-4');
     return svg;
+  }
+
+  /** The names of the pens and sizes, in the site's language. */
+  function toolNames() {
+    return {
+      black: WB.t('drawing.pen_black'),
+      blue: WB.t('drawing.pen_blue'),
+      red: WB.t('drawing.pen_red'),
+      green: WB.t('drawing.pen_green'),
+      thin: WB.t('drawing.size_thin'),
+      medium: WB.t('drawing.size_medium'),
+      thick: WB.t('drawing.size_thick')
+    };
   }
 
   function Drawing(root) {
@@ -165,7 +178,8 @@
 
   Drawing.prototype.describe = function () {
     var words = this.description.value.trim();
-    this.canvas.setAttribute('aria-label', words ? 'Your drawing: ' + words : 'Your drawing (not described yet)');
+    var name = words ? WB.t('drawing.canvas_described', { description: words }) : WB.t('drawing.canvas_not_described');
+    this.canvas.setAttribute('aria-label', name);
   };
 
   /**
@@ -175,6 +189,7 @@
    */
   Drawing.prototype.buildTools = function () {
     var self = this;
+    var names = toolNames();
     var group = function (parent, label, className) {
       var g = WB.element('span', className || 'wb-drawing__group');
       g.setAttribute('role', 'group');
@@ -182,45 +197,45 @@
       parent.appendChild(g);
       return g;
     };
-    this.pen = WB.button('Pen', 'pen');
+    this.pen = WB.button(WB.t('drawing.pen'), 'pen');
     this.pen.classList.add('wb-drawing__pen');
     this.pen.insertBefore(WB.element('span', 'wb-drawing__pen-colour'), this.pen.firstChild);
     this.pen.setAttribute('aria-expanded', 'false');
     this.tools.appendChild(this.pen);
-    var panel = group(this.tools, 'Pen colour and size', 'wb-drawing__panel');
+    var panel = group(this.tools, WB.t('drawing.pen_panel'), 'wb-drawing__panel');
     panel.id = 'wb-drawing-pen-' + this.id.replace(/\W/g, '-');
     this.pen.setAttribute('aria-controls', panel.id);
-    var colours = group(panel, 'Pen colour');
+    var colours = group(panel, WB.t('drawing.pen_colour'));
     COLOURS.forEach(function (pair) {
       var b = WB.button('', 'colour');
-      b.setAttribute('aria-label', pair[0] + ' pen');
+      b.setAttribute('aria-label', names[pair[0]]);
       b.setAttribute('data-wb-value', pair[1]);
       b.classList.add('wb-drawing__swatch');
       b.style.setProperty('--wb-swatch', pair[1]);
       colours.appendChild(b);
     });
-    var sizes = group(panel, 'Pen size');
+    var sizes = group(panel, WB.t('drawing.pen_size'));
     SIZES.forEach(function (pair) {
       var b = WB.button('', 'size');
-      b.setAttribute('aria-label', pair[0]);
-      b.title = pair[0];
+      b.setAttribute('aria-label', names[pair[0]]);
+      b.title = names[pair[0]];
       b.setAttribute('data-wb-value', String(pair[1]));
       b.classList.add('wb-drawing__size');
       b.style.setProperty('--wb-size', Math.max(4, Math.round(pair[1] * 0.75)) + 'px');
       sizes.appendChild(b);
     });
-    var edit = group(this.tools, 'Change the drawing');
-    edit.appendChild(WB.button('Eraser', 'eraser'));
+    var edit = group(this.tools, WB.t('drawing.change_group'));
+    edit.appendChild(WB.button(WB.t('drawing.eraser'), 'eraser'));
     // Undo and Redo: a curved arrow, with the word beside it where there is room (always in the name).
-    ['Undo', 'Redo'].forEach(function (word) {
-      var b = edit.appendChild(WB.button('', word.toLowerCase()));
+    [['undo', WB.t('drawing.undo')], ['redo', WB.t('drawing.redo')]].forEach(function (pair) {
+      var b = edit.appendChild(WB.button('', pair[0]));
       b.classList.add('wb-drawing__history');
       b.appendChild(arrow());
-      b.appendChild(WB.element('span', 'wb-drawing__word', word));
+      b.appendChild(WB.element('span', 'wb-drawing__word', pair[1]));
     });
-    // Seen as "Clear", heard as "Clear the drawing".
-    var clear = edit.appendChild(WB.button('Clear', 'clear'));
-    clear.appendChild(WB.element('span', 'wb-visually-hidden', ' the drawing'));
+    // Seen as "Clear", heard as "Clear the drawing" (the name starts with the words seen).
+    var clear = edit.appendChild(WB.button(WB.t('drawing.clear'), 'clear'));
+    clear.setAttribute('aria-label', WB.t('drawing.clear_name'));
     this.confirm = WB.element('p', 'wb-drawing__confirm wb-alert__actions');
     this.confirm.hidden = true;
     this.tools.parentNode.insertBefore(this.confirm, this.tools.nextSibling);
@@ -335,9 +350,9 @@
       this.strokes.push(this.undone.pop());
       this.saver.edited(true);
     } else if (action === 'clear') {
-      this.confirm.textContent = 'Clear the whole drawing? ';
-      this.confirm.appendChild(WB.button('Yes, clear it', 'confirm-clear-drawing'));
-      this.confirm.appendChild(WB.button('No, keep it', 'cancel-clear-drawing'));
+      this.confirm.textContent = WB.t('drawing.clear_question') + ' ';
+      this.confirm.appendChild(WB.button(WB.t('drawing.clear_yes'), 'confirm-clear-drawing'));
+      this.confirm.appendChild(WB.button(WB.t('drawing.clear_no'), 'cancel-clear-drawing'));
       this.confirm.hidden = false;
       this.confirm.querySelector('button').focus();
       return;
@@ -368,9 +383,10 @@
     text: function (value) {
       var lines = [];
       if (value.strokes.length) {
-        lines.push('[A drawing' + (value.description.trim() ? ': ' + value.description.trim() : ', not described') + ']');
+        lines.push(value.description.trim() ? WB.t('drawing.text_drawing_described', { description: value.description.trim() })
+          : WB.t('drawing.text_drawing_not_described'));
       } else if (value.description.trim()) {
-        lines.push('Description: ' + value.description.trim());
+        lines.push(WB.t('drawing.description', { description: value.description.trim() }));
       }
       if (value.text) lines.push(value.text);
       return lines.join('\n\n');
@@ -394,10 +410,11 @@
         var image = document.createElement('img');
         image.className = 'wb-review__picture';
         image.src = picture(value.strokes);
-        image.alt = value.description.trim() ? 'Your drawing: ' + value.description.trim() : 'Your drawing (not described)';
+        image.alt = value.description.trim() ? WB.t('drawing.canvas_described', { description: value.description.trim() })
+          : WB.t('drawing.picture_not_described');
         box.appendChild(image);
       } else if (value.description.trim()) {
-        box.appendChild(WB.element('p', 'wb-review__text', 'Description: ' + value.description.trim()));
+        box.appendChild(WB.element('p', 'wb-review__text', WB.t('drawing.description', { description: value.description.trim() })));
       }
       if (value.text) box.appendChild(WB.element('p', 'wb-review__text', value.text));
       return box;

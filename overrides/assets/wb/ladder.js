@@ -134,11 +134,13 @@
 
   /** "rung 4 Consultation", as a kept placement reads. */
   Ladder.prototype.place = function (rung) {
-    return rung === null ? 'not placed' : 'rung ' + rung + ' ' + this.names[String(rung)];
+    if (rung === null) return WB.t('ladder.place_none');
+    return WB.t('ladder.place_rung', { number: WB.number(rung), name: this.names[String(rung)] });
   };
 
+  /** "rung 4 (Consultation)", as the summary reads. */
   Ladder.prototype.describe = function (rung) {
-    return rung === null ? 'not placed' : 'rung ' + rung + ' (' + this.names[String(rung)] + ')';
+    return WB.t('ladder.describe_rung', { number: WB.number(rung), name: this.names[String(rung)] });
   };
 
   /** Mark the chosen rungs, and the rungs between them, on the ladder itself. */
@@ -156,18 +158,16 @@
     }
     var text;
     if (now === null && hope === null) {
-      text = 'You have not placed yourself on the ladder yet.';
+      text = WB.t('ladder.summary_none');
     } else if (hope === null) {
-      text = 'You are on ' + this.describe(now) + '.';
+      text = WB.t('ladder.summary_now', { now: this.describe(now) });
     } else if (now === null) {
-      text = 'You would like to be on ' + this.describe(hope) + '.';
+      text = WB.t('ladder.summary_hope', { hope: this.describe(hope) });
     } else if (now === hope) {
-      text = 'You are on ' + this.describe(now) + ', where you would like to be.';
+      text = WB.t('ladder.summary_there', { now: this.describe(now) });
     } else {
-      var apart = Math.abs(hope - now);
-      text =
-        'You are on ' + this.describe(now) + ' and would like to be on ' + this.describe(hope) +
-        ': ' + apart + (apart === 1 ? ' rung ' : ' rungs ') + (hope > now ? 'up.' : 'down.');
+      var both = { now: this.describe(now), hope: this.describe(hope) };
+      text = hope > now ? WB.tn('ladder.summary_up', hope - now, both) : WB.tn('ladder.summary_down', now - hope, both);
     }
     this.summary.textContent = text;
   };
@@ -175,8 +175,8 @@
   Ladder.prototype.text = function () {
     var value = this.value();
     var lines = [this.summary.textContent];
-    if (value.happy) lines.push('Are you happy with your position? ' + value.happy);
-    if (value.help) lines.push('What would help you move up a rung? ' + value.help);
+    if (value.happy) lines.push(WB.t('ladder.happy_question') + ' ' + value.happy);
+    if (value.help) lines.push(WB.t('ladder.help_question') + ' ' + value.help);
     return lines.join('\n');
   };
 
@@ -185,12 +185,12 @@
     if (action === 'keep') {
       var value = this.value();
       if (value.now === null && value.hope === null && !value.happy && !value.help) {
-        this.saver.setStatus('Choose where you are now, or where you would like to be, before keeping a placement.');
+        this.saver.setStatus(WB.t('ladder.keep_nothing'));
         return;
       }
       this.history.push({ kept: new Date().toISOString(), now: value.now, hope: value.hope, happy: value.happy, help: value.help });
       this.saver.dirty = true;
-      this.saver.save('Placement kept');
+      this.saver.save(WB.t('ladder.kept_status'));
       this.renderHistory();
     } else if (action === 'delete') {
       this.renderHistory(index);
@@ -203,7 +203,7 @@
     } else if (action === 'confirm-delete') {
       this.history.splice(index, 1);
       this.saver.dirty = true;
-      this.saver.save('Placement deleted');
+      this.saver.save(WB.t('ladder.deleted_status'));
       this.renderHistory();
       var heading = this.historyEl.querySelector('h4');
       if (this.history.length && heading) heading.focus();
@@ -211,13 +211,10 @@
     }
   };
 
+  /** "12 March 2026, 14:05" */
   function day(iso) {
     var date = new Date(iso);
-    return (
-      date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' }) +
-      ', ' +
-      date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    );
+    return WB.t('ladder.when', { day: WB.day(date), time: WB.time(date) });
   }
 
   /** The kept placements, newest first; `confirming` is the index asked about. */
@@ -231,20 +228,22 @@
       var item = E('li', 'wb-ladder__entry');
       // A dated line in words: "12 March 2026, 14:05: now rung 4 Consultation, would like to be rung 7 Delegated power."
       var line = E('p', 'wb-ladder__entry-line');
-      line.appendChild(E('strong', 'wb-ladder__entry-date', day(entry.kept)));
-      line.appendChild(document.createTextNode(
-        ': now ' + self.place(entry.now) + ', would like to be ' + self.place(entry.hope) + '.'));
+      line.appendChild(WB.tf('ladder.entry', {
+        when: E('strong', 'wb-ladder__entry-date', day(entry.kept)),
+        now: self.place(entry.now),
+        hope: self.place(entry.hope)
+      }));
       item.appendChild(line);
-      if (entry.happy) item.appendChild(E('p', 'wb-ladder__entry-text', 'Happy with your position? ' + entry.happy));
-      if (entry.help) item.appendChild(E('p', 'wb-ladder__entry-text', 'What would help: ' + entry.help));
+      if (entry.happy) item.appendChild(E('p', 'wb-ladder__entry-text', WB.t('ladder.entry_happy', { answer: entry.happy })));
+      if (entry.help) item.appendChild(E('p', 'wb-ladder__entry-text', WB.t('ladder.entry_help', { answer: entry.help })));
       var actions = E('p', 'wb-alert__actions');
       if (confirming === i) {
-        actions.appendChild(E('span', '', 'Delete the placement of ' + day(entry.kept) + '?'));
-        actions.appendChild(WB.button('Yes, delete it', 'confirm-delete'));
-        actions.appendChild(WB.button('No, keep it', 'cancel-delete'));
+        actions.appendChild(E('span', '', WB.t('ladder.delete_question', { when: day(entry.kept) })));
+        actions.appendChild(WB.button(WB.t('ladder.delete_yes'), 'confirm-delete'));
+        actions.appendChild(WB.button(WB.t('ladder.delete_no'), 'cancel-delete'));
       } else {
-        var remove = WB.button('Delete', 'delete');
-        remove.setAttribute('aria-label', 'Delete the placement of ' + day(entry.kept));
+        var remove = WB.button(WB.t('ladder.delete'), 'delete');
+        remove.setAttribute('aria-label', WB.t('ladder.delete_name', { when: day(entry.kept) }));
         actions.appendChild(remove);
       }
       for (var b = 0; b < actions.children.length; b++) actions.children[b].setAttribute('data-wb-index', String(i));
@@ -254,7 +253,8 @@
   };
 
   function rungText(rung) {
-    return rung === null ? 'not placed yet' : 'rung ' + rung + ' of ' + RUNGS;
+    if (rung === null) return WB.t('ladder.text_not_placed');
+    return WB.t('ladder.text_rung', { number: WB.number(rung), total: WB.number(RUNGS) });
   }
 
   WB.register('wb-ladder', Ladder, {
@@ -290,14 +290,14 @@
       };
     },
     text: function (value) {
-      var lines = ['Where you are now: ' + rungText(value.now) + '.', 'Where you would like to be: ' + rungText(value.hope) + '.'];
-      if (value.happy) lines.push('Are you happy with your position? ' + value.happy);
-      if (value.help) lines.push('What would help you move up a rung? ' + value.help);
+      var lines = [WB.t('ladder.text_now', { rung: rungText(value.now) }), WB.t('ladder.text_hope', { rung: rungText(value.hope) })];
+      if (value.happy) lines.push(WB.t('ladder.happy_question') + ' ' + value.happy);
+      if (value.help) lines.push(WB.t('ladder.help_question') + ' ' + value.help);
       value.history.forEach(function (entry) {
         lines.push(
-          'Kept on ' + day(entry.kept) + ': now ' + rungText(entry.now) + ', would like to be ' + rungText(entry.hope) + '.' +
-            (entry.happy ? ' Happy with your position? ' + entry.happy : '') +
-            (entry.help ? ' What would help: ' + entry.help : '')
+          WB.t('ladder.text_kept', { when: day(entry.kept), now: rungText(entry.now), hope: rungText(entry.hope) }) +
+            (entry.happy ? ' ' + WB.t('ladder.entry_happy', { answer: entry.happy }) : '') +
+            (entry.help ? ' ' + WB.t('ladder.entry_help', { answer: entry.help }) : '')
         );
       });
       return lines.join('\n');

@@ -51,7 +51,8 @@
     this.columns.forEach(function (column, index) {
       column.setAttribute('data-wb-column', String(index));
       if (!self.fixed) {
-        var add = WB.button(self.names[index] ? 'Add a line to ' + self.names[index] : 'Add a line', 'add-line');
+        var words = self.names[index] ? WB.t('list.add_line_to', { column: self.names[index] }) : WB.t('list.add_line');
+        var add = WB.button(words, 'add-line');
         add.classList.add('wb-list__add');
         column.appendChild(add);
       }
@@ -145,15 +146,22 @@
       for (var n = 0; n < items.length; n++) {
         var input = items[n].querySelector('.wb-list__input');
         var label = items[n].querySelector('label');
-        var name = self.names[index] ? self.names[index] + ', ' : '';
         input.id = 'wb-answer-' + self.id.replace(/\./g, '-') + '-' + (index + 1) + '-' + (n + 1);
         label.htmlFor = input.id;
         label.id = input.id + '-label';
         input.setAttribute('aria-labelledby', 'wb-prompt-' + self.id.replace(/\./g, '-') + ' ' + label.id);
-        label.textContent = name + 'line ' + (n + 1) + (self.fixed ? ' of ' + self.fixed : '');
-        if (!self.fixed) self.lineButtons(items[n], name + 'line ' + (n + 1), n, items.length);
+        label.textContent = self.lineName(index, n + 1);
+        if (!self.fixed) self.lineButtons(items[n], label.textContent, n, items.length);
       }
     });
+  };
+
+  /** "line 3 of 10", "line 3", "Positives, line 3" (as wb_list.py names it). */
+  List.prototype.lineName = function (column, number) {
+    if (this.fixed) return WB.t('list.line_of', { number: WB.number(number), total: WB.number(this.fixed) });
+    var name = this.names[column];
+    if (name) return WB.t('list.column_line', { column: name, number: WB.number(number) });
+    return WB.t('list.line', { number: WB.number(number) });
   };
 
   List.prototype.lineButtons = function (item, what, at, total) {
@@ -168,16 +176,16 @@
       item.appendChild(row);
     }
     var buttons = row.querySelectorAll('button');
-    buttons[0].setAttribute('aria-label', 'Move ' + what + ' up');
+    buttons[0].setAttribute('aria-label', WB.t('list.move_up', { line: what }));
     buttons[0].disabled = at === 0;
-    buttons[1].setAttribute('aria-label', 'Move ' + what + ' down');
+    buttons[1].setAttribute('aria-label', WB.t('list.move_down', { line: what }));
     buttons[1].disabled = at === total - 1;
-    buttons[2].setAttribute('aria-label', 'Remove ' + what);
+    buttons[2].setAttribute('aria-label', WB.t('list.remove_line', { line: what }));
   };
 
   List.prototype.count = function () {
     var out = this.root.querySelector('.wb-list__count');
-    if (out) out.textContent = filled(this.value().lists[0]).length + ' of ' + this.fixed + ' written.';
+    if (out) out.textContent = WB.tn('list.written', filled(this.value().lists[0]).length, { total: WB.number(this.fixed) });
   };
 
   List.prototype.where = function (element) {
@@ -196,7 +204,7 @@
     this.relabel();
     (focus.disabled ? place.item.querySelector('.wb-list__input') : focus).focus();
     this.saver.edited(true);
-    WB.announce.later('Moved to line ' + (to + 1));
+    WB.announce.later(WB.t('list.moved_to_line', { number: WB.number(to + 1) }));
   };
 
   List.prototype.remove = function (place) {
@@ -265,7 +273,8 @@
         }).filter(function (line) {
           return line !== null;
         });
-        return (names[index] ? names[index] + ':\n' : '') + (out.length ? out.join('\n') : '(nothing written)');
+        var title = names[index] ? WB.t('list.column_title', { column: names[index] }) + '\n' : '';
+        return title + (out.length ? out.join('\n') : WB.t('list.nothing_written_text'));
       }).join('\n\n');
     },
     /**
@@ -310,7 +319,7 @@
           if (numbered) item.value = at + 1;
           list.appendChild(item);
         });
-        if (!list.children.length) box.appendChild(WB.element('p', 'wb-review__none', 'Nothing written.'));
+        if (!list.children.length) box.appendChild(WB.element('p', 'wb-review__none', WB.t('list.nothing_written')));
         else box.appendChild(list);
       });
       return box;

@@ -20,17 +20,14 @@
   var MAX_KEPT = 100; // what an answer may hold (a merged restore can pass MAX_PHOTOS)
   var MAX_FILE = 50 * 1024 * 1024;
   var MAX_CAPTION = 300;
+  var ROOM_PLENTY = 1000; // photos the browser has room for, past which "many more" says it
 
-  var PROBLEMS = {
-    quota:
-      'There is no room left in this browser for more photos. Nothing was lost: your other photos and answers are ' +
-      'still kept. To make room, make a backup and remove photos you no longer need, or write about the places instead.',
-    blocked:
-      'This browser is not letting the workbook keep photos. This happens when site data is blocked for this site, ' +
-      'and in some private windows. Your words below are still saved. Allow site data for this site, or make your ' +
-      'collage on paper.',
-    unavailable: 'Keeping photos is not working in this browser at the moment. Nothing was lost. Try again, or reload the page.'
-  };
+  /** Why a photo could not be kept (a reason of photostore.js), in words. */
+  function problemText(reason) {
+    if (reason === 'quota') return WB.t('photos.problem_quota');
+    if (reason === 'blocked') return WB.t('photos.problem_blocked');
+    return WB.t('photos.problem_unavailable');
+  }
 
   function isPhoto(photo) {
     return (
@@ -167,15 +164,18 @@
 
   function altText(photo, index, count) {
     var caption = photo.caption.trim();
-    return 'Photo ' + (index + 1) + ' of ' + count + (caption ? ': ' + caption : ', no caption');
+    var where = { number: WB.number(index + 1), total: WB.number(count) };
+    if (!caption) return WB.t('photos.alt_no_caption', where);
+    where.caption = caption;
+    return WB.t('photos.alt', where);
   }
 
-  var GONE = {
-    missing: 'This photo is not in this browser. It may have been cleared, or restored from a backup without it.',
-    blocked: 'This photo cannot be shown: this browser is not letting the workbook read its photos.',
-    quota: 'This photo cannot be shown at the moment.',
-    unavailable: 'This photo cannot be shown at the moment.'
-  };
+  /** Why a kept photo cannot be shown, in words. */
+  function goneText(reason) {
+    if (reason === 'missing') return WB.t('photos.gone_missing');
+    if (reason === 'blocked') return WB.t('photos.gone_blocked');
+    return WB.t('photos.gone_unavailable');
+  }
 
   /* ---- the collage ---------------------------------------------------------- */
 
@@ -243,22 +243,21 @@
     var self = this;
     var intro = WB.element(
       'p', 'wb-photos__intro',
-      'Add photos from this phone or computer. They stay in this browser, made smaller and without hidden ' +
-        'details such as where they were taken.'
+      WB.t('photos.intro')
     );
     this.area.insertBefore(intro, this.grid);
-    this.empty = WB.element('p', 'wb-photos__empty', 'No photos yet.');
+    this.empty = WB.element('p', 'wb-photos__empty', WB.t('photos.empty'));
     this.area.insertBefore(this.empty, this.grid);
 
     var actions = WB.element('p', 'wb-photos__actions wb-alert__actions');
-    var add = WB.button('Add photos', 'add-photos');
+    var add = WB.button(WB.t('photos.add_button'), 'add-photos');
     add.setAttribute('aria-describedby', 'wb-photos-usage-' + this.ident);
     actions.appendChild(add);
     this.input = this.fileInput(false);
     actions.appendChild(this.input);
     // A phone's own chooser offers the camera too; this button goes straight to it.
     if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches) {
-      actions.appendChild(WB.button('Take a photo', 'take-photo'));
+      actions.appendChild(WB.button(WB.t('photos.camera_button'), 'take-photo'));
       this.camera = this.fileInput(true);
       actions.appendChild(this.camera);
     }
@@ -325,17 +324,20 @@
     var img = image(photo, altText(photo, index, count), function (reason) {
       frame.textContent = '';
       frame.classList.add('wb-photos__frame--gone');
-      frame.appendChild(WB.element('p', '', GONE[reason] || GONE.unavailable));
+      frame.appendChild(WB.element('p', '', goneText(reason)));
     });
     frame.appendChild(img);
     item.appendChild(frame);
 
     var inputId = 'wb-photo-' + this.ident + '-' + photo.id;
-    var label = WB.element('label', 'wb-photos__caption-label', 'Caption');
+    // Seen as "Caption (if you like)", heard as "Caption for photo 2 (if you like)" (the spaces around the
+    // hidden words fold into one).
+    var label = WB.element('label', 'wb-photos__caption-label');
+    label.appendChild(WB.tf('photos.caption_label', {
+      photo: WB.element('span', 'wb-visually-hidden', WB.t('photos.caption_for_photo', { number: WB.number(number) }))
+    }));
     label.htmlFor = inputId;
     label.id = inputId + '-label';
-    label.appendChild(WB.element('span', 'wb-visually-hidden', ' for photo ' + number));
-    label.appendChild(document.createTextNode(' (if you like)'));
     item.appendChild(label);
     var caption = document.createElement('input');
     caption.type = 'text';
@@ -357,9 +359,10 @@
     item.appendChild(printed);
 
     var actions = WB.element('p', 'wb-photos__item-actions');
-    [['Earlier', 'photo-earlier', 'Move photo ' + number + ' earlier', index === 0],
-      ['Later', 'photo-later', 'Move photo ' + number + ' later', index === count - 1],
-      ['Remove', 'photo-remove', 'Remove photo ' + number, false]].forEach(function (spec) {
+    var which = { number: WB.number(number) };
+    [[WB.t('photos.earlier'), 'photo-earlier', WB.t('photos.earlier_name', which), index === 0],
+      [WB.t('photos.later'), 'photo-later', WB.t('photos.later_name', which), index === count - 1],
+      [WB.t('photos.remove'), 'photo-remove', WB.t('photos.remove_name', which), false]].forEach(function (spec) {
       var button = WB.button(spec[0], spec[1]);
       button.setAttribute('aria-label', spec[2]);
       button.setAttribute('data-wb-photo', photo.id);
@@ -397,7 +400,7 @@
   /** Is the collage full? Then say so. */
   Photos.prototype.full = function () {
     if (this.photos.length < MAX_PHOTOS) return false;
-    this.problem('This collage holds ' + MAX_PHOTOS + ' photos. Remove one to add another.');
+    this.problem(WB.tn('photos.full', MAX_PHOTOS));
     return true;
   };
 
@@ -409,8 +412,7 @@
     var problems = [];
     var room = MAX_PHOTOS - this.photos.length;
     if (files.length > room) {
-      problems.push('This collage holds ' + MAX_PHOTOS + ' photos, so only the first ' + room + ' of those you chose ' +
-        (room === 1 ? 'was' : 'were') + ' added.');
+      problems.push(WB.tn('photos.only_first_added', room, { most: WB.number(MAX_PHOTOS) }));
       files = files.slice(0, room);
     }
     var added = 0;
@@ -418,19 +420,19 @@
     this.adding = true;
     window.addEventListener('beforeunload', stillAdding);
     this.clearMessage();
-    this.message.appendChild(WB.element('p', '', 'Adding ' + files.length + (files.length === 1 ? ' photo…' : ' photos…')));
+    this.message.appendChild(WB.element('p', '', WB.tn('photos.adding', files.length)));
 
     var chain = Promise.resolve();
     files.forEach(function (file) {
       chain = chain.then(function () {
         if (stopped) return null;
-        var name = '“' + (file.name || 'The file') + '”';
+        var name = { name: file.name || WB.t('photos.unnamed_file') };
         if (file.type && !/^image\//.test(file.type)) {
-          problems.push(name + ' is not a picture.');
+          problems.push(WB.t('photos.not_a_picture', name));
           return null;
         }
         if (file.size > MAX_FILE) {
-          problems.push(name + ' is too large to add (' + WB.size(file.size) + ').');
+          problems.push(WB.t('photos.too_large', name));
           return null;
         }
         return shrink(file).then(
@@ -442,7 +444,7 @@
                 self.photos.push({ id: entry.id, caption: '', w: picture.w, h: picture.h });
                 added++;
                 self.render();
-                self.saver.edited(true, 'Photo ' + self.photos.length + ' added and saved');
+                self.saver.edited(true, WB.t('photos.added_status', { number: WB.number(self.photos.length) }));
               },
               function (failure) {
                 stopped = failure.reason;
@@ -450,7 +452,7 @@
             );
           },
           function () {
-            problems.push(name + ' could not be opened as a picture by this browser. Photos in JPEG, PNG or WebP work everywhere.');
+            problems.push(WB.t('photos.cannot_open', name));
           }
         );
       });
@@ -460,10 +462,9 @@
       window.removeEventListener('beforeunload', stillAdding);
       self.clearMessage();
       if (added) {
-        self.message.appendChild(WB.element('p', '', (added === 1 ? 'One photo' : added + ' photos') +
-          ' added. You can give each a caption.'));
+        self.message.appendChild(WB.element('p', '', WB.tn('photos.added', added)));
       }
-      if (stopped) problems.unshift((added ? 'Not every photo was added. ' : 'No photo was added. ') + PROBLEMS[stopped]);
+      if (stopped) problems.unshift((added ? WB.t('photos.not_every_added') : WB.t('photos.none_added')) + ' ' + problemText(stopped));
       if (problems.length) self.problem(problems);
     });
   };
@@ -482,7 +483,7 @@
     [].concat(lines).forEach(function (line) {
       alert.appendChild(WB.element('p', '', line));
     });
-    var close = WB.button('Close this message', 'close-photo-alert');
+    var close = WB.button(WB.t('photos.close_message'), 'close-photo-alert');
     close.addEventListener('click', function () {
       alert.remove();
     });
@@ -508,14 +509,14 @@
     var item = this.grid.querySelector('[data-wb-photo="' + id + '"]');
     var same = item.querySelector('[data-wb-action="' + action + '"]');
     (same.disabled ? item.querySelector('[data-wb-action="photo-' + (by < 0 ? 'later' : 'earlier') + '"]') : same).focus();
-    this.saver.edited(true, 'Moved to place ' + (to + 1) + ' of ' + this.photos.length + ', saved');
+    this.saver.edited(true, WB.t('photos.moved_status', { number: WB.number(to + 1), total: WB.number(this.photos.length) }));
   };
 
   Photos.prototype.askRemove = function (id) {
     var item = this.grid.querySelector('[data-wb-photo="' + id + '"]');
     if (!item || item.querySelector('.wb-photos__confirm')) return;
-    var row = WB.element('p', 'wb-photos__confirm wb-alert__actions', 'Remove this photo from your collage? ');
-    [['Yes, remove it', 'confirm-remove-photo'], ['No, keep it', 'cancel-remove-photo']].forEach(function (pair) {
+    var row = WB.element('p', 'wb-photos__confirm wb-alert__actions', WB.t('photos.remove_question') + ' ');
+    [[WB.t('photos.remove_yes'), 'confirm-remove-photo'], [WB.t('photos.remove_no'), 'cancel-remove-photo']].forEach(function (pair) {
       var button = WB.button(pair[0], pair[1]);
       button.setAttribute('data-wb-photo', id);
       row.appendChild(button);
@@ -532,21 +533,21 @@
     this.render();
     var next = this.grid.querySelectorAll('[data-wb-action="photo-remove"]')[Math.min(at, this.photos.length - 1)];
     (next || this.area.querySelector('[data-wb-action="add-photos"]')).focus();
-    if (this.saver.edited(true, 'Photo removed and saved')) {
+    if (this.saver.edited(true, WB.t('photos.removed_status'))) {
       WB.photos.release([id]).then(function () {
         forgetUrl(id);
       }, function () {});
     }
   };
 
-  /** "3 photos, 1.2 MB, kept in this browser (which has room for about 2.1 GB more)." */
+  /** "3 photos, kept in this browser. It has room for about 40 more like these.": counted in photos, not bytes. */
   Photos.prototype.usage = function () {
     var line = this.usageLine;
     var ids = this.photos.map(function (photo) {
       return photo.id;
     });
     if (!ids.length) {
-      line.textContent = 'You can add up to ' + MAX_PHOTOS + ' photos.';
+      line.textContent = WB.tn('photos.usage_empty', MAX_PHOTOS);
       return;
     }
     Promise.all([WB.photos.list(), WB.photos.estimate()]).then(function (found) {
@@ -555,8 +556,12 @@
         if (ids.indexOf(entry.id) !== -1) bytes += entry.bytes;
       });
       var room = found[1] ? found[1].quota - found[1].usage : null;
-      line.textContent = (ids.length === 1 ? '1 photo, ' : ids.length + ' photos, ') + WB.size(bytes) +
-        ', kept in this browser' + (room !== null && room >= 0 ? ' (it has room for about ' + WB.size(room) + ' more).' : '.');
+      var text = WB.tn('photos.usage', ids.length);
+      if (room !== null && room >= 0 && bytes > 0) {
+        var more = Math.floor(room / (bytes / ids.length));
+        text += ' ' + (more >= ROOM_PLENTY ? WB.t('photos.room_plenty') : WB.tn('photos.room', more));
+      }
+      line.textContent = text;
     }, function () {
       line.textContent = '';
     });
@@ -595,7 +600,7 @@
           var figure = WB.element('figure', 'wb-photos__figure');
           var img = image(photo, altText(photo, index, value.photos.length), function (reason) {
             img.remove();
-            figure.insertBefore(WB.element('p', 'wb-photos__frame--gone', GONE[reason] || GONE.unavailable), figure.firstChild);
+            figure.insertBefore(WB.element('p', 'wb-photos__frame--gone', goneText(reason)), figure.firstChild);
           });
           figure.appendChild(img);
           if (photo.caption.trim()) figure.appendChild(WB.element('figcaption', '', photo.caption));

@@ -478,20 +478,11 @@
     return 'p' + Date.now().toString(36) + random;
   }
 
-  /** "840 KB", "1.4 MB" */
-  function size(bytes) {
-    if (bytes < 1024) return bytes + ' bytes';
-    if (bytes < 1024 * 1024) return Math.ceil(bytes / 1024) + ' KB';
-    if (bytes < 1024 * 1024 * 1024) return (bytes / 1024 / 1024).toFixed(1) + ' MB';
-    return (bytes / 1024 / 1024 / 1024).toFixed(1) + ' GB';
-  }
-
   WB.PhotoStore = PhotoStore;
   WB.photoId = { test: RE_ID.test.bind(RE_ID), make: newId };
   WB.referencedPhotos = referenced;
   WB.keptPhotos = function () {
     return referenced(storedValues());
   };
-  WB.size = size;
   if (WB.store) WB.photos = new PhotoStore(WB.store.namespace, WB.store.legacy);
 })(window);
