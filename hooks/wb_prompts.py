@@ -24,16 +24,11 @@ from pymdownx.blocks.block import Block, type_any, type_string
 
 from wb_drawing import render_drawing
 from wb_errors import PromptError
-from wb_i18n import english
 from wb_list import list_options, render_list
 from wb_photos import render_photos
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
-
-# In English, for wb_ladder.py until it takes the text from the site's catalogue (strings.t("prompt.no_script_status")).
-NO_SCRIPT_STATUS = english().t("prompt.no_script_status")
-
 
 @dataclass
 class PromptRegistry:
