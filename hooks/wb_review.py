@@ -13,8 +13,10 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
 from pymdownx.blocks.block import Block
 
+from wb_i18n import Catalogue, fill
 from wb_prompts import PromptError
 
 # The start of a rendered prompt: its element's attributes and its heading (see wb_prompts, wb_ladder).
@@ -29,8 +31,31 @@ RE_TAG = re.compile(r"<[^>]+>")
 CARRIED = ("data-wb-items", "data-wb-columns")
 MARKER = '<div class="wb-review__catalogue"></div>'
 BLANK_LINES = 6
-# On a blank printed workbook, a frame to draw in or stick photos on, above the lines.
-PICTURE_KINDS = {"wb-drawing": "Draw here", "wb-photos": "Stick your photos here"}
+
+
+def picture_frame(strings: Catalogue, kind: str) -> str | None:
+    """On a blank printed workbook, the words of a frame to draw in or stick photos on, above the lines."""
+    return {"wb-drawing": strings.t("review.blank.draw_here"),
+            "wb-photos": strings.t("review.blank.photos_here")}.get(kind)
+
+
+class Counts:
+    """A count's text of the catalogue ({one: …, other: …}), its plural form chosen for the catalogue's locale."""
+
+    def __init__(self, strings: Catalogue):
+        self.strings = strings
+        tag = strings.texts.get("locale")
+        try:
+            self.locale = Locale.parse(tag if isinstance(tag, str) else strings.language, sep="-")
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale("en")
+
+    def t(self, key: str, count: int, **values: object) -> str:
+        forms = self.strings.texts.get(key)
+        if not isinstance(forms, dict):
+            raise KeyError(f"no counted interface text {key!r} in the {self.strings.language!r} catalogue")
+        form = forms.get("zero") if count == 0 and "zero" in forms else forms.get(self.locale.plural_form(count))
+        return fill(form if isinstance(form, str) else forms["other"], {**values, "count": count})
 
 
 @dataclass(frozen=True)
@@ -67,7 +92,7 @@ def prompts_in(html: str) -> list[Listed]:
     return found
 
 
-def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
+def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue) -> str:
     """The HTML of the list: sections (title, link to the page, prompts) in workbook order.
 
     Each section is a row of a summary (its title and its status, which review.js
@@ -76,25 +101,26 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
     count. Everything starts folded, so filling in the answers moves nothing.
     """
     root = etree.Element("div", {"class": "wb-review__list"})
+    counts = Counts(strings)
     for number, (title, href, prompts) in enumerate(sections, start=1):
         section = etree.SubElement(root, "section", {"class": "wb-review__section", "data-wb-section": str(number),
                                                      "aria-labelledby": f"wb-review-section-{number}"})
         row = etree.SubElement(section, "div", {"class": "wb-review__row"})
         heading = etree.SubElement(row, "h2", {"id": f"wb-review-section-{number}", "class": "wb-review__section-title"})
         etree.SubElement(heading, "a", {"href": href}).text = title
-        etree.SubElement(row, "p", {"class": "wb-review__progress"}).text = plural(len(prompts), "question", "questions")
+        etree.SubElement(row, "p", {"class": "wb-review__progress"}).text = counts.t("review.section.questions", len(prompts))
         answers = etree.SubElement(section, "details", {"class": "wb-review__answers"})
-        etree.SubElement(answers, "summary", {"class": "wb-review__summary"}).text = "Show the questions"
+        etree.SubElement(answers, "summary", {"class": "wb-review__summary"}).text = strings.t("review.section.show_questions")
         for prompt in prompts:
-            listed_prompt(answers, prompt, href)
+            listed_prompt(answers, prompt, href, strings)
         actions = etree.SubElement(answers, "p", {"class": "wb-review__section-actions", "hidden": "hidden"})
         clear = etree.SubElement(
             actions, "button", {"type": "button", "class": "wb-button wb-button--secondary",
                                 "data-wb-action": "clear-section", "data-wb-section": str(number)}
         )
-        clear.text = "Clear this section’s answers"
+        clear.text = strings.t("review.section.clear_button")
         todo = etree.SubElement(section, "details", {"class": "wb-review__unanswered", "hidden": "hidden"})
-        etree.SubElement(todo, "summary", {"class": "wb-review__summary"}).text = "Questions not answered yet"
+        etree.SubElement(todo, "summary", {"class": "wb-review__summary"}).text = strings.t("review.section.not_answered_yet")
         links = etree.SubElement(todo, "ul", {"class": "wb-review__todo"})
         for prompt in prompts:
             item = etree.SubElement(links, "li", {"data-wb-review-todo": prompt.id})
@@ -102,15 +128,8 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]]) -> str:
             etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
             link[-1].tail = " "
             etree.SubElement(link, "span").text = prompt.text
-    kept_section(root, "orphan", "Answers to questions no longer in the workbook", (
-        "These answers were saved for questions that this workbook no longer has. "
-        "They are kept, and they go into your backups, until you remove them."
-    ))
-    kept_section(root, "aside", "Earlier answers kept aside", (
-        "These answers were saved in this browser but could not be read as answers to their questions as they "
-        "are now (the question may have changed, or the answer was damaged). They are kept here, unchanged, and "
-        "they go into your backups. Copy what you need into the question’s box."
-    ))
+    kept_section(root, "orphan", strings.t("review.orphans.title"), strings.t("review.orphans.text"))
+    kept_section(root, "aside", strings.t("review.asides.title"), strings.t("review.asides.text"))
     exclude_from_search(root)
     return etree.tostring(root, encoding="unicode", method="html")
 
@@ -131,11 +150,7 @@ def exclude_from_search(element: etree.Element) -> None:
         exclude_from_search(child)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def listed_prompt(parent: etree.Element, prompt: Listed, href: str) -> None:
+def listed_prompt(parent: etree.Element, prompt: Listed, href: str, strings: Catalogue) -> None:
     """One question: a link back to it, its answer (review.js fills it) and, for a blank printout, room to write."""
     item = etree.SubElement(
         parent, "div",
@@ -150,10 +165,11 @@ def listed_prompt(parent: etree.Element, prompt: Listed, href: str) -> None:
     link[0].tail = " "
     etree.SubElement(item, "div", {"class": "wb-review__answer"})
     blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
+    frame = picture_frame(strings, prompt.kind)
     if prompt.kind == "wb-ladder":
-        etree.SubElement(blank, "p").text = "Now: rung ____     Would like to be: rung ____"
-    elif prompt.kind in PICTURE_KINDS:
-        etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = PICTURE_KINDS[prompt.kind]
+        etree.SubElement(blank, "p").text = strings.t("review.blank.ladder_rungs")
+    elif frame is not None:
+        etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = frame
     for _ in range(BLANK_LINES):
         etree.SubElement(blank, "span", {"class": "wb-review__line"})
 
@@ -166,53 +182,54 @@ def kept_section(root: etree.Element, name: str, title: str, text: str) -> None:
     etree.SubElement(section, "div", {"class": f"wb-review__{name}-list"})
 
 
-# The tools of the page: (id, title, buttons (action, words, style)); the first is each group's main action.
-GROUPS = (
-    ("wb-review-backup", "Keep your answers safe", (
-        ("backup", "Download a backup", "primary"),
-        ("share", "Share backup", "secondary"),
-    )),
-    ("wb-review-copy", "Take a copy to supervision", (
-        ("copy-text", "Copy my answers", "primary"),
-        ("download-text", "Download as text", "secondary"),
-        ("download-markdown", "Download as Markdown", "secondary"),
-        ("download-html", "Download as a web page", "secondary"),
-    )),
-    ("wb-review-print", "Print", (
-        ("print", "Print my answers", "primary"),
-        ("print-blank", "Print a blank workbook", "secondary"),
-    )),
-    ("wb-review-clear", "Remove your answers", (
-        ("clear-all", "Clear all my answers", "warning"),
-    )),
-)
+def groups(strings: Catalogue) -> tuple:
+    """The tools of the page: (id, title, buttons (action, words, style)); the first is each group's main action."""
+    return (
+        ("wb-review-backup", strings.t("review.tools.backup_title"), (
+            ("backup", strings.t("review.tools.backup_button"), "primary"),
+            ("share", strings.t("review.tools.share_button"), "secondary"),
+        )),
+        ("wb-review-copy", strings.t("review.tools.copy_title"), (
+            ("copy-text", strings.t("review.tools.copy_button"), "primary"),
+            ("download-text", strings.t("review.tools.text_button"), "secondary"),
+            ("download-markdown", strings.t("review.tools.markdown_button"), "secondary"),
+            ("download-html", strings.t("review.tools.html_button"), "secondary"),
+        )),
+        ("wb-review-print", strings.t("review.tools.print_title"), (
+            ("print", strings.t("review.tools.print_button"), "primary"),
+            ("print-blank", strings.t("review.tools.print_blank_button"), "secondary"),
+        )),
+        ("wb-review-clear", strings.t("review.tools.clear_title"), (
+            ("clear-all", strings.t("review.tools.clear_all_button"), "warning"),
+        )),
+    )
 
 
-def tools(parent: etree.Element) -> None:
+def tools(parent: etree.Element, strings: Catalogue) -> None:
     """The buttons of the page. They show from the start, so that nothing moves as the page's script starts;
     without JavaScript (no "wb-js" class on the page) CSS hides them (they need it) and shows the no-script paragraph instead."""
     box = etree.SubElement(parent, "div", {"class": "wb-review__tools"})
-    for ident, title, buttons in GROUPS:
+    for ident, title, buttons in groups(strings):
         group = etree.SubElement(box, "div", {"class": "wb-review__group", "role": "group", "aria-labelledby": ident})
         etree.SubElement(group, "h2", {"id": ident, "class": "wb-review__group-title"}).text = title
         if ident == "wb-review-copy":
             label = etree.SubElement(group, "label", {"for": "wb-review-scope", "class": "wb-review__scope-label"})
-            label.text = "Which answers"
+            label.text = strings.t("review.tools.scope_label")
             etree.SubElement(group, "select", {"id": "wb-review-scope", "class": "wb-review__scope"})
-            checkbox(group, "wb-review-copy-all", "Include the questions not answered yet")
+            checkbox(group, "wb-review-copy-all", strings.t("review.tools.copy_all_checkbox"))
         if ident == "wb-review-print":
             label = etree.SubElement(group, "label", {"for": "wb-review-print-name", "class": "wb-review__lock-label"})
-            label.text = "Your name on the printout (optional)"
+            label.text = strings.t("review.tools.print_name_label")
             etree.SubElement(group, "p", {"class": "wb-review__hint", "id": "wb-review-print-name-hint"}).text = (
-                "Kept only in this browser, for your next printout. It is not in your backups."
+                strings.t("review.tools.print_name_hint")
             )
             etree.SubElement(group, "input", {
                 "type": "text", "id": "wb-review-print-name", "class": "wb-review__passphrase", "autocomplete": "name",
                 "spellcheck": "false", "maxlength": "100", "aria-describedby": "wb-review-print-name-hint",
             })
-            checkbox(group, "wb-review-print-all", "Print every question, answered or not")
+            checkbox(group, "wb-review-print-all", strings.t("review.tools.print_all_checkbox"))
         if ident == "wb-review-backup":
-            passphrase(group)
+            passphrase(group, strings)
         row = etree.SubElement(group, "p", {"class": "wb-alert__actions"})
         for action, text, style in buttons:
             button = etree.SubElement(row, "button", {"type": "button", "class": f"wb-button wb-button--{style}",
@@ -223,7 +240,7 @@ def tools(parent: etree.Element) -> None:
         if ident == "wb-review-backup":
             restore = etree.SubElement(row, "label", {"class": "wb-button wb-button--secondary wb-review__restore",
                                                       "for": "wb-review-file"})
-            restore.text = "Restore from a backup"
+            restore.text = strings.t("review.tools.restore_button")
             etree.SubElement(
                 row, "input",
                 {"type": "file", "id": "wb-review-file", "class": "wb-visually-hidden",
@@ -243,15 +260,13 @@ def checkbox(parent: etree.Element, ident: str, text: str) -> None:
     etree.SubElement(label, "input", {"type": "checkbox", "id": ident}).tail = " " + text
 
 
-def passphrase(parent: etree.Element) -> None:
+def passphrase(parent: etree.Element, strings: Catalogue) -> None:
     """The optional passphrase that locks a backup; review.js hides it where the browser cannot encrypt."""
     box = etree.SubElement(parent, "div", {"class": "wb-review__lock"})
     label = etree.SubElement(box, "label", {"for": "wb-review-passphrase", "class": "wb-review__lock-label"})
-    label.text = "Passphrase to lock the backup (optional)"
+    label.text = strings.t("review.tools.passphrase_label")
     etree.SubElement(box, "p", {"class": "wb-review__hint", "id": "wb-review-passphrase-hint"}).text = (
-        "With a passphrase, nobody can read the backup without it: use at least 8 characters, such as three or four "
-        "words. If you forget it, nobody can open the backup or find the passphrase again, not even your "
-        "organisation or the makers of this workbook. Leave it empty for a backup anyone with the file can read."
+        strings.t("review.tools.passphrase_hint")
     )
     etree.SubElement(box, "p", {"class": "wb-review__error", "id": "wb-review-passphrase-error", "hidden": "hidden"})
     etree.SubElement(box, "input", {
@@ -260,7 +275,7 @@ def passphrase(parent: etree.Element) -> None:
         "aria-describedby": "wb-review-passphrase-hint",
     })
     show = etree.SubElement(box, "label", {"class": "wb-review__show"})
-    etree.SubElement(show, "input", {"type": "checkbox", "id": "wb-review-passphrase-show"}).tail = " Show the passphrase"
+    etree.SubElement(show, "input", {"type": "checkbox", "id": "wb-review-passphrase-show"}).tail = " " + strings.t("review.show_passphrase")
 
 
 class Review(Block):
@@ -279,11 +294,9 @@ class Review(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         root = etree.SubElement(parent, "div", {"class": "wb-review", "data-module": "wb-review"})
         no_script = etree.SubElement(root, "p", {"class": "wb-review__no-script"})
-        no_script.text = (
-            "Your answers are shown here only when JavaScript is on; so are backing up, "
-            "restoring, copying and clearing them. The questions are listed below."
-        )
-        tools(root)
+        strings: Catalogue = self.config["strings"]
+        no_script.text = strings.t("review.no_script")
+        tools(root, strings)
         # On paper only: the workbook's name, the date and the reader's name (review.js fills it as it prints).
         etree.SubElement(root, "p", {"class": "wb-review__print-header"})
         # The page's interface stays out of search (and so do the questions, filled in later: see catalogue()).

@@ -205,7 +205,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
             for other in nav.pages
             if other is not page and PROMPTS.get(other.file.src_uri)
         ]
-        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections), 1)
+        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections, BUILD["strings"]), 1)
     return context
 
 

@@ -522,7 +522,7 @@ def test_my_answers_says_whether_answers_are_kept_and_when_the_last_backup_was(r
         )
     reader.js(CATCH_FILES)
     reader.button("Download a backup").click()
-    day = reader.js("return new Date().toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
+    day = reader.js("return new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
     reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")
     reader.reload()
     reader.wait_text(".wb-review__last-backup", f"Your last backup was made on {day}.")

@@ -26,7 +26,9 @@
   var RE_ID = /^[1-9][0-9]*(\.[1-9][0-9]*)+$/;
   // An answer kept aside (it could not be read): answer:<prompt id>:<time>.
   var RE_ASIDE = /^answer:[1-9][0-9]*(\.[1-9][0-9]*)+:[0-9]{1,15}$/;
-  var NO_ROOM = 'This browser could not store all the answers (its storage may be full), so nothing was changed.';
+  function noRoom() {
+    return WB.t('backup.no_room');
+  }
   var RE_BASE64_BODY = /^[A-Za-z0-9+/]*$/;
   var RE_BASE64_END = /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
   var CHUNK = 65536; // base64 characters checked at a time (a multiple of 4): a 20 MB photo is fine
@@ -135,32 +137,29 @@
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return { error: 'This is not a backup file of this workbook, or it is damaged.' };
+      return { error: WB.t('backup.not_readable') };
     }
     if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== FORMAT) {
-      return { error: 'This is not a backup file of this workbook.' };
+      return { error: WB.t('backup.not_a_backup') };
     }
     if (typeof data.version !== 'number' || data.version !== VERSION) {
       return {
-        error: data.version > VERSION
-          ? 'This backup was made by a newer version of the workbook. Open the newest version of the workbook to restore it.'
-          : 'This backup’s format is not one this workbook knows.'
+        error: data.version > VERSION ? WB.t('backup.newer_version') : WB.t('backup.unknown_format')
       };
     }
     var found = contents(data, rulesFor, promptOf);
     if (isThisWorkbook(data.namespace)) return found;
     var name = typeof data.workbook === 'string' ? data.workbook.slice(0, 200) : '';
-    var from = 'This backup is from another workbook' + (name ? ' (“' + name + '”)' : '') + '.';
     if (found.error || !found.fits) {
-      return { error: from + ' Its answers do not fit this workbook’s questions, so they cannot be restored here.' };
+      return { error: name ? WB.t('backup.other_workbook_named', { workbook: name }) : WB.t('backup.other_workbook') };
     }
-    found.from = name || 'another workbook';
+    found.from = name || WB.t('backup.another_workbook');
     return found;
   }
 
   /** The answers, photos and kept-aside answers of a parsed backup, checked; `fits`: each answers one of these prompts. */
   function contents(data, rulesFor, promptOf) {
-    var damaged = 'The file is damaged or incomplete, so it cannot be used.';
+    var damaged = WB.t('backup.damaged');
     if (!Array.isArray(data.answers) || typeof data.created !== 'string' || isNaN(Date.parse(data.created))) {
       return { error: damaged };
     }
@@ -184,16 +183,16 @@
       } else if (prompt !== null && anyKind(entry.value)) {
         misfits[entry.id] = { value: entry.value, saved: entry.saved };
       } else {
-        return { error: damaged + ' (The answer to ' + entry.id + ' is not of the right kind.)' };
+        return { error: damaged + ' ' + WB.t('backup.damaged_answer', { id: entry.id }) };
       }
       if (prompt === null || words(prompt) !== words(entry.prompt)) fits = false;
     }
     var photos = byIds(data.photos, photoEntry);
-    if (!photos) return { error: damaged + ' (One of its photos is damaged.)' };
+    if (!photos) return { error: damaged + ' ' + WB.t('backup.damaged_photo') };
     var aside = byIds(data.aside, asideEntry);
     if (!aside) return { error: damaged };
     var versions = WB.versions.check(data.versions);
-    if (!versions) return { error: damaged + ' (Its earlier versions of answers are damaged.)' };
+    if (!versions) return { error: damaged + ' ' + WB.t('backup.damaged_versions') };
     return { answers: answers, misfits: misfits, unknown: unknown, created: data.created, photos: photos, aside: aside, fits: fits, versions: versions };
   }
 
@@ -268,7 +267,7 @@
   function joined(mine, theirs, created) {
     if (!theirs || mine === theirs) return mine;
     if (!mine) return theirs;
-    return mine + '\n\n— From the backup of ' + WB.longDay(created) + ' —\n\n' + theirs;
+    return mine + '\n\n' + WB.t('backup.merged_heading', { date: WB.day(created) }) + '\n\n' + theirs;
   }
 
   /**
@@ -294,7 +293,7 @@
       var undo = { answers: before, after: after, asides: keepUndo.asides || [], photos: keepUndo.photos || [] };
       var kept = WB.store.write('undo', 'restore', undo);
       if (!kept.ok) {
-        return { ok: false, message: 'There is no room in this browser to keep your current answers for undo, so nothing was changed.' };
+        return { ok: false, message: WB.t('backup.no_room_for_undo') };
       }
     }
     var failed = null;
@@ -315,7 +314,7 @@
       WB.store.putRaw('answer', id, before[id]);
     });
     if (keepUndo) WB.store.remove('undo', 'restore');
-    return { ok: false, message: NO_ROOM };
+    return { ok: false, message: noRoom() };
   }
 
   WB.backup = {
@@ -323,7 +322,7 @@
     VERSION: VERSION,
     MAX_BYTES: 64 * 1024 * 1024, // room for a collage of photos
     RE_ASIDE: RE_ASIDE,
-    NO_ROOM: NO_ROOM,
+    noRoom: noRoom,
     photoBlob: photoBlob,
     photoBytes: photoBytes,
     photoData: photoData,

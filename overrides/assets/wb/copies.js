@@ -9,17 +9,19 @@
 
   var WB = (window.WB = window.WB || {});
   // A copy with no answers in it (none yet, or none in the section chosen) says so.
-  var NONE = 'No answers yet.';
+  function none() {
+    return WB.t('copies.no_answers');
+  }
 
   function asText(doc) {
     var out = [doc.title, doc.date, ''];
-    if (!doc.sections.length) out.push(NONE);
+    if (!doc.sections.length) out.push(none());
     doc.sections.forEach(function (section) {
       out.push('', section.title, section.title.replace(/./g, '='), '');
       section.prompts.forEach(function (prompt) {
-        out.push(prompt.id + ' ' + prompt.text, '', prompt.answer === null ? '(Not answered)' : prompt.answer, '');
+        out.push(prompt.id + ' ' + prompt.text, '', prompt.answer === null ? WB.t('copies.not_answered') : prompt.answer, '');
         (prompt.versions || []).forEach(function (version) {
-          out.push('Earlier version, kept ' + version.kept + ':', '', version.answer, '');
+          out.push(WB.t('copies.earlier_version', { kept: version.kept }) + ':', '', version.answer, '');
         });
       });
     });
@@ -48,14 +50,14 @@
 
   function asMarkdown(doc) {
     var out = ['# ' + inlineText(doc.title), '', markdownText(doc.date), ''];
-    if (!doc.sections.length) out.push(NONE, '');
+    if (!doc.sections.length) out.push(none(), '');
     doc.sections.forEach(function (section) {
       out.push('## ' + inlineText(section.title), '');
       section.prompts.forEach(function (prompt) {
         out.push('### ' + inlineText(prompt.id + ' ' + prompt.text), '');
-        out.push(prompt.answer === null ? '*(Not answered)*' : markdownText(prompt.answer).replace(/\n/g, '  \n'), '');
+        out.push(prompt.answer === null ? '*' + inlineText(WB.t('copies.not_answered')) + '*' : markdownText(prompt.answer).replace(/\n/g, '  \n'), '');
         (prompt.versions || []).forEach(function (version) {
-          out.push('*Earlier version, kept ' + inlineText(version.kept) + ':*', '', markdownText(version.answer).replace(/\n/g, '  \n'), '');
+          out.push('*' + inlineText(WB.t('copies.earlier_version', { kept: version.kept })) + ':*', '', markdownText(version.answer).replace(/\n/g, '  \n'), '');
         });
       });
     });
@@ -77,15 +79,15 @@
     };
     add('h1', doc.title);
     add('p', doc.date);
-    if (!doc.sections.length) add('p', NONE, 'none');
+    if (!doc.sections.length) add('p', none(), 'none');
     doc.sections.forEach(function (section) {
       add('h2', section.title);
       section.prompts.forEach(function (prompt) {
         add('h3', prompt.id + ' ' + prompt.text);
-        if (prompt.answer === null) add('p', '(Not answered)', 'none');
+        if (prompt.answer === null) add('p', WB.t('copies.not_answered'), 'none');
         else add('p', prompt.answer, 'answer');
         (prompt.versions || []).forEach(function (version) {
-          add('h4', 'Earlier version, kept ' + version.kept);
+          add('h4', WB.t('copies.earlier_version', { kept: version.kept }));
           add('p', version.answer, 'answer');
         });
       });

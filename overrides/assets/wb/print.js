@@ -11,11 +11,6 @@
   var WB = (window.WB = window.WB || {});
   var NAME = 'print-name';
 
-  /** The date as a British reader writes it: "27 November 2026". */
-  function printedOn(date) {
-    return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  }
-
   function storedName() {
     var found = WB.store.read('meta', NAME);
     return found.state === 'ok' && typeof found.record.value === 'string' ? found.record.value : '';
@@ -32,7 +27,7 @@
   function header(review, line, name) {
     line.textContent = '';
     line.appendChild(WB.element('strong', '', review.siteName));
-    line.appendChild(document.createTextNode(' · Answers printed on ' + printedOn(new Date())));
+    line.appendChild(document.createTextNode(' · ' + WB.t('print.printed_on', { date: WB.day(new Date()) })));
     if (name) line.appendChild(document.createTextNode(' · ' + name));
   }
 
@@ -74,5 +69,4 @@
   }
 
   WB.reviewPrint = reviewPrint;
-  WB.printedOn = printedOn;
 })(window, document);

@@ -38,13 +38,10 @@
     return blob.size;
   }
 
-  /** "1 answer is ...", "3 answers in the backup are ..." */
-  function howMany(n, where, rest) {
-    return n + (n === 1 ? ' answer ' : ' answers ') + (where ? where + ' ' : '') + (n === 1 ? 'is ' : 'are ') + rest;
-  }
-
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
+  /** "3 answers and 2 photos", "1 answer". */
+  function answersAndPhotos(answers, photos) {
+    var words = WB.tn('review.what.answers', answers);
+    return photos ? WB.t('review.what.both', { answers: words, photos: WB.tn('review.what.photos', photos) }) : words;
   }
 
   /** The photo ids that these answer records point to. */
@@ -85,7 +82,7 @@
 
   function Review(root) {
     this.root = root;
-    this.siteName = (document.querySelector('meta[name="wb-site-name"]') || {}).content || 'Workbook';
+    this.siteName = (document.querySelector('meta[name="wb-site-name"]') || {}).content || WB.t('review.untitled_workbook');
     this.banner = new WB.Banner(root);
     this.dialog = root.querySelector('.wb-review__dialog');
     this.file = root.querySelector('#wb-review-file');
@@ -119,7 +116,7 @@
       this.sections.push(section);
       this.scope.appendChild(new Option(section.title, section.number));
     }
-    this.scope.insertBefore(new Option('All sections', 'all'), this.scope.firstChild);
+    this.scope.insertBefore(new Option(WB.t('review.copy.all_sections'), 'all'), this.scope.firstChild);
     this.scope.value = 'all';
     WB.versionsReview.copyOption(this.scope);
 
@@ -236,7 +233,7 @@
         prompt.el.classList.toggle('wb-review__prompt--unanswered', rules === null);
         section.el.querySelector('[data-wb-review-todo="' + prompt.id + '"]').hidden = rules !== null;
         if (rules === null) {
-          box.appendChild(E('p', 'wb-review__none', 'Not answered yet.'));
+          box.appendChild(E('p', 'wb-review__none', WB.t('review.answer.not_answered')));
           WB.versionsReview.list(box, prompt.id, WB.kinds[prompt.kind], prompt.el);
           if (box.querySelector('.wb-versions')) {
             prompt.el.classList.remove('wb-review__prompt--unanswered');
@@ -248,7 +245,8 @@
         shown++;
         box.appendChild(rules.render ? rules.render(record.value, prompt.el) :
           E('p', 'wb-review__text', rules.text(record.value, prompt.el)));
-        box.appendChild(self.answerMeta(prompt.id, record.saved, 'Clear this answer', 'clear-answer', 'question ' + prompt.id));
+        box.appendChild(self.answerMeta(prompt.id, record.saved, WB.t('review.answer.clear_button'), 'clear-answer',
+          WB.t('review.answer.clear_label', { id: prompt.id })));
         WB.versionsReview.list(box, prompt.id, rules, prompt.el);
       });
       WB.summary.section(section, done, shown);
@@ -264,20 +262,20 @@
       if (self.prompts[id]) return;
       var text = self.answerText(id, answers[id]);
       if (text === null) return;
-      list.appendChild(WB.summary.orphan(id, answers[id], text, self.answerMeta(id, answers[id].saved, 'Remove', 'remove-orphan',
-        'question ' + id + ', no longer in the workbook')));
+      list.appendChild(WB.summary.orphan(id, answers[id], text, self.answerMeta(id, answers[id].saved, WB.t('review.answer.remove_button'), 'remove-orphan',
+        WB.t('review.answer.remove_label', { id: id }))));
     });
     orphans.hidden = !list.children.length;
     this.renderAside();
   };
 
-  /** "Saved on …" and a button for one answer (its name says which answer, after its visible words). */
-  Review.prototype.answerMeta = function (id, saved, words, action, which) {
-    var meta = E('p', 'wb-review__meta', 'Saved ' + WB.when(saved) + '. ');
+  /** "Saved on …" and a button for one answer (its name, `label`, says which answer, after its visible words). */
+  Review.prototype.answerMeta = function (id, saved, words, action, label) {
+    var meta = E('p', 'wb-review__meta', WB.t('review.answer.saved', { when: WB.when(saved) }) + ' ');
     var button = WB.button(words, action);
     button.classList.add('wb-button--secondary');
     button.setAttribute('data-wb-id', id);
-    button.setAttribute('aria-label', words + ' (' + which + ')');
+    button.setAttribute('aria-label', label);
     meta.appendChild(button);
     return meta;
   };
@@ -315,14 +313,17 @@
     list.textContent = '';
     this.asides().forEach(function (entry) {
       var item = E('div', 'wb-review__prompt wb-review__aside-item');
-      item.appendChild(E('h3', 'wb-review__question', 'Question ' + entry.prompt));
+      item.appendChild(E('h3', 'wb-review__question', WB.t('review.aside.question', { id: entry.prompt })));
       item.appendChild(E('p', 'wb-review__text', asideWords(entry.raw)));
-      var meta = E('p', 'wb-review__meta', 'Kept aside ' + WB.when(new Date(entry.kept).toISOString()) + '. ');
-      [['Copy these words', 'copy-aside'], ['Remove', 'remove-aside']].forEach(function (pair) {
+      var meta = E('p', 'wb-review__meta', WB.t('review.aside.kept', { when: WB.when(new Date(entry.kept).toISOString()) }) + ' ');
+      [
+        [WB.t('review.aside.copy_button'), 'copy-aside', WB.t('review.aside.copy_label', { id: entry.prompt })],
+        [WB.t('review.aside.remove_button'), 'remove-aside', WB.t('review.aside.remove_label', { id: entry.prompt })]
+      ].forEach(function (pair) {
         var button = WB.button(pair[0], pair[1]);
         button.classList.add('wb-button--secondary');
         button.setAttribute('data-wb-id', entry.id);
-        button.setAttribute('aria-label', pair[0] + ' (kept aside, question ' + entry.prompt + ')');
+        button.setAttribute('aria-label', pair[2]);
         meta.appendChild(button);
       });
       item.appendChild(meta);
@@ -335,8 +336,8 @@
   Review.prototype.keeping = function () {
     var last = WB.keeping.lastBackup();
     this.root.querySelector('.wb-review__last-backup').textContent = last === null
-      ? 'You have not made a backup yet.'
-      : 'Your last backup was made on ' + WB.longDay(new Date(last).toISOString()) + '.';
+      ? WB.t('review.backup.none_yet')
+      : WB.t('review.backup.last', { date: WB.day(last) });
     var line = this.root.querySelector('.wb-review__keeping');
     WB.keeping.describe().then(function (words) {
       line.textContent = words;
@@ -358,17 +359,14 @@
     });
     var answers = this.answers();
     if (!Object.keys(answers).length) {
-      line.textContent = 'You have no answers saved in this browser yet.';
+      line.textContent = WB.t('review.usage.empty');
       line.classList.remove('wb-review__warning');
       return;
     }
     var state = { full: used / WB.ANSWER_ROOM > FULL, unread: false };
     var say = function () {
-      line.textContent = (state.full
-        ? 'This browser is nearly out of room for your answers. Download a backup now, then remove photos you no ' +
-          'longer need (or clear answers you have kept elsewhere), so that new answers can be saved.'
-        : 'Your answers fit easily in this browser.') +
-        (state.unread ? ' Your photos cannot be read in this browser at the moment.' : '');
+      line.textContent = (state.full ? WB.t('review.usage.nearly_full') : WB.t('review.usage.fits')) +
+        (state.unread ? ' ' + WB.t('review.usage.photos_unread') : '');
       line.classList.toggle('wb-review__warning', state.full || state.unread);
     };
     say();
@@ -537,7 +535,7 @@
   function fieldError(field, error, hint, text) {
     error.textContent = '';
     if (text) {
-      error.appendChild(E('span', 'wb-visually-hidden', 'Error: '));
+      error.appendChild(E('span', 'wb-visually-hidden', WB.t('review.error_prefix')));
       error.appendChild(document.createTextNode(text));
     }
     error.hidden = !text;
@@ -562,7 +560,7 @@
     var value = lock.hidden ? '' : cleaned(field.value);
     var short = value && value.length < WB.locked.MIN_PASSPHRASE;
     fieldError(field, lock.querySelector('#wb-review-passphrase-error'), 'wb-review-passphrase-hint', short
-      ? 'Use at least ' + WB.locked.MIN_PASSPHRASE + ' characters for the passphrase, or leave it empty for a backup without one.'
+      ? WB.t('review.backup.passphrase_too_short', { min: WB.number(WB.locked.MIN_PASSPHRASE) })
       : '');
     return short ? null : value;
   };
@@ -590,16 +588,18 @@
     var passphrase = this.newPassphrase();
     if (passphrase === null) return;
     this.busy = true;
-    this.say(passphrase ? 'Making your backup and locking it with your passphrase…' : 'Making your backup…', null, 'info');
+    this.say(passphrase ? WB.t('review.backup.making_locked') : WB.t('review.backup.making'), null, 'info');
     this.backupFile(passphrase).then(function (file) {
       self.busy = false;
-      var name = WB.workbook + '-answers-' + isoDay(new Date()) + (file.locked ? '-locked' : '');
+      var day = isoDay(new Date());
+      var name = file.locked ? WB.t('review.backup.file_name_locked', { workbook: WB.workbook, date: day })
+        : WB.t('review.backup.file_name', { workbook: WB.workbook, date: day });
       if (share && self.shareAs) return self.share(file, name + self.shareAs[0]);
       name += '.json';
       self.made(file, name, download(name, 'application/json', file.text), false);
     }, function () {
       self.busy = false;
-      self.refuse('The backup could not be made in this browser.', 'No backup was made');
+      self.refuse(WB.t('review.backup.failed'), WB.t('review.backup.failed_title'));
     });
   };
 
@@ -608,16 +608,16 @@
     var self = this;
     var shared = new File([file.text], name, { type: this.shareAs[1] });
     var go = function () {
-      navigator.share({ files: [shared], title: self.siteName + ': a backup of my answers' }).then(function () {
+      navigator.share({ files: [shared], title: WB.t('review.backup.share_title', { workbook: self.siteName }) }).then(function () {
         self.made(file, name, shared.size, true);
       }, function (error) {
-        if (error && error.name === 'AbortError') self.say('The backup was not shared.', null, 'info');
-        else self.refuse('Sharing did not work in this browser. Use "Download a backup" instead.', 'The backup was not shared');
+        if (error && error.name === 'AbortError') self.say(WB.t('review.backup.not_shared'), null, 'info');
+        else self.refuse(WB.t('review.backup.share_failed'), WB.t('review.backup.share_failed_title'));
       });
     };
     if (navigator.userActivation && navigator.userActivation.isActive) return go();
     this.readyToShare = go;
-    this.say('Your backup is ready to share.', [actions([['Share the backup now', 'share-ready', 'primary']])]);
+    this.say(WB.t('review.backup.ready_to_share'), [actions([[WB.t('review.backup.share_now_button'), 'share-ready', 'primary']])]);
     this.banner.el.querySelector('button').focus();
   };
 
@@ -629,30 +629,24 @@
     var reminder = document.querySelector('.wb-reminder');
     if (reminder) reminder.remove();
     this.root.querySelector('#wb-review-passphrase').value = '';
-    var what = plural(data.answers.length, 'answer', 'answers') +
-      (data.photos.length ? ' and ' + plural(data.photos.length, 'photo', 'photos') : '');
+    var what = answersAndPhotos(data.answers.length, data.photos.length);
     var nodes = [];
-    if (file.locked) {
-      nodes.push(E('p', '', 'It is locked with your passphrase. Keep the passphrase somewhere safe, apart from the file: ' +
-        'without it nobody can open the backup.'));
-    }
+    if (file.locked) nodes.push(E('p', '', WB.t('review.backup.locked_note')));
     if (file.made.unread) {
-      nodes.push(E('p', 'wb-review__warning', 'Your photos could not be read in this browser, so this backup has your words without them.'));
+      nodes.push(E('p', 'wb-review__warning', WB.t('review.backup.photos_unread')));
     } else if (file.made.missing.length) {
-      nodes.push(E('p', 'wb-review__warning', plural(file.made.missing.length, 'photo is', 'photos are') +
-        ' missing from this browser, so the backup could not include ' + (file.made.missing.length === 1 ? 'it.' : 'them.')));
+      nodes.push(E('p', 'wb-review__warning', WB.tn('review.backup.photos_missing', file.made.missing.length)));
     }
-    this.say((shared ? 'Your backup is shared: ' : 'Your backup is downloading: ') + name + ' (' + what + ').',
-      [E('p', '', 'Keep it somewhere safe, such as your email. ' +
-        'To bring your answers back, on this or another device, use "Restore from a backup".')].concat(nodes));
+    this.say(shared ? WB.t('review.backup.shared', { name: name, what: what }) : WB.t('review.backup.downloading', { name: name, what: what }),
+      [E('p', '', WB.t('review.backup.keep_safe'))].concat(nodes));
   };
 
   /* ---- restore: check, preview, apply, undo ----------------------------- */
 
   Review.prototype.readFile = function (file) {
     var self = this;
-    if (file.size === 0) return this.refuse('The file is empty.');
-    if (file.size > WB.backup.MAX_BYTES) return this.refuse('The file is too large to be a backup of this workbook.');
+    if (file.size === 0) return this.refuse(WB.t('review.restore.empty_file'));
+    if (file.size > WB.backup.MAX_BYTES) return this.refuse(WB.t('review.restore.too_large'));
     var reader = new FileReader();
     reader.onload = function () {
       // Read strictly (a byte that is not text would become "�" and the restore would not be exact):
@@ -663,7 +657,7 @@
       try {
         text = new TextDecoder(encoding, { fatal: true }).decode(reader.result);
       } catch (error) {
-        return self.refuse('This is not a backup file of this workbook, or it is damaged.');
+        return self.refuse(WB.t('review.restore.not_a_backup'));
       }
       var data = null;
       try {
@@ -675,7 +669,7 @@
       else self.checkText(text);
     };
     reader.onerror = function () {
-      self.refuse('The file could not be read.');
+      self.refuse(WB.t('review.restore.unreadable'));
     };
     reader.readAsArrayBuffer(file);
   };
@@ -701,13 +695,12 @@
     var found = WB.locked.header(data);
     if (found.error) return this.refuse(found.error);
     if (!WB.locked.available()) {
-      return this.refuse('This browser cannot open locked backups here. Open the workbook at its https:// address, or in another browser.');
+      return this.refuse(WB.t('review.unlock.unavailable'));
     }
     var form = E('form', 'wb-review__unlock');
     form.noValidate = true;
-    form.appendChild(E('p', '', 'This backup of ' + WB.longDay(found.created) + ' is locked with a passphrase. ' +
-      'Type the passphrase that was used when it was made.'));
-    var label = E('label', 'wb-review__lock-label', 'Passphrase');
+    form.appendChild(E('p', '', WB.t('review.unlock.intro', { date: WB.day(found.created) })));
+    var label = E('label', 'wb-review__lock-label', WB.t('review.unlock.label'));
     label.htmlFor = 'wb-review-unlock';
     form.appendChild(label);
     var error = E('p', 'wb-review__error');
@@ -727,21 +720,21 @@
     var toggle = document.createElement('input');
     toggle.type = 'checkbox';
     show.appendChild(toggle);
-    show.appendChild(document.createTextNode(' Show the passphrase'));
+    show.appendChild(document.createTextNode(' ' + WB.t('review.show_passphrase')));
     showToggle(toggle, field);
     form.appendChild(show);
     var row = E('p', 'wb-alert__actions');
-    var open = E('button', 'wb-button wb-button--primary', 'Open the backup');
+    var open = E('button', 'wb-button wb-button--primary', WB.t('review.unlock.open_button'));
     open.type = 'submit';
     row.appendChild(open);
-    var cancel = WB.button('Cancel', 'close');
+    var cancel = WB.button(WB.t('review.cancel_button'), 'close');
     cancel.classList.add('wb-button--secondary');
     row.appendChild(cancel);
     form.appendChild(row);
     var status = E('p', 'wb-review__unlock-status');
     status.setAttribute('role', 'status');
     form.appendChild(status);
-    this.ask('Open a locked backup', [form]);
+    this.ask(WB.t('review.unlock.title'), [form]);
     this.locked = found;
   };
 
@@ -755,10 +748,10 @@
     var error = form.querySelector('#wb-review-unlock-error');
     var status = form.querySelector('.wb-review__unlock-status');
     var passphrase = cleaned(field.value);
-    if (!passphrase) return fieldError(field, error, '', 'Type the passphrase of this backup.');
+    if (!passphrase) return fieldError(field, error, '', WB.t('review.unlock.empty'));
     fieldError(field, error, '', '');
     this.unlocking = true;
-    status.textContent = 'Opening the backup…';
+    status.textContent = WB.t('review.unlock.opening');
     WB.locked.unlock(found, passphrase).then(function (text) {
       self.unlocking = false;
       if (self.locked !== found) return; // closed meanwhile
@@ -768,7 +761,7 @@
       self.unlocking = false;
       if (self.locked !== found) return;
       status.textContent = '';
-      fieldError(field, error, '', failure.message + ' Your answers are as they were.');
+      fieldError(field, error, '', failure.message + ' ' + WB.t('review.unchanged'));
       field.select();
     });
   };
@@ -781,9 +774,9 @@
   /** Something asked for was not done: said in the banner, as a problem (the dialog, if open, closes). */
   Review.prototype.refuse = function (reason, title) {
     this.closeDialog();
-    this.say(title || 'Nothing was restored', [
+    this.say(title || WB.t('review.restore.nothing_restored'), [
       E('p', 'wb-review__refusal', reason),
-      E('p', '', 'Your answers are as they were.')
+      E('p', '', WB.t('review.unchanged'))
     ], 'problem');
   };
 
@@ -802,33 +795,27 @@
 
     var nodes = [];
     if (checked.from) {
-      nodes.push(E('p', 'wb-review__from', 'This backup is from ' + checked.from +
-        '. Its answers fit this workbook’s questions: restore them?'));
+      nodes.push(E('p', 'wb-review__from', WB.t('review.restore.from_other', { workbook: checked.from })));
     }
     var list = E('ul');
-    list.appendChild(E('li', '', howMany(counts.added, 'in the backup', 'not in this browser.')));
-    list.appendChild(E('li', '', howMany(counts.different, '', 'different in the backup.')));
-    list.appendChild(E('li', '', howMany(counts.same, '', 'the same in both.')));
-    list.appendChild(E('li', '', howMany(counts.only, '', 'only in this browser.')));
+    list.appendChild(E('li', '', WB.tn('review.restore.count_added', counts.added)));
+    list.appendChild(E('li', '', WB.tn('review.restore.count_different', counts.different)));
+    list.appendChild(E('li', '', WB.tn('review.restore.count_same', counts.same)));
+    list.appendChild(E('li', '', WB.tn('review.restore.count_only_here', counts.only)));
     var pictures = Object.keys(checked.photos).length;
-    if (pictures) list.appendChild(E('li', '', 'The backup holds ' + plural(pictures, 'photo.', 'photos.')));
+    if (pictures) list.appendChild(E('li', '', WB.tn('review.restore.count_photos', pictures)));
     nodes.push(list);
     var misfits = Object.keys(checked.misfits).sort(WB.backup.byId);
-    if (misfits.length) {
-      nodes.push(E('p', '', 'The backup has ' + (misfits.length === 1 ? 'an answer' : 'answers') + ' of another kind than ' +
-        (misfits.length === 1 ? 'its question' : 'their questions') + ' asks for now (' + misfits.join(', ') + '). ' +
-        (misfits.length === 1 ? 'It' : 'They') + ' will be kept aside and listed at the end of this page.'));
-    }
+    if (misfits.length) nodes.push(E('p', '', WB.tn('review.restore.misfits', misfits.length, { ids: misfits.join(', ') })));
     if (checked.unknown.length) {
-      nodes.push(E('p', '', 'The backup also has answers to questions this workbook no longer has (' +
-        checked.unknown.join(', ') + '). They will be kept and listed at the end of this page.'));
+      nodes.push(E('p', '', WB.t('review.restore.unknown', { ids: checked.unknown.join(', ') })));
     }
     var fieldset = E('fieldset', 'wb-review__modes');
-    fieldset.appendChild(E('legend', '', 'Where an answer is different'));
+    fieldset.appendChild(E('legend', '', WB.t('review.restore.modes_legend')));
     [
-      ['both', 'Keep both: add the backup’s answer under mine'],
-      ['file', 'Use the backup’s answer'],
-      ['replace', 'Replace all my answers with the backup (answers only in this browser are removed)']
+      ['both', WB.t('review.restore.mode_both')],
+      ['file', WB.t('review.restore.mode_file')],
+      ['replace', WB.t('review.restore.mode_replace')]
     ].forEach(function (mode, index) {
       var label = E('label', 'wb-review__mode');
       var input = document.createElement('input');
@@ -841,18 +828,18 @@
       fieldset.appendChild(label);
     });
     nodes.push(fieldset);
-    nodes.push(E('p', '', 'Your answers as they are now are kept, so that you can undo the restore.'));
-    var row = actions([['Restore', 'restore', 'primary'], ['Cancel', 'close', 'secondary']]);
+    nodes.push(E('p', '', WB.t('review.restore.undo_note')));
+    var row = actions([[WB.t('review.restore.restore_button'), 'restore', 'primary'], [WB.t('review.cancel_button'), 'close', 'secondary']]);
     nodes.push(row);
     // Replacing every answer is the one choice that removes some: its button says so, as a warning.
     fieldset.addEventListener('change', function () {
       var replace = fieldset.querySelector('input[value="replace"]').checked;
       var go = row.querySelector('[data-wb-action="restore"]');
-      go.textContent = replace ? 'Replace all my answers' : 'Restore';
+      go.textContent = replace ? WB.t('review.restore.replace_all_button') : WB.t('review.restore.restore_button');
       go.classList.toggle('wb-button--primary', !replace);
       go.classList.toggle('wb-button--warning', replace);
     });
-    this.ask('Restore from the backup of ' + WB.longDay(checked.created) + '?', nodes);
+    this.ask(WB.t('review.restore.title', { date: WB.day(checked.created) }), nodes);
   };
 
   Review.prototype.restore = function (mode) {
@@ -863,9 +850,7 @@
     this.photoNames(checked).then(function (present) {
       self.apply(checked, mode, present);
     }, function (failure) {
-      self.refuse(failure.reason === 'quota'
-        ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
-        : 'This browser did not let the workbook store the backup’s photos, so nothing was changed.');
+      self.refuse(failure.reason === 'quota' ? WB.t('review.restore.photos_no_room') : WB.t('review.restore.photos_blocked'));
     });
   };
 
@@ -952,7 +937,6 @@
     WB.store.list('answer').forEach(function (entry) {
       if (mode !== 'replace' && !own(current, entry.id) && !own(checked.answers, entry.id)) leave[entry.id] = true;
     });
-    var what = plural(Object.keys(checked.answers).length, 'answer', 'answers');
     // Only the photos the answers will point to, kept aside or not (a file may carry others).
     var wanted = photoIds(values(target)).concat(asidePhotoIds(values(checked.aside).concat(values(aside)).map(function (raw) {
       return { raw: raw };
@@ -960,7 +944,7 @@
     var pictures = Object.keys(checked.photos).filter(function (id) {
       return wanted.indexOf(id) !== -1;
     });
-    if (pictures.length) what += ' and ' + plural(pictures.length, 'photo', 'photos');
+    var what = answersAndPhotos(Object.keys(checked.answers).length, pictures.length);
     var adding = pictures.filter(function (id) {
       return !present[id];
     });
@@ -972,7 +956,7 @@
       var kept = keepAsides(checked.aside, aside);
       // Earlier versions are joined (never replaced): a restore drops none.
       var versions = kept.ok ? WB.versions.restore(checked.versions) : { ok: false };
-      var result = versions.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.NO_ROOM };
+      var result = versions.ok ? WB.backup.replaceAll(target, { asides: kept.ids, photos: adding }, leave) : { ok: false, message: WB.backup.noRoom() };
       if (!result.ok) {
         if (versions.ok) versions.revert();
         kept.ids.forEach(function (id) {
@@ -982,9 +966,7 @@
       }
       self.restored(result, what, Object.keys(aside).length);
     }, function (failure) {
-      self.refuse(failure.reason === 'quota'
-        ? 'There is not enough room in this browser for the backup’s photos, so nothing was changed.'
-        : 'This browser did not let the workbook store the backup’s photos, so nothing was changed.');
+      self.refuse(failure.reason === 'quota' ? WB.t('review.restore.photos_no_room') : WB.t('review.restore.photos_blocked'));
     });
   };
 
@@ -1012,9 +994,7 @@
   Review.prototype.restored = function (result, what, asides) {
     if (!result.ok) return this.refuse(result.message);
     this.render();
-    this.offerUndo('Restored ' + what + ' from your backup.' + (asides ? ' ' + plural(asides, 'answer', 'answers') +
-      ' from the backup could not go in ' + (asides === 1 ? 'its box (its question has changed, or it' : 'their boxes (their questions have changed, or they') +
-      ' could not be joined to yours), so ' + (asides === 1 ? 'it is' : 'they are') + ' kept aside: see “Earlier answers kept aside” at the end of this page.' : ''));
+    this.offerUndo(WB.t('review.restore.done', { what: what }) + (asides ? ' ' + WB.tn('review.restore.kept_aside', asides) : ''));
   };
 
   Review.prototype.offerUndo = function (message) {
@@ -1024,9 +1004,9 @@
       return;
     }
     // When the page opens with an undo still on offer, it is said without taking the focus.
-    this.say(message || 'Your last restore can still be undone', [
-      E('p', '', 'You can undo your last restore (of ' + WB.longDay(undo.record.saved) + ') and go back to the answers you had before it.'),
-      actions([['Undo the restore', 'undo', 'secondary'], ['Keep the restored answers', 'forget-undo', 'secondary']])
+    this.say(message || WB.t('review.undo.still_possible'), [
+      E('p', '', WB.t('review.undo.offer', { date: WB.day(undo.record.saved) })),
+      actions([[WB.t('review.undo.undo_button'), 'undo', 'secondary'], [WB.t('review.undo.keep_button'), 'forget-undo', 'secondary']])
     ], message ? 'success' : 'info');
   };
 
@@ -1040,7 +1020,7 @@
     var undo = WB.store.read('undo', 'restore');
     var kept = undo.state === 'ok' && undo.record.value;
     var before = kept && kept.answers;
-    if (!before || typeof before !== 'object') return this.refuse('There is no restore to undo.');
+    if (!before || typeof before !== 'object') return this.refuse(WB.t('review.undo.nothing'));
     var after = kept.after && typeof kept.after === 'object' ? kept.after : null;
     var current = {};
     WB.store.list('answer').forEach(function (entry) {
@@ -1071,10 +1051,10 @@
     var safe = aside.every(function (pair) {
       return WB.store.keepAside('answer', pair[0], pair[1]).ok;
     });
-    if (!safe) return this.refuse(WB.backup.NO_ROOM, 'The restore was not undone');
+    if (!safe) return this.refuse(WB.backup.noRoom(), WB.t('review.undo.failed_title'));
     var undone = photoIds(values(this.answers())).concat(Array.isArray(kept.photos) ? kept.photos : []);
     var result = WB.backup.replaceAll(target, false, leave);
-    if (!result.ok) return this.refuse(result.message, 'The restore was not undone');
+    if (!result.ok) return this.refuse(result.message, WB.t('review.undo.failed_title'));
     broken.forEach(function (id) {
       WB.store.putRaw('answer', id, before[id]);
     });
@@ -1086,10 +1066,8 @@
     WB.photos.release(undone).catch(function () {});
     this.render();
     since.sort(WB.backup.byId);
-    this.say('The restore is undone: your answers are as they were before it.' + (since.length
-      ? ' ' + (since.length === 1 ? 'The answer' : 'The answers') + ' you wrote or changed since the restore (' +
-        since.join(', ') + ') ' + (since.length === 1 ? 'is' : 'are') + ' kept as ' + (since.length === 1 ? 'it is' : 'they are') + ' now.'
-      : ''));
+    this.say(WB.t('review.undo.done') +
+      (since.length ? ' ' + WB.tn('review.undo.kept_since', since.length, { ids: since.join(', ') }) : ''));
   };
 
   /** Keep the restored answers: the photos only the undo pointed to can go. */
@@ -1100,7 +1078,7 @@
     WB.store.remove('undo', 'restore');
     WB.versions.forgetUndo();
     WB.photos.release(ids).catch(function () {});
-    this.say('The restored answers are kept. The restore can no longer be undone.');
+    this.say(WB.t('review.undo.kept'));
   };
 
   /* ---- readable copies ---------------------------------------------------- */
@@ -1122,8 +1100,8 @@
     var every = this.root.querySelector('#wb-review-copy-all').checked;
     var self = this;
     return {
-      title: this.siteName + ': my answers',
-      date: WB.longDay(new Date().toISOString()),
+      title: WB.t('review.copy.title', { workbook: this.siteName }),
+      date: WB.day(new Date()),
       sections: this.chosenSections().map(function (section) {
         return {
           title: section.title,
@@ -1148,22 +1126,22 @@
 
   Review.prototype.readable = function (action) {
     var doc = this.document();
-    var name = WB.workbook + '-answers-' + isoDay(new Date());
+    var name = WB.t('review.copy.file_name', { workbook: WB.workbook, date: isoDay(new Date()) });
     var self = this;
     if (action === 'copy-text') {
       WB.copyText(WB.copies.text(doc)).then(function (copied) {
-        if (copied) self.say('Your answers are copied. Paste them into an email, a message or a document.');
-        else self.refuse('Copying did not work in this browser. Use "Download as text" instead.', 'Your answers were not copied');
+        if (copied) self.say(WB.t('review.copy.copied'));
+        else self.refuse(WB.t('review.copy.copy_failed'), WB.t('review.copy.copy_failed_title'));
       });
     } else if (action === 'download-text') {
       download(name + '.txt', 'text/plain;charset=utf-8', WB.copies.text(doc));
-      this.say('Your answers are downloading as a text file: ' + name + '.txt');
+      this.say(WB.t('review.copy.downloading_text', { name: name + '.txt' }));
     } else if (action === 'download-markdown') {
       download(name + '.md', 'text/markdown;charset=utf-8', WB.copies.markdown(doc));
-      this.say('Your answers are downloading as a Markdown file: ' + name + '.md');
+      this.say(WB.t('review.copy.downloading_markdown', { name: name + '.md' }));
     } else {
       download(name + '.html', 'text/html;charset=utf-8', WB.copies.html(doc));
-      this.say('Your answers are downloading as a web page: ' + name + '.html');
+      this.say(WB.t('review.copy.downloading_html', { name: name + '.html' }));
     }
   };
 
@@ -1171,24 +1149,25 @@
 
   Review.prototype.askClear = function (what, id) {
     var text = {
-      all: 'Clear all your answers from this browser? This cannot be undone.',
-      section: 'Clear your answers to this section from this browser? This cannot be undone.',
-      answer: 'Clear your answer to ' + id + ' from this browser? This cannot be undone.',
-      orphan: 'Remove your answer to ' + id + ' (a question no longer in the workbook) from this browser? This cannot be undone.',
-      aside: 'Remove this earlier answer, kept aside, from this browser? This cannot be undone.'
-    }[what];
-    var confirm = WB.button(what === 'all' ? 'Yes, clear all my answers' : what === 'orphan' || what === 'aside' ? 'Yes, remove' : 'Yes, clear',
-      'confirm-clear');
+      all: function () { return WB.t('review.clear.ask_all'); },
+      section: function () { return WB.t('review.clear.ask_section'); },
+      answer: function () { return WB.t('review.clear.ask_answer', { id: id }); },
+      orphan: function () { return WB.t('review.clear.ask_orphan', { id: id }); },
+      aside: function () { return WB.t('review.clear.ask_aside'); }
+    }[what]();
+    var confirm = WB.button(what === 'all' ? WB.t('review.clear.confirm_all_button')
+      : what === 'orphan' || what === 'aside' ? WB.t('review.clear.confirm_remove_button') : WB.t('review.clear.confirm_button'),
+    'confirm-clear');
     confirm.classList.add('wb-button--warning');
     confirm.setAttribute('data-wb-clear', what);
     confirm.setAttribute('data-wb-id', id || '');
-    var row = actions([['Download a backup first', 'backup', 'secondary']]);
+    var row = actions([[WB.t('review.clear.backup_first_button'), 'backup', 'secondary']]);
     row.appendChild(confirm);
-    var cancel = WB.button('Cancel', 'close');
+    var cancel = WB.button(WB.t('review.cancel_button'), 'close');
     cancel.classList.add('wb-button--secondary');
     row.appendChild(cancel);
     var versions = what === 'aside' ? null : WB.versionsReview.clearChoice(this.idsOf(what, id), what === 'all');
-    this.ask('Clear answers', [E('p', '', text + ' If you might want them later, download a backup first.')].concat(versions ? [versions] : [], [row]));
+    this.ask(WB.t('review.clear.title'), [E('p', '', text + ' ' + WB.t('review.clear.backup_hint'))].concat(versions ? [versions] : [], [row]));
   };
 
   /** The prompts a clear of one answer, a removed question's answer or one section is about. */
@@ -1211,8 +1190,8 @@
     })[0];
     var self = this;
     WB.copyText(text || '').then(function (copied) {
-      if (copied) self.say('Copied. Paste the words into the question’s box, or anywhere you like.');
-      else self.refuse('Copying did not work in this browser: select the words and copy them.', 'The words were not copied');
+      if (copied) self.say(WB.t('review.aside.copied'));
+      else self.refuse(WB.t('review.aside.copy_failed'), WB.t('review.aside.copy_failed_title'));
     });
   };
 
@@ -1222,8 +1201,8 @@
       var removed = WB.store.remove('aside', id);
       this.closeDialog();
       this.render();
-      if (!removed.ok) return this.refuse('This browser did not let the workbook remove it.', 'Not removed');
-      return this.say('The earlier answer kept aside is removed from this browser.');
+      if (!removed.ok) return this.refuse(WB.t('review.clear.remove_one_failed'), WB.t('review.clear.not_removed_title'));
+      return this.say(WB.t('review.clear.aside_removed'));
     }
     var answers = this.answers();
     var ids = what === 'all' ? Object.keys(answers) : this.idsOf(what, id);
@@ -1242,23 +1221,23 @@
     }
     this.closeDialog();
     this.render();
-    if (!result.ok) return this.refuse('This browser did not let the workbook remove them.', 'Not cleared');
+    if (!result.ok) return this.refuse(WB.t('review.clear.remove_failed'), WB.t('review.clear.not_cleared_title'));
+    var title = (this.sections.filter(function (section) {
+      return section.number === id;
+    })[0] || {}).title;
     var done = {
-      all: 'All your answers are cleared from this browser.',
-      section: 'Your answers to “' + (this.sections.filter(function (section) {
-        return section.number === id;
-      })[0] || {}).title + '” are cleared from this browser.',
-      answer: 'Your answer to ' + id + ' is cleared from this browser.',
-      orphan: 'Your answer to ' + id + ' is removed from this browser.'
-    }[what];
+      all: function () { return WB.t('review.clear.done_all'); },
+      section: function () { return WB.t('review.clear.done_section', { section: title }); },
+      answer: function () { return WB.t('review.clear.done_answer', { id: id }); },
+      orphan: function () { return WB.t('review.clear.done_orphan', { id: id }); }
+    }[what]();
     this.say(done);
     // Photos go after the answers that pointed to them: all of them, or those nothing else points to.
     (what === 'all' ? WB.photos.clear() : WB.photos.release(pictures)).then(function () {
       pictures.forEach(WB.forgetPhotoUrl);
     }, function () {
       if (pictures.length) {
-        self.say(done, [E('p', 'wb-review__warning', 'The photos of those answers could not be removed from this browser. ' +
-          'Try again later, or clear this site’s data in the browser’s settings.')]);
+        self.say(done, [E('p', 'wb-review__warning', WB.t('review.clear.photos_failed'))]);
       }
     });
   };

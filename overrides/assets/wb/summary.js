@@ -12,14 +12,10 @@
     return WB.element(tag, className, text);
   };
 
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
-  }
-
   /** A section's status: "Not started", "3 of 8 answered", "Completed". */
   function status(done, total) {
-    if (!done) return 'Not started';
-    return done === total ? 'Completed' : done + ' of ' + total + ' answered';
+    if (!done) return WB.t('summary.not_started');
+    return done === total ? WB.t('summary.completed') : WB.tn('summary.answered_of', done, { total: WB.number(total) });
   }
 
   /**
@@ -38,14 +34,13 @@
     progress.appendChild(tag);
     var answers = el.querySelector('.wb-review__answers');
     answers.hidden = !shown;
-    answers.querySelector('.wb-review__summary').textContent = !done ? 'Show the earlier versions kept'
-      : done === 1 ? 'Show your answer' : 'Show your ' + done + ' answers';
+    answers.querySelector('.wb-review__summary').textContent = !done ? WB.t('summary.show_earlier_versions')
+      : WB.tn('summary.show_answers', done);
     el.querySelector('.wb-review__section-actions').hidden = !done;
     el.classList.toggle('wb-review__section--empty', !done);
     var todo = el.querySelector('.wb-review__unanswered');
     todo.hidden = done === total;
-    todo.querySelector('.wb-review__summary').textContent =
-      plural(total - done, 'question', 'questions') + ' not answered yet';
+    todo.querySelector('.wb-review__summary').textContent = WB.tn('summary.not_answered', total - done);
   }
 
   /**
@@ -58,7 +53,7 @@
     var heading = E('h3', 'wb-review__question');
     heading.appendChild(E('span', 'wb-prompt__number', id));
     var words = typeof record.prompt === 'string' && record.prompt.trim() ? record.prompt.trim() : '';
-    heading.appendChild(document.createTextNode(' ' + (words || '(the question’s words were not kept)')));
+    heading.appendChild(document.createTextNode(' ' + (words || WB.t('summary.words_not_kept'))));
     item.appendChild(heading);
     item.appendChild(E('p', 'wb-review__text', text));
     item.appendChild(meta);
