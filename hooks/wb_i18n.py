@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Union
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
@@ -58,6 +59,14 @@ class Catalogue:
             raise KeyError(f"no interface text {key!r} in the {self.language!r} catalogue")
         return fill(found, values)
 
+    def tn(self, key: str, count: int, **values: Any) -> str:
+        """A count's text ({one: …, other: …}) in the plural form of the catalogue's locale, {count} filled."""
+        forms = self.texts.get(key)
+        if not isinstance(forms, dict):
+            raise KeyError(f"no counted interface text {key!r} in the {self.language!r} catalogue")
+        form = forms.get("zero") if count == 0 and "zero" in forms else forms.get(plural_form(self.texts, count))
+        return fill(form if isinstance(form, str) else forms["other"], {**values, "count": count})
+
     def html(self, key: str, **values: Any) -> Markup:
         """For templates: the text escaped, its placeholders filled with (escaped unless Markup) values."""
         found = self.texts.get(key)
@@ -71,6 +80,15 @@ class Catalogue:
         """The catalogue as a script for the page (i18n.js reads WB_STRINGS)."""
         data = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return "window.WB_STRINGS=" + data.replace("<", "\\u003c") + ";\n"
+
+
+def plural_form(texts: dict[str, Text], count: int) -> str:
+    """CLDR's plural category of `count` in the catalogue's locale (as Intl.PluralRules gives it in the browser)."""
+    tag = texts.get("locale")
+    try:
+        return Locale.parse(tag if isinstance(tag, str) else ENGLISH, sep="-").plural_form(count)
+    except (UnknownLocaleError, ValueError):
+        return Locale("en").plural_form(count)
 
 
 def fill(text: str, values: dict[str, Any]) -> str:

@@ -13,10 +13,9 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
 from pymdownx.blocks.block import Block
 
-from wb_i18n import Catalogue, fill
+from wb_i18n import Catalogue
 from wb_prompts import PromptError
 
 # The start of a rendered prompt: its element's attributes and its heading (see wb_prompts, wb_ladder).
@@ -37,25 +36,6 @@ def picture_frame(strings: Catalogue, kind: str) -> str | None:
     """On a blank printed workbook, the words of a frame to draw in or stick photos on, above the lines."""
     return {"wb-drawing": strings.t("review.blank.draw_here"),
             "wb-photos": strings.t("review.blank.photos_here")}.get(kind)
-
-
-class Counts:
-    """A count's text of the catalogue ({one: …, other: …}), its plural form chosen for the catalogue's locale."""
-
-    def __init__(self, strings: Catalogue):
-        self.strings = strings
-        tag = strings.texts.get("locale")
-        try:
-            self.locale = Locale.parse(tag if isinstance(tag, str) else strings.language, sep="-")
-        except (UnknownLocaleError, ValueError):
-            self.locale = Locale("en")
-
-    def t(self, key: str, count: int, **values: object) -> str:
-        forms = self.strings.texts.get(key)
-        if not isinstance(forms, dict):
-            raise KeyError(f"no counted interface text {key!r} in the {self.strings.language!r} catalogue")
-        form = forms.get("zero") if count == 0 and "zero" in forms else forms.get(self.locale.plural_form(count))
-        return fill(form if isinstance(form, str) else forms["other"], {**values, "count": count})
 
 
 @dataclass(frozen=True)
@@ -101,14 +81,13 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue)
     count. Everything starts folded, so filling in the answers moves nothing.
     """
     root = etree.Element("div", {"class": "wb-review__list"})
-    counts = Counts(strings)
     for number, (title, href, prompts) in enumerate(sections, start=1):
         section = etree.SubElement(root, "section", {"class": "wb-review__section", "data-wb-section": str(number),
                                                      "aria-labelledby": f"wb-review-section-{number}"})
         row = etree.SubElement(section, "div", {"class": "wb-review__row"})
         heading = etree.SubElement(row, "h2", {"id": f"wb-review-section-{number}", "class": "wb-review__section-title"})
         etree.SubElement(heading, "a", {"href": href}).text = title
-        etree.SubElement(row, "p", {"class": "wb-review__progress"}).text = counts.t("review.section.questions", len(prompts))
+        etree.SubElement(row, "p", {"class": "wb-review__progress"}).text = strings.tn("review.section.questions", len(prompts))
         answers = etree.SubElement(section, "details", {"class": "wb-review__answers"})
         etree.SubElement(answers, "summary", {"class": "wb-review__summary"}).text = strings.t("review.section.show_questions")
         for prompt in prompts:

@@ -23,7 +23,7 @@ SCRIPTS = ROOT / "overrides" / "assets" / "wb"
 TEMPLATES = ROOT / "overrides"
 
 RE_JS_KEY = re.compile(r"""\bWB\.t[nf]?\(\s*['"]([a-z0-9_.]+)['"]""")
-RE_PY_KEY = re.compile(r"""\.(?:t|html)\(\s*['"]([a-z0-9_.]+)['"]""")
+RE_PY_KEY = re.compile(r"""\.(?:t|tn|html)\(\s*['"]([a-z0-9_.]+)['"]""")
 RE_TEMPLATE_KEY = re.compile(r"""\bwb\.t\(\s*['"]([a-z0-9_.]+)['"]""")
 RE_JS_COMMENT = re.compile(r"/\*[\s\S]*?\*/|^\s*//.*$", re.M)
 RE_ANY_T = re.compile(r"""\bWB\.t[nf]?\(\s*(?!['"])""")
