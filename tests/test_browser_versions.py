@@ -48,8 +48,9 @@ def test_keep_view_copy_from_and_delete_a_version(page: Page, base_url, context)
     # Dated, newest first; kept across a reload, with the current answer in the box beside them.
     page.reload()
     expect(box(page, "1.1")).to_have_value("What I think now")
-    today = page.evaluate("new Date().toLocaleDateString(undefined, {day: 'numeric', month: 'long', year: 'numeric'})")
-    expect(entries(page, "1.1").nth(0).locator(".wb-versions__date")).to_have_text(re.compile("^Kept " + re.escape(today) + ", "))
+    # In the catalogue's locale (en-GB): "Kept 27 November 2026, 14:02".
+    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    expect(entries(page, "1.1").nth(0).locator(".wb-versions__date")).to_have_text(re.compile("^Kept " + re.escape(today) + r", \d\d:\d\d$"))
     # View shows the words of that version, and hides them again.
     view = entries(page, "1.1").nth(1).get_by_role("button", name=re.compile("^View the version of"))
     view.click()

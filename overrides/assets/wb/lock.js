@@ -50,7 +50,7 @@
     error.textContent = '';
     error.hidden = !text;
     if (text) {
-      error.appendChild(E('span', 'wb-visually-hidden', 'Error: '));
+      error.appendChild(E('span', 'wb-visually-hidden', WB.t('lock.error_prefix') + ' '));
       error.appendChild(document.createTextNode(text));
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', (error.id + ' ' + (hint ? hint.id : '')).trim());
@@ -60,6 +60,11 @@
       if (hint) input.setAttribute('aria-describedby', hint.id);
       else input.removeAttribute('aria-describedby');
     }
+  }
+
+  /** What a failure says to the reader: a message the lock wrote for them ({message}), else `fallback` (never a developer's Error). */
+  function said(failure, fallback) {
+    return failure && !(failure instanceof Error) && typeof failure.message === 'string' ? failure.message : fallback;
   }
 
   function passphraseOf(box) {
@@ -85,40 +90,40 @@
     if (locked) {
       box.setAttribute('aria-labelledby', 'wb-lockbar-title');
       box.noValidate = true;
-      var title = box.appendChild(E('h2', 'wb-lockbar__title', 'Your answers are locked'));
+      var title = box.appendChild(E('h2', 'wb-lockbar__title', WB.t('lock.bar.title')));
       title.id = 'wb-lockbar-title';
-      var pass = box.appendChild(field('wb-lock-passphrase', 'Passphrase', '', 'current-password'));
+      var pass = box.appendChild(field('wb-lock-passphrase', WB.t('lock.bar.passphrase'), '', 'current-password'));
       var row = box.appendChild(E('p', 'wb-alert__actions'));
-      var go = row.appendChild(E('button', 'wb-button', 'Unlock'));
+      var go = row.appendChild(E('button', 'wb-button', WB.t('lock.bar.unlock')));
       go.type = 'submit';
-      var said = row.appendChild(E('span', 'wb-lockbar__said'));
-      said.setAttribute('role', 'status');
+      var status = row.appendChild(E('span', 'wb-lockbar__said'));
+      status.setAttribute('role', 'status');
       box.addEventListener('submit', function (event) {
         event.preventDefault();
         var words = passphraseOf(pass);
-        if (!words) return showError(pass, 'Type your passphrase to unlock your answers.');
+        if (!words) return showError(pass, WB.t('lock.bar.type_passphrase'));
         showError(pass, '');
         go.disabled = true;
-        said.textContent = 'Unlocking…';
+        status.textContent = WB.t('lock.bar.unlocking');
         v.unlock(words).then(function () {
           var now = document.querySelector('.wb-lockbar button');
           if (now) now.focus();
         }, function (failure) {
           go.disabled = false;
-          said.textContent = '';
-          showError(pass, (failure && failure.message) || 'The workbook could not be unlocked in this browser.');
+          status.textContent = '';
+          showError(pass, said(failure, WB.t('lock.bar.cannot_unlock')));
         });
       });
     } else {
       var line = box.appendChild(E('p', 'wb-alert__actions'));
-      line.appendChild(E('span', '', 'Your answers are unlocked on this device.'));
-      var lock = line.appendChild(E('button', 'wb-button', 'Lock now'));
+      line.appendChild(E('span', '', WB.t('lock.bar.unlocked')));
+      var lock = line.appendChild(E('button', 'wb-button', WB.t('lock.bar.lock_now')));
       lock.type = 'button';
       var result = line.appendChild(E('span', 'wb-lockbar__said'));
       result.setAttribute('role', 'status');
       lock.addEventListener('click', function () {
         v.lockNow().then(function (done) {
-          if (!done) result.textContent = 'Not locked: an answer on this page is not saved. Copy it somewhere safe first.';
+          if (!done) result.textContent = WB.t('lock.bar.not_locked');
           else {
             var field = document.getElementById('wb-lock-passphrase');
             if (field) field.focus();
@@ -145,14 +150,14 @@
     var box = E('section', 'wb-lock');
     box.setAttribute('data-wb-state', state);
     box.setAttribute('aria-labelledby', 'wb-lock-title');
-    var title = box.appendChild(E('h2', 'wb-lock__title', 'Lock my answers with a passphrase'));
+    var title = box.appendChild(E('h2', 'wb-lock__title', WB.t('lock.settings.title')));
     title.id = 'wb-lock-title';
-    var said = E('p', 'wb-lock__said');
-    said.setAttribute('role', 'status');
-    if (state === 'off') off(box, v, said);
-    else if (state === 'open') open(box, v, said);
-    else box.appendChild(E('p', '', 'Your answers are locked. Unlock them with your passphrase at the top of this page.'));
-    box.appendChild(said);
+    var status = E('p', 'wb-lock__said');
+    status.setAttribute('role', 'status');
+    if (state === 'off') off(box, v, status);
+    else if (state === 'open') open(box, v, status);
+    else box.appendChild(E('p', '', WB.t('lock.settings.locked')));
+    box.appendChild(status);
     if (old) old.replaceWith(box);
     else {
       var tools = review.querySelector('.wb-review__tools');
@@ -168,86 +173,79 @@
     if (!hint.hasAttribute('data-wb-plain')) hint.setAttribute('data-wb-plain', hint.textContent);
     var config = v.isOpen() ? v.config() : null;
     hint.textContent = config && config.backups !== false
-      ? 'Left empty, the backup is locked with your workbook’s passphrase (see “Lock my answers with a passphrase”). ' +
-        'Type another passphrase, at least ' + WB.locked.MIN_PASSPHRASE + ' characters, to lock this backup with it instead. ' +
-        'If you forget it, nobody can open the backup.'
+      ? WB.t('lock.settings.backup_hint', { min: WB.number(WB.locked.MIN_PASSPHRASE) })
       : hint.getAttribute('data-wb-plain');
   }
 
-  function off(box, v, said) {
-    box.appendChild(E('p', '', 'On a shared computer, a lock keeps your answers private. With it on, your answers, drawings ' +
-      'and photos are stored in this browser scrambled with your passphrase, and nobody can read them without it. ' +
-      'You type the passphrase once each time you open the workbook; it locks itself when you close the browser, ' +
-      'after a while without use, or when you choose “Lock now”.'));
-    box.appendChild(E('p', 'wb-review__warning', 'If you forget the passphrase, nobody can open your answers again, not even your ' +
-      'organisation. Keep a backup, and choose words you will remember.'));
-    var first = box.appendChild(field('wb-lock-new', 'Choose a passphrase', 'At least ' + WB.locked.MIN_PASSPHRASE +
-      ' characters, such as three or four words.', 'new-password'));
-    var again = box.appendChild(field('wb-lock-again', 'Type the passphrase again', '', 'new-password'));
+  function off(box, v, status) {
+    var min = { min: WB.number(WB.locked.MIN_PASSPHRASE) };
+    box.appendChild(E('p', '', WB.t('lock.settings.about')));
+    box.appendChild(E('p', 'wb-review__warning', WB.t('lock.settings.warning')));
+    var first = box.appendChild(field('wb-lock-new', WB.t('lock.settings.choose'), WB.t('lock.settings.choose_hint', min), 'new-password'));
+    var again = box.appendChild(field('wb-lock-again', WB.t('lock.settings.again'), '', 'new-password'));
     var row = box.appendChild(E('p', 'wb-alert__actions'));
-    var go = row.appendChild(E('button', 'wb-button', 'Turn on the lock'));
+    var go = row.appendChild(E('button', 'wb-button', WB.t('lock.settings.turn_on')));
     go.type = 'button';
     go.addEventListener('click', function () {
       var words = passphraseOf(first);
       showError(again, '');
-      if (words.length < WB.locked.MIN_PASSPHRASE) return showError(first, 'Use at least ' + WB.locked.MIN_PASSPHRASE + ' characters for the passphrase.');
+      if (words.length < WB.locked.MIN_PASSPHRASE) return showError(first, WB.t('lock.settings.too_short', min));
       showError(first, '');
-      if (passphraseOf(again) !== words) return showError(again, 'The two passphrases are not the same. Type it again.');
+      if (passphraseOf(again) !== words) return showError(again, WB.t('lock.settings.not_same'));
       go.disabled = true;
-      said.textContent = 'Locking your answers…';
+      status.textContent = WB.t('lock.settings.locking');
       v.turnOn(words).then(function () {
-        said.textContent = '';
-        announce('The lock is on. Your answers are stored locked with your passphrase.');
+        status.textContent = '';
+        announce(WB.t('lock.settings.turned_on'));
       }, function (failure) {
         go.disabled = false;
-        said.textContent = (failure && failure.message) || 'Not all answers could be locked: this browser’s storage may be full. ' +
-          'What is not locked yet is locked the next time you unlock.';
+        status.textContent = said(failure, WB.t('lock.settings.not_all_locked'));
       });
     });
   }
 
-  function open(box, v, said) {
+  function open(box, v, status) {
     var config = v.config();
     var choice = box.appendChild(E('p', 'wb-lock__field'));
-    var label = choice.appendChild(E('label', 'wb-lock__label', 'Lock by itself after this long without use'));
+    var label = choice.appendChild(E('label', 'wb-lock__label', WB.t('lock.settings.idle_label')));
     label.htmlFor = 'wb-lock-idle';
     var select = choice.appendChild(E('select', 'wb-review__scope'));
     select.id = 'wb-lock-idle';
     IDLE_CHOICES.forEach(function (minutes) {
-      select.appendChild(new Option(minutes + ' minutes', String(minutes)));
+      select.appendChild(new Option(WB.tn('lock.settings.idle_choice', minutes), String(minutes)));
     });
     select.value = String(config.idle || WB.vaultCrypto.IDLE);
     select.addEventListener('change', function () {
       change(v, { idle: Number(select.value) });
-      said.textContent = 'Your answers will lock after ' + select.value + ' minutes without use.';
+      status.textContent = WB.tn('lock.settings.idle_said', Number(select.value));
     });
     var backups = box.appendChild(E('p', 'wb-versions__choice'));
     var tick = backups.appendChild(E('input'));
     tick.type = 'checkbox';
     tick.id = 'wb-lock-backups';
     tick.checked = config.backups !== false;
-    var text = backups.appendChild(E('label', '', 'Lock my backups with the same passphrase'));
+    var text = backups.appendChild(E('label', '', WB.t('lock.settings.backups_label')));
     text.htmlFor = tick.id;
     tick.addEventListener('change', function () {
       change(v, { backups: tick.checked });
       backupHint(v);
-      said.textContent = tick.checked ? 'Your backups will be locked with your passphrase.' : 'Your backups will not be locked, unless you type a passphrase for one.';
+      status.textContent = tick.checked ? WB.t('lock.settings.backups_on') : WB.t('lock.settings.backups_off');
     });
-    box.appendChild(E('h3', 'wb-lock__subtitle', 'Turn the lock off'));
-    var pass = box.appendChild(field('wb-lock-off', 'Your passphrase', 'Your answers are stored unlocked again, readable by anyone using this browser.', 'current-password'));
+    box.appendChild(E('h3', 'wb-lock__subtitle', WB.t('lock.settings.off_title')));
+    var pass = box.appendChild(field('wb-lock-off', WB.t('lock.settings.off_passphrase'), WB.t('lock.settings.off_hint'), 'current-password'));
     var row = box.appendChild(E('p', 'wb-alert__actions'));
-    var go = row.appendChild(E('button', 'wb-button', 'Turn off the lock'));
+    var go = row.appendChild(E('button', 'wb-button', WB.t('lock.settings.turn_off')));
     go.type = 'button';
     go.addEventListener('click', function () {
       go.disabled = true;
-      said.textContent = 'Unlocking your answers…';
+      status.textContent = WB.t('lock.settings.unlocking');
       v.turnOff(passphraseOf(pass)).then(function () {
-        said.textContent = '';
-        announce('The lock is off. Your answers are stored unlocked in this browser.');
+        status.textContent = '';
+        announce(WB.t('lock.settings.turned_off'));
       }, function (failure) {
         go.disabled = false;
-        said.textContent = '';
-        showError(pass, (failure && failure.message) || 'The lock could not be turned off in this browser.');
+        status.textContent = '';
+        showError(pass, said(failure, WB.t('lock.settings.cannot_turn_off')));
       });
     });
   }

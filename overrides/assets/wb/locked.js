@@ -28,9 +28,6 @@
   var RE_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   var KEYS = ['cipher', 'created', 'data', 'format', 'kdf', 'version', 'workbook'];
-  var WRONG = 'The passphrase is wrong, or the file has been changed since it was made. Check the passphrase and try again.';
-  var DAMAGED = 'This locked backup is damaged or incomplete, so it cannot be opened.';
-  var UNKNOWN = 'This locked backup uses a kind of lock this workbook does not know.';
   // The key last derived for opening a file: a second try with the same file and passphrase is instant.
   var last = null;
 
@@ -83,29 +80,29 @@
     if (typeof data.version !== 'number' || data.version !== VERSION) {
       return {
         error: data.version > VERSION
-          ? 'This backup was made by a newer version of the workbook. Open the newest version of the workbook to restore it.'
-          : 'This backup’s format is not one this workbook knows.'
+          ? WB.t('lock.file.newer')
+          : WB.t('lock.file.unknown_format')
       };
     }
     if (!sameKeys(data, KEYS) || !sameKeys(data.kdf, ['hash', 'iterations', 'name', 'salt']) ||
         !sameKeys(data.cipher, ['iv', 'length', 'name'])) {
-      return { error: DAMAGED };
+      return { error: WB.t('lock.file.damaged') };
     }
     if (data.kdf.name !== 'PBKDF2' || data.kdf.hash !== 'SHA-256' || data.cipher.name !== 'AES-GCM' || data.cipher.length !== 256) {
-      return { error: UNKNOWN };
+      return { error: WB.t('lock.file.unknown') };
     }
     var iterations = data.kdf.iterations;
     if (typeof iterations !== 'number' || Math.floor(iterations) !== iterations || iterations < ITERATIONS || iterations > MAX_ITERATIONS) {
-      return { error: UNKNOWN };
+      return { error: WB.t('lock.file.unknown') };
     }
     if (typeof data.workbook !== 'string' || typeof data.created !== 'string' || isNaN(Date.parse(data.created))) {
-      return { error: DAMAGED };
+      return { error: WB.t('lock.file.damaged') };
     }
     var salt = fromBase64(data.kdf.salt);
     var iv = fromBase64(data.cipher.iv);
     var sealed = fromBase64(data.data);
     if (!salt || salt.length !== SALT_BYTES || !iv || iv.length !== IV_BYTES || !sealed || sealed.length <= TAG_BYTES) {
-      return { error: DAMAGED };
+      return { error: WB.t('lock.file.damaged') };
     }
     return { salt: salt, iv: iv, data: sealed, iterations: iterations, created: data.created, workbook: data.workbook, aad: additional(data) };
   }
@@ -145,7 +142,7 @@
    */
   function unlock(found, passphrase) {
     var crypto = subtle();
-    if (!crypto) return Promise.reject({ message: 'This browser cannot open locked backups here. Open the workbook at an https:// address, or in another browser.' });
+    if (!crypto) return Promise.reject({ message: WB.t('lock.file.no_crypto') });
     var id = found.iterations + ':' + toBase64(found.salt) + ':' + passphrase;
     var key = last && last.id === id ? Promise.resolve(last.key) : deriveKey(passphrase, found.salt, found.iterations).then(function (made) {
       last = { id: id, key: made };
@@ -157,10 +154,10 @@
       try {
         return new TextDecoder('utf-8', { fatal: true }).decode(plain);
       } catch (error) {
-        throw { message: DAMAGED };
+        throw { message: WB.t('lock.file.damaged') };
       }
     }, function () {
-      throw { message: WRONG };
+      throw { message: WB.t('lock.file.wrong') };
     });
   }
 

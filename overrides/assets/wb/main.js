@@ -93,14 +93,11 @@
   }
 
   /* ---- one message for the page when storage cannot be used at all ----- */
-  var PROBLEMS = {
-    quota: 'The storage this browser gives the workbook is full, so new answers cannot be saved.',
-    blocked:
-      'This browser is not letting the workbook save answers. This happens when cookies and site data ' +
-      'are blocked for this site, and in some private windows. Allow site data for this site, or use ' +
-      'another browser, to keep your answers.',
-    unavailable: 'Storage in this browser is not working, so answers cannot be saved.'
-  };
+  function problem(reason) {
+    if (reason === 'quota') return WB.t('main.storage_full');
+    if (reason === 'blocked') return WB.t('main.storage_blocked');
+    return WB.t('main.storage_unavailable');
+  }
 
   function storageProblem() {
     if (!document.querySelector('[data-module^="wb-"]') || document.querySelector('.wb-page-alert')) return;
@@ -110,20 +107,16 @@
     alert.className = 'wb-alert wb-page-alert';
     alert.setAttribute('role', 'alert');
     var strong = document.createElement('strong');
-    strong.textContent = 'Your answers are not being saved. ';
+    strong.textContent = WB.t('main.not_saving') + ' ';
     var text = document.createElement('p');
     text.appendChild(strong);
-    text.appendChild(document.createTextNode(PROBLEMS[check.reason] || PROBLEMS.unavailable));
+    text.appendChild(document.createTextNode(problem(check.reason)));
     alert.appendChild(text);
     var heading = document.querySelector('.md-content__inner h1');
     if (heading) heading.parentNode.insertBefore(alert, heading.nextSibling);
   }
 
   /* ---- how long this browser keeps answers ------------------------------ */
-  var WEEK_RULE =
-    'This browser may delete your answers if you do not open the workbook for 7 days: ' +
-    'Safari, and every browser on an iPhone or iPad, does this to websites.';
-
   WB.keeping = {
     /**
      * Is this WebKit (Safari, and every browser on an iPhone or iPad)? Its rule deletes a
@@ -155,13 +148,9 @@
     /** Promise of plain words: will this browser keep the answers? */
     describe: function () {
       return WB.keeping.persisted().then(function (kept) {
-        if (kept) return 'This browser has agreed to keep your answers until you clear them yourself.';
-        if (WB.keeping.weekRule()) {
-          return WEEK_RULE + ' To keep them, add the workbook to your Home Screen and open it from there, ' +
-            'and keep a backup.';
-        }
-        return 'This browser may clear your answers, for example when it is short of space or when its history ' +
-          'is cleared. Keep a backup.';
+        if (kept) return WB.t('main.kept_until_cleared');
+        if (WB.keeping.weekRule()) return WB.t('main.week_rule') + ' ' + WB.t('main.week_rule_keep');
+        return WB.t('main.may_clear');
       });
     }
   };
@@ -210,7 +199,7 @@
     for (var i = 0; i < roots.length; i++) {
       if (WB.answered(roots[i].getAttribute('data-module'), roots[i].getAttribute('data-wb-prompt'))) done++;
     }
-    line.textContent = done + ' of ' + roots.length + ' answered on this page.';
+    line.textContent = WB.tn('main.progress', done, { total: WB.number(roots.length) });
   }
 
   /**
@@ -248,8 +237,8 @@
       mark.classList.toggle('wb-nav-progress--done', complete);
       // "3 of 8", never "3/8": a UK reader takes 1/6 for a date. Heard as "3 of 8 answered".
       mark.children[0].textContent = complete ? '\u2713 ' : '';
-      mark.children[1].textContent = done + ' of ' + prompts.length;
-      mark.children[2].textContent = ' answered';
+      mark.children[1].textContent = WB.tn('main.nav_count', done, { total: WB.number(prompts.length) });
+      mark.children[2].textContent = WB.t('main.nav_answered');
     }
   }
 
@@ -268,19 +257,18 @@
     var target = document.querySelector('meta[name="wb-answers-url"]');
     var note = WB.element('div', 'wb-reminder wb-keeping');
     note.setAttribute('role', 'note');
-    note.setAttribute('aria-label', 'Keeping your answers');
-    note.appendChild(WB.element('p', '', 'Your answer is saved. ' + WEEK_RULE));
-    note.appendChild(WB.element('p', '', 'Two ways to keep them:'));
+    note.setAttribute('aria-label', WB.t('main.keeping.label'));
+    note.appendChild(WB.element('p', '', WB.t('main.keeping.saved') + ' ' + WB.t('main.week_rule')));
+    note.appendChild(WB.element('p', '', WB.t('main.keeping.two_ways')));
     var ways = note.appendChild(WB.element('ul'));
-    ways.appendChild(WB.element('li', '', 'Add the workbook to your Home Screen and open it from there: in Safari, ' +
-      'tap the Share button, then “Add to Home Screen”.'));
-    ways.appendChild(WB.element('li', '', 'Make a backup: one file you keep, for example in your email.'));
+    ways.appendChild(WB.element('li', '', WB.t('main.keeping.home_screen')));
+    ways.appendChild(WB.element('li', '', WB.t('main.keeping.backup')));
     var actions = note.appendChild(WB.element('p', 'wb-alert__actions'));
     if (target) {
-      var link = actions.appendChild(WB.element('a', 'wb-button', 'Make a backup'));
+      var link = actions.appendChild(WB.element('a', 'wb-button', WB.t('main.make_backup')));
       link.href = target.getAttribute('content') + '#wb-review-backup';
     }
-    var ok = actions.appendChild(WB.button('OK, I understand', 'dismiss-keeping'));
+    var ok = actions.appendChild(WB.button(WB.t('main.keeping.ok'), 'dismiss-keeping'));
     ok.addEventListener('click', function () {
       note.remove();
     });
@@ -321,25 +309,23 @@
     var box = document.createElement('div');
     box.className = 'wb-reminder';
     box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', 'Back up your answers');
+    box.setAttribute('aria-label', WB.t('main.reminder.label'));
     var text = document.createElement('p');
-    text.textContent =
-      (last === null
-        ? 'You have not made a backup of your answers yet. '
-        : 'Your last backup was on ' + WB.longDay(new Date(last).toISOString()) + ', and you have written more since. ') +
-      (WB.keeping.weekRule()
-        ? WEEK_RULE + ' A backup file is the only copy that lasts. '
-        : 'Your answers are only in this browser, which can forget them. ') +
-      'A backup is one file you keep, for example in your email.';
+    // Sentences, each whole, one after another.
+    text.textContent = [
+      last === null ? WB.t('main.reminder.never') : WB.t('main.reminder.since', { day: WB.day(last) }),
+      WB.keeping.weekRule() ? WB.t('main.week_rule') + ' ' + WB.t('main.reminder.only_copy') : WB.t('main.reminder.browser_forgets'),
+      WB.t('main.reminder.one_file')
+    ].join(' ');
     box.appendChild(text);
     var actions = document.createElement('p');
     actions.className = 'wb-alert__actions';
     var link = document.createElement('a');
     link.className = 'wb-button';
     link.href = target.getAttribute('content') + '#wb-review-backup';
-    link.textContent = 'Make a backup';
+    link.textContent = WB.t('main.make_backup');
     actions.appendChild(link);
-    var later = WB.button('Not now', 'dismiss-reminder');
+    var later = WB.button(WB.t('main.reminder.not_now'), 'dismiss-reminder');
     later.addEventListener('click', function () {
       WB.store.write('meta', 'reminder', { dismissed: new Date().toISOString() });
       box.remove();
@@ -357,15 +343,7 @@
     var note = document.createElement('div');
     note.className = 'wb-reminder wb-offline-note';
     note.setAttribute('role', 'note');
-    [
-      'You opened this workbook from a folder on this computer. Your answers are saved in this browser, on this ' +
-        'computer, and nowhere else.',
-      'In most browsers, every page opened from a file on this computer shares that storage. So a copy of this folder ' +
-        'shows the same answers, and any other web page file opened in this browser could read or change them.',
-      'If other people use this computer, use the workbook online instead (ask your organisation for its address), or ' +
-        'clear your answers on the My answers page when you finish. To move your answers to another browser or ' +
-        'computer, make a backup on the My answers page and restore it there.'
-    ].forEach(function (words) {
+    [WB.t('main.offline.where'), WB.t('main.offline.shared'), WB.t('main.offline.advice')].forEach(function (words) {
       note.appendChild(document.createElement('p')).textContent = words;
     });
     heading.parentNode.insertBefore(note, heading.nextSibling);

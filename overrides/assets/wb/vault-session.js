@@ -9,7 +9,6 @@
   var WB = (window.WB = window.WB || {});
   var Vault = WB.Vault;
   var C = WB.vaultCrypto;
-  var WRONG = 'That passphrase is not the one this workbook is locked with. Check it and try again.';
 
   function tell(state) {
     document.documentElement.classList.remove('wb-is-resuming');
@@ -51,13 +50,13 @@
   Vault.prototype.use = function (bits) {
     var self = this;
     var config = this.config();
-    if (!config || config.broken) return Promise.reject({ message: 'The lock’s settings in this browser are damaged, so it cannot be opened.' });
+    if (!config || config.broken) return Promise.reject({ message: WB.t('lock.session.settings_damaged') });
     return C.importKey(bits).then(function (key) {
       return C.open(key, config.check).then(function (text) {
         if (text !== C.CHECK) throw new Error('check');
         return key;
       }).catch(function () {
-        throw { message: WRONG, wrong: true };
+        throw { message: WB.t('lock.session.wrong'), wrong: true };
       });
     }).then(function (key) {
       return self.readAll(key).then(function (cache) {
@@ -87,7 +86,7 @@
   /** Unlock with the passphrase: PBKDF2 with the lock's salt and count. */
   Vault.prototype.unlock = function (passphrase) {
     var config = this.config();
-    if (!config || config.broken) return Promise.reject({ message: 'The lock’s settings in this browser are damaged, so it cannot be opened.' });
+    if (!config || config.broken) return Promise.reject({ message: WB.t('lock.session.settings_damaged') });
     var self = this;
     return WB.locked.deriveBits(passphrase, WB.locked.fromBase64(config.salt), config.iterations).then(function (bits) {
       return self.use(bits);
@@ -155,11 +154,11 @@
           if (text !== C.CHECK) throw new Error('check');
           return key;
         }).catch(function () {
-          throw { message: WRONG, wrong: true };
+          throw { message: WB.t('lock.session.wrong'), wrong: true };
         });
       });
     }).then(function (key) {
-      if (!WB.saveAll()) throw { message: 'An answer on this page is not saved, so the lock was left on. Save it first.' };
+      if (!WB.saveAll()) throw { message: WB.t('lock.session.not_saved') };
       self.key = key;
       return Promise.all(Object.keys(self.pending).map(function (name) {
         return self.pending[name];
@@ -196,9 +195,7 @@
       }
       return self.convert(false).catch(function () {}).then(function () {
         var n = problem && problem.count;
-        throw { message: n ? (n === 1 ? 'One stored answer or photo' : n + ' stored answers or photos') +
-          ' could not be opened with this passphrase (it may be damaged), so the lock stays on. Nothing was lost.'
-          : 'The lock could not be turned off in this browser (its storage may be full), so it stays on. Nothing was lost.' };
+        throw { message: n ? WB.tn('lock.session.not_opened', n) : WB.t('lock.session.stays_on') };
       });
     });
   };

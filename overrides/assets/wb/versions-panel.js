@@ -19,15 +19,14 @@
     this.el = E('div', 'wb-versions');
     this.el.setAttribute('data-search-exclude', '');
     var row = this.el.appendChild(E('p', 'wb-versions__actions'));
-    var keep = row.appendChild(WB.button('Keep this version', 'keep-version'));
+    var keep = row.appendChild(WB.button(WB.t('versions.keep_button'), 'keep-version'));
     keep.setAttribute('aria-describedby', 'wb-versions-about-' + this.id.replace(/\./g, '-'));
     this.said = row.appendChild(E('span', 'wb-versions__said'));
     this.said.setAttribute('role', 'status');
-    var about = this.el.appendChild(E('p', 'wb-versions__about',
-      'Keeps your answer as it is now, dated, so that you can look back at it when you come back to this question.'));
+    var about = this.el.appendChild(E('p', 'wb-versions__about', WB.t('versions.about')));
     about.id = 'wb-versions-about-' + this.id.replace(/\./g, '-');
     this.listEl = this.el.appendChild(E('div', 'wb-versions__kept'));
-    this.heading = this.listEl.appendChild(E('h4', 'wb-versions__heading', 'Earlier versions of your answer'));
+    this.heading = this.listEl.appendChild(E('h4', 'wb-versions__heading', WB.t('versions.heading')));
     this.heading.tabIndex = -1;
     this.entries = this.listEl.appendChild(E('ol', 'wb-versions__entries'));
     root.appendChild(this.el);
@@ -60,17 +59,17 @@
 
   /** Keep the answer as it is now (saved first), unless it is empty or the same as the last version. */
   Panel.prototype.keep = function () {
-    if (!this.saver.save()) return this.say('Your answer is not saved, so no version was kept.');
+    if (!this.saver.save()) return this.say(WB.t('versions.not_saved'));
     var value = this.saver.owner.value();
-    if (!this.rules.valid(value) || !this.rules.answered(value)) return this.say('Write an answer before keeping a version.');
+    if (!this.rules.valid(value) || !this.rules.answered(value)) return this.say(WB.t('versions.write_first'));
     var found = WB.versions.read(this.id);
     var last = found.list[found.list.length - 1];
-    if (last && JSON.stringify(last.value) === JSON.stringify(value)) return this.say('This version is already kept.');
+    if (last && JSON.stringify(last.value) === JSON.stringify(value)) return this.say(WB.t('versions.already_kept'));
     var list = found.list.concat([{ kept: new Date().toISOString(), value: value }]);
     var result = WB.versions.write(this.id, list, found);
-    if (!result.ok) return this.say('This version could not be kept: ' + (result.reason === 'quota' ? 'this browser’s storage is full.' : 'this browser is not letting the workbook save.'));
+    if (!result.ok) return this.say(result.reason === 'quota' ? WB.t('versions.not_kept_full') : WB.t('versions.not_kept_blocked'));
     this.render();
-    this.say('Version kept. It is listed under “Earlier versions of your answer”.');
+    this.say(WB.t('versions.kept'));
   };
 
   /** The panel's buttons. Returns true when the click was one of them. */
@@ -85,8 +84,7 @@
     } else if (action === 'copy-version' && entry) {
       var self = this;
       WB.copyText(this.rules.text(entry.value, this.saver.root)).then(function (copied) {
-        self.say(copied ? 'Copied the version of ' + WB.versions.day(kept) + '. Paste it into the box, or anywhere you like.' :
-          'Copying did not work here: open the version and select its words.');
+        self.say(copied ? WB.t('versions.copied', { when: WB.versions.day(kept) }) : WB.t('versions.copy_failed'));
       });
     } else if (action === 'delete-version' && entry) {
       this.render(kept);
@@ -100,9 +98,9 @@
         return one.kept !== kept;
       }), found);
       this.render();
-      if (!result.ok) return this.say('The version could not be deleted: this browser is not letting the workbook save.') || true;
+      if (!result.ok) return this.say(WB.t('versions.not_deleted')) || true;
       delete this.open[kept];
-      this.say('Version deleted.');
+      this.say(WB.t('versions.deleted'));
       if (this.entries.children.length) this.heading.focus();
       else this.el.querySelector('[data-wb-action="keep-version"]').focus();
     } else {
@@ -132,26 +130,26 @@
     this.listEl.hidden = !list.length;
     if (found.state === 'corrupt') {
       this.listEl.hidden = false;
-      this.entries.appendChild(E('li', '', 'The earlier versions kept for this question could not be read. ' +
-        'They stay, unchanged, in this browser: keeping a new version sets them aside first.'));
+      this.entries.appendChild(E('li', '', WB.t('versions.unreadable')));
     }
     list.slice().reverse().forEach(function (entry) {
       var day = WB.versions.day(entry.kept);
       var item = self.entries.appendChild(E('li', 'wb-versions__entry'));
-      item.appendChild(E('p', 'wb-versions__date')).appendChild(E('strong', '', 'Kept ' + day));
+      item.appendChild(E('p', 'wb-versions__date')).appendChild(E('strong', '', WB.t('versions.kept_on', { when: day })));
       var actions = item.appendChild(E('p', 'wb-versions__actions'));
       if (confirming === entry.kept) {
-        actions.appendChild(E('span', '', 'Delete the version of ' + day + '? '));
-        actions.appendChild(WB.button('Yes, delete it', 'confirm-delete-version'));
-        actions.appendChild(WB.button('No, keep it', 'cancel-delete-version'));
+        actions.appendChild(E('span', '', WB.t('versions.delete_question', { when: day }) + ' '));
+        actions.appendChild(WB.button(WB.t('versions.confirm_delete'), 'confirm-delete-version'));
+        actions.appendChild(WB.button(WB.t('versions.cancel_delete'), 'cancel-delete-version'));
       } else {
-        var view = actions.appendChild(WB.button(self.open[entry.kept] ? 'Hide' : 'View', 'view-version'));
-        view.setAttribute('aria-expanded', String(!!self.open[entry.kept]));
-        view.setAttribute('aria-label', (self.open[entry.kept] ? 'Hide' : 'View') + ' the version of ' + day);
-        var copy = actions.appendChild(WB.button('Copy', 'copy-version'));
-        copy.setAttribute('aria-label', 'Copy the version of ' + day);
-        var remove = actions.appendChild(WB.button('Delete', 'delete-version'));
-        remove.setAttribute('aria-label', 'Delete the version of ' + day);
+        var shown = !!self.open[entry.kept];
+        var view = actions.appendChild(WB.button(shown ? WB.t('versions.hide') : WB.t('versions.view'), 'view-version'));
+        view.setAttribute('aria-expanded', String(shown));
+        view.setAttribute('aria-label', shown ? WB.t('versions.hide_label', { when: day }) : WB.t('versions.view_label', { when: day }));
+        var copy = actions.appendChild(WB.button(WB.t('versions.copy'), 'copy-version'));
+        copy.setAttribute('aria-label', WB.t('versions.copy_label', { when: day }));
+        var remove = actions.appendChild(WB.button(WB.t('versions.delete'), 'delete-version'));
+        remove.setAttribute('aria-label', WB.t('versions.delete_label', { when: day }));
       }
       for (var b = 0; b < actions.children.length; b++) actions.children[b].setAttribute('data-wb-kept', entry.kept);
       if (self.open[entry.kept] && self.rules.valid(entry.value)) {

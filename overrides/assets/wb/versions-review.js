@@ -7,21 +7,17 @@
 
   var WB = (window.WB = window.WB || {});
 
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
-  }
-
   /** Under a prompt on My answers: its earlier versions, folded, newest first. */
   function list(box, id, rules, el) {
     var found = WB.versions.read(id).list;
     if (!found.length || !rules) return;
     var E = WB.versions.element;
     var details = box.appendChild(E('details', 'wb-versions wb-versions--review'));
-    details.appendChild(E('summary', '', 'Earlier versions (' + found.length + ')'));
+    details.appendChild(E('summary', '', WB.tn('versions.review.summary', found.length)));
     var entries = details.appendChild(E('ol', 'wb-versions__entries'));
     found.slice().reverse().forEach(function (entry) {
       var item = entries.appendChild(E('li', 'wb-versions__entry'));
-      item.appendChild(E('p', 'wb-versions__date')).appendChild(E('strong', '', 'Kept ' + WB.versions.day(entry.kept)));
+      item.appendChild(E('p', 'wb-versions__date')).appendChild(E('strong', '', WB.t('versions.kept_on', { when: WB.versions.day(entry.kept) })));
       if (rules.valid(entry.value)) item.appendChild(WB.versions.show(rules, entry.value, el));
     });
   }
@@ -48,8 +44,9 @@
     input.type = 'checkbox';
     input.id = 'wb-review-clear-versions';
     input.name = 'wb-review-clear-versions';
-    var label = row.appendChild(E('label', '', 'Also delete ' + (n === 1 ? 'the earlier version' : 'the ' + plural(n, 'earlier version', 'earlier versions')) +
-      ' kept of ' + (all || ids.length > 1 ? 'these answers' : 'this answer') + '. Leave this unticked to keep ' + (n === 1 ? 'it' : 'them') + '.'));
+    var label = row.appendChild(E('label', '', all || ids.length > 1
+      ? WB.tn('versions.review.clear_these_answers', n)
+      : WB.tn('versions.review.clear_this_answer', n)));
     label.htmlFor = input.id;
     return row;
   }
@@ -69,7 +66,7 @@
     var input = row.appendChild(E('input'));
     input.type = 'checkbox';
     input.id = 'wb-review-copy-versions';
-    var label = row.appendChild(E('label', '', 'Include earlier versions of my answers'));
+    var label = row.appendChild(E('label', '', WB.t('versions.review.include_in_copies')));
     label.htmlFor = input.id;
     holder.parentNode.insertBefore(row, holder.nextSibling);
   }

@@ -192,14 +192,12 @@
     isList: isList,
     /** "12 March 2026, 14:05" */
     day: function (iso) {
-      var date = new Date(iso);
-      return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' }) + ', ' +
-        date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+      return WB.t('versions.kept_at', { day: WB.day(iso), time: WB.time(iso) });
     },
     /** A version as a reader sees it: the kind's own picture of it, or its words. */
     show: function (rules, value, el) {
       if (rules.render) return rules.render(value, el);
-      return E('p', 'wb-versions__text', rules.text(value, el) || '(Empty)');
+      return E('p', 'wb-versions__text', rules.text(value, el) || WB.t('versions.empty'));
     },
     element: E
   };
