@@ -8,6 +8,7 @@
  *   WB.tf('main.backup_due', { link: a })                 a fragment: a placeholder may be a node
  *   WB.day(date)        "27 November 2026"    WB.dayMonth(date)   "27 November"
  *   WB.time(date)       "14:02"               WB.number(1234)     "1,234"
+ *   WB.shortDay(date)   "3 October" this year, with the year another   WB.isToday(date)
  *
  * Keys are always written out in full in the code (never built from parts), so that a test can
  * check that every key used exists and every key in the catalogue is used.
@@ -99,5 +100,13 @@
   };
   WB.time = function (date) {
     return format({ hour: '2-digit', minute: '2-digit' }, date);
+  };
+  /** Is `date` today, where the reader is? */
+  WB.isToday = function (date) {
+    return asDate(date).toDateString() === new Date().toDateString();
+  };
+  /** "3 October" this year, "3 October 2025" another. */
+  WB.shortDay = function (date) {
+    return asDate(date).getFullYear() === new Date().getFullYear() ? WB.dayMonth(date) : WB.day(date);
   };
 })(window);

@@ -271,7 +271,7 @@
 
   /** "Saved on …" and a button for one answer (its name, `label`, says which answer, after its visible words). */
   Review.prototype.answerMeta = function (id, saved, words, action, label) {
-    var meta = E('p', 'wb-review__meta', WB.t('review.answer.saved', { when: WB.when(saved) }) + ' ');
+    var meta = E('p', 'wb-review__meta', WB.savedAt(saved) + ' ');
     var button = WB.button(words, action);
     button.classList.add('wb-button--secondary');
     button.setAttribute('data-wb-id', id);
@@ -315,7 +315,10 @@
       var item = E('div', 'wb-review__prompt wb-review__aside-item');
       item.appendChild(E('h3', 'wb-review__question', WB.t('review.aside.question', { id: entry.prompt })));
       item.appendChild(E('p', 'wb-review__text', asideWords(entry.raw)));
-      var meta = E('p', 'wb-review__meta', WB.t('review.aside.kept', { when: WB.when(new Date(entry.kept).toISOString()) }) + ' ');
+      var kept = new Date(entry.kept);
+      var meta = E('p', 'wb-review__meta', (WB.isToday(kept)
+        ? WB.t('review.aside.kept_today', { time: WB.time(kept) })
+        : WB.t('review.aside.kept_on', { date: WB.shortDay(kept), time: WB.time(kept) })) + ' ');
       [
         [WB.t('review.aside.copy_button'), 'copy-aside', WB.t('review.aside.copy_label', { id: entry.prompt })],
         [WB.t('review.aside.remove_button'), 'remove-aside', WB.t('review.aside.remove_label', { id: entry.prompt })]

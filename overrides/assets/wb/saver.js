@@ -52,27 +52,13 @@
    */
   function savedAt(iso, elsewhere) {
     var date = new Date(iso);
-    var now = new Date();
     var time = WB.time(date);
-    if (date.toDateString() === now.toDateString()) {
+    if (WB.isToday(date)) {
       return elsewhere ? WB.t('saver.saved_today_elsewhere', { time: time }) : WB.t('saver.saved_today', { time: time });
     }
-    var day = date.getFullYear() === now.getFullYear() ? WB.dayMonth(date) : WB.day(date);
     return elsewhere
-      ? WB.t('saver.saved_on_elsewhere', { date: day, time: time })
-      : WB.t('saver.saved_on', { date: day, time: time });
-  }
-
-  /**
-   * "today at 14:02" / "on 3 October at 09:00": English pieces, kept only for review.js until it
-   * takes whole sentences from the catalogue (then remove). New code: savedAt's way.
-   */
-  function when(iso) {
-    var date = new Date(iso);
-    var now = new Date();
-    if (date.toDateString() === now.toDateString()) return 'today at ' + WB.time(date);
-    var day = date.getFullYear() === now.getFullYear() ? WB.dayMonth(date) : WB.day(date);
-    return 'on ' + day + ' at ' + WB.time(date);
+      ? WB.t('saver.saved_on_elsewhere', { date: WB.shortDay(date), time: time })
+      : WB.t('saver.saved_on', { date: WB.shortDay(date), time: time });
   }
 
   function element(tag, className, text) {
@@ -489,9 +475,6 @@
 
   WB.Saver = Saver;
   WB.savedAt = savedAt;
-  WB.when = when;
-  // Other files still call WB.longDay: the catalogue's long date, "27 November 2026".
-  WB.longDay = WB.day;
   WB.element = element;
   WB.button = button;
 })(window, document);
