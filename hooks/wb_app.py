@@ -40,7 +40,8 @@ def recoloured(png: bytes, background: str, ink: str) -> bytes:
     return b"".join(found)
 
 
-def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Logo | None = None) -> str:
+def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Logo | None = None,
+             short_name: str = "Workbook") -> str:
     icons = [{"src": logo.src, "sizes": logo.sizes, "type": logo.type, "purpose": "any"}] if logo else []
     if not (logo and logo.whole_icon):
         icons += [
@@ -50,7 +51,7 @@ def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Log
     return json.dumps(
         {
             "name": name,
-            "short_name": name if len(name) <= 20 else "Workbook",
+            "short_name": name if len(name) <= 20 else short_name,
             "description": description or name,
             "start_url": "./",
             "scope": "./",
@@ -110,11 +111,12 @@ def service_worker(namespace: str, build: str, urls: list[str], earlier: tuple[s
 def write_app(
     site: Path, name: str, description: str | None, namespace: str, directory_urls: bool,
     earlier: tuple[str, ...] = (), colour: str = "#4051b5", logo: wb_brand.Logo | None = None,
+    short_name: str = "Workbook",
 ) -> None:
     """Write the manifest, its icons (in the site's colour) and the service worker into a built site."""
     for size in ICON_SIZES:
         book = (APP / f"icon-{size}.png").read_bytes()
         (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(recoloured(book, colour, wb_brand.ink_on(colour)))
-    (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo), encoding="utf-8")
+    (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo, short_name), encoding="utf-8")
     urls = precached(site, directory_urls)
     (site / "sw.js").write_text(service_worker(namespace, version(site), urls, earlier), encoding="utf-8")

@@ -294,4 +294,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         wb_app.write_app(
             Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
             (legacy,) if legacy else (), colour, wb_brand.logo(config.theme, config.docs_dir),
+            BUILD["strings"].t("page.app_short_name"),
         )

@@ -6,6 +6,7 @@ always written out whole (WB.t('saver.saved'), strings.t("prompt.label")), never
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -149,6 +150,12 @@ def test_a_welsh_catalogue_gives_the_pages_and_the_scripts_its_words(tmp_path):
     tree["locale"] = "cy-GB"
     group, key = first(tree, counted=False)
     tree[group][key] = "Testun Cymraeg"
+    tree["page"]["app_short_name"] = "Llyfr gwaith"
+    tree["prompt"]["no_script_status"] = "Mae angen JavaScript i gadw atebion."
     build_in(tmp_path, "cy", {"cy": tree})
     script = next((tmp_path / "site" / "assets" / "wb").glob("workbook.*.js")).read_text(encoding="utf-8")
     assert '"locale":"cy-GB"' in script and f'"{group}.{key}":"Testun Cymraeg"' in script
+    soup = BeautifulSoup((tmp_path / "site" / "beginnings" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("#wb-status-1-1").get_text() == "Mae angen JavaScript i gadw atebion."
+    manifest = json.loads((tmp_path / "site" / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["short_name"] == "Llyfr gwaith"  # "Peer Mentoring in Criminal Justice" is too long
