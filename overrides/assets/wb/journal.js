@@ -42,39 +42,9 @@
   }
 
   Journal.prototype.open = function () {
-    var self = this;
-    if (this.opening) return this.opening;
-    this.opening = new Promise(function (resolve, reject) {
-      var request;
-      try {
-        if (!window.indexedDB) throw new Error('IndexedDB is not available');
-        request = window.indexedDB.open(self.name, 1);
-      } catch (error) {
-        reject({ reason: 'unavailable', error: error });
-        return;
-      }
-      request.onupgradeneeded = function () {
-        request.result.createObjectStore(STORE, { keyPath: 'key' });
-      };
-      request.onsuccess = function () {
-        var db = request.result;
-        db.onversionchange = function () {
-          db.close();
-          self.opening = null;
-        };
-        db.onclose = function () {
-          self.opening = null;
-        };
-        resolve(db);
-      };
-      request.onerror = function () {
-        reject({ reason: 'unavailable', error: request.error });
-      };
+    return WB.openDatabase(this, this.name, STORE, 'key', function (error) {
+      return { reason: 'unavailable', error: error };
     });
-    this.opening.catch(function () {
-      self.opening = null;
-    });
-    return this.opening;
   };
 
   /** Run `work(store, out)` in one transaction that is on disk when it resolves. */

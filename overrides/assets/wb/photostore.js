@@ -133,40 +133,7 @@
 
   /** The open database (one connection per page, opened when first needed). */
   PhotoStore.prototype.open = function () {
-    var self = this;
-    if (this.opening) return this.opening;
-    this.opening = new Promise(function (resolve, reject) {
-      var request;
-      try {
-        if (!window.indexedDB) throw Object.assign(new Error('IndexedDB is not available'), { name: 'SecurityError' });
-        request = window.indexedDB.open(self.name, 1);
-      } catch (error) {
-        reject(failure(error));
-        return;
-      }
-      request.onupgradeneeded = function () {
-        request.result.createObjectStore(STORE, { keyPath: 'id' });
-      };
-      request.onsuccess = function () {
-        var db = request.result;
-        // Another tab deleting the database, or a newer version: let go, open again next time.
-        db.onversionchange = function () {
-          db.close();
-          self.opening = null;
-        };
-        db.onclose = function () {
-          self.opening = null;
-        };
-        resolve(self.adopt(db));
-      };
-      request.onerror = function () {
-        reject(failure(request.error));
-      };
-    });
-    this.opening.catch(function () {
-      self.opening = null; // try again next time: the reader may have allowed storage
-    });
-    return this.opening;
+    return WB.openDatabase(this, this.name, STORE, 'id', failure, this.adopt.bind(this));
   };
 
   /** Run `work(store)` in one transaction; resolves with what work's requests left in `out`. */

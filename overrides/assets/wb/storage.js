@@ -385,6 +385,46 @@
   WB.Store = Store;
   WB.parseRecord = parseRecord;
 
+  /**
+   * A database of one object store (IndexedDB), opened once a page and again when needed after
+   * another tab deleted or upgraded it: the promise is kept in `holder.opening`. `failed(error)`
+   * is what a failure rejects with; `ready(db)`, if given, runs once on the open database.
+   */
+  WB.openDatabase = function (holder, name, store, keyPath, failed, ready) {
+    if (holder.opening) return holder.opening;
+    holder.opening = new Promise(function (resolve, reject) {
+      var request;
+      try {
+        if (!window.indexedDB) throw Object.assign(new Error('IndexedDB is not available'), { name: 'SecurityError' });
+        request = window.indexedDB.open(name, 1);
+      } catch (error) {
+        reject(failed(error));
+        return;
+      }
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(store, { keyPath: keyPath });
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        db.onversionchange = function () {
+          db.close();
+          holder.opening = null;
+        };
+        db.onclose = function () {
+          holder.opening = null;
+        };
+        resolve(ready ? ready(db) : db);
+      };
+      request.onerror = function () {
+        reject(failed(request.error));
+      };
+    });
+    holder.opening.catch(function () {
+      holder.opening = null; // try again next time: the reader may have allowed storage
+    });
+    return holder.opening;
+  };
+
   var meta = document.querySelector('meta[name="wb-namespace"]');
   var legacy = document.querySelector('meta[name="wb-legacy-namespace"]');
   var workbook = document.querySelector('meta[name="wb-workbook"]');
