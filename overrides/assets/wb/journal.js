@@ -41,32 +41,18 @@
     this.opening = null;
   }
 
+  function unavailable(error) {
+    return { reason: 'unavailable', error: error };
+  }
+
   Journal.prototype.open = function () {
-    return WB.openDatabase(this, this.name, STORE, 'key', function (error) {
-      return { reason: 'unavailable', error: error };
-    });
+    return WB.openDatabase(this, this.name, STORE, 'key', unavailable);
   };
 
   /** Run `work(store, out)` in one transaction that is on disk when it resolves. */
   Journal.prototype.run = function (mode, work) {
     return this.open().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var out = {};
-        var tx;
-        try {
-          tx = mode === 'readwrite' ? db.transaction(STORE, mode, { durability: 'strict' }) : db.transaction(STORE, mode);
-          work(tx.objectStore(STORE), out);
-        } catch (error) {
-          reject({ reason: 'unavailable', error: error });
-          return;
-        }
-        tx.oncomplete = function () {
-          resolve(out);
-        };
-        tx.onabort = tx.onerror = function () {
-          reject({ reason: 'unavailable', error: tx.error });
-        };
-      });
+      return WB.transaction(db, STORE, mode, work, unavailable);
     });
   };
 

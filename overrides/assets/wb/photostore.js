@@ -136,34 +136,13 @@
     return WB.openDatabase(this, this.name, STORE, 'id', failure, this.adopt.bind(this));
   };
 
-  /** Run `work(store)` in one transaction; resolves with what work's requests left in `out`. */
+  /**
+   * Run `work(store)` in one transaction; resolves with what work's requests left in `out`.
+   * A picture is on disk before an answer points to it (see journal.js).
+   */
   PhotoStore.prototype.run = function (mode, work) {
     return this.open().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var out = {};
-        var tx;
-        try {
-          // A picture is on disk before an answer points to it (see journal.js).
-          tx = mode === 'readwrite' ? db.transaction(STORE, mode, { durability: 'strict' }) : db.transaction(STORE, mode);
-          work(tx.objectStore(STORE), out);
-        } catch (error) {
-          if (tx) {
-            try {
-              tx.abort();
-            } catch (ignored) {
-              /* already finished */
-            }
-          }
-          reject(failure(error));
-          return;
-        }
-        tx.oncomplete = function () {
-          resolve(out);
-        };
-        tx.onabort = tx.onerror = function () {
-          reject(failure(tx.error));
-        };
-      });
+      return WB.transaction(db, STORE, mode, work, failure);
     });
   };
 

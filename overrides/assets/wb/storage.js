@@ -425,6 +425,37 @@
     return holder.opening;
   };
 
+  /**
+   * Run `work(objectStore, out)` in one transaction of `db`; resolves with `out` once the
+   * transaction is complete (for writes: on disk, durability strict), rejects with `failed(error)`.
+   */
+  WB.transaction = function (db, store, mode, work, failed) {
+    return new Promise(function (resolve, reject) {
+      var out = {};
+      var tx;
+      try {
+        tx = mode === 'readwrite' ? db.transaction(store, mode, { durability: 'strict' }) : db.transaction(store, mode);
+        work(tx.objectStore(store), out);
+      } catch (error) {
+        if (tx) {
+          try {
+            tx.abort();
+          } catch (ignored) {
+            /* already finished */
+          }
+        }
+        reject(failed(error));
+        return;
+      }
+      tx.oncomplete = function () {
+        resolve(out);
+      };
+      tx.onabort = tx.onerror = function () {
+        reject(failed(tx.error));
+      };
+    });
+  };
+
   var meta = document.querySelector('meta[name="wb-namespace"]');
   var legacy = document.querySelector('meta[name="wb-legacy-namespace"]');
   var workbook = document.querySelector('meta[name="wb-workbook"]');
