@@ -1,5 +1,10 @@
 """Browser: the corpus of hostile backup files (tests/hostile_backups.py). Each is refused, leaving
-localStorage and the photos' database byte for byte as they were, or restored exactly."""
+localStorage and the photos' database byte for byte as they were, or restored exactly.
+
+The check of every file of the corpus (refused with its reason, or taken exactly) runs in one page in
+test_logic.py; here a few files go all the way through the page: one of each kind of refusal (a byte that
+is not text, a value no kind takes, a picture of a kind not taken, no room to store) and one of each way
+of restoring (UTF-16 text, photos, an answer kept aside)."""
 
 from __future__ import annotations
 
@@ -24,7 +29,18 @@ def test_the_corpus_is_large_and_has_both_outcomes():
     assert {outcome for _, outcome in CORPUS.values()} == {"refused", "restored"}
 
 
-@pytest.mark.parametrize("name", list(CORPUS))
+THROUGH_THE_PAGE = [
+    "invalid UTF-8 inside an answer",
+    "a collage that names a photo id twice",
+    "a GIF",
+    "an answer too large for the browser's storage",
+    "a UTF-16 file with its byte-order mark",
+    "a PNG and a WebP, with the collage",
+    "an aside that is damaged text",
+]
+
+
+@pytest.mark.parametrize("name", THROUGH_THE_PAGE)
 def test_a_hostile_backup_is_refused_untouched_or_restored_exactly(page: Page, base_url, name):
     content, outcome = CORPUS[name]
     review(page, base_url)

@@ -225,7 +225,12 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE))
+# Every header above is refused with its message in one page in test_logic.py; these go through the page,
+# in under 2 s (no key is derived): a lock too costly, a newer version, data that is not base64.
+THROUGH_THE_PAGE = ["absurd iterations", "a newer version", "data not base64"]
+
+
+@pytest.mark.parametrize("name", THROUGH_THE_PAGE)
 def test_a_hostile_locked_header_is_refused_at_once_without_asking_for_a_passphrase(page: Page, base_url, name):
     content, message = HOSTILE[name]
     review(page, base_url)
