@@ -20,6 +20,7 @@ from test_browser_ladder import radio
 from test_browser_locked import HOSTILE as LOCKED_HOSTILE
 from test_browser_locked import PASSPHRASE, hostile, locked_backup
 from test_browser_photos import add_two
+from test_logic import READ_ALL
 from test_browser_versions import keep
 
 pytestmark = pytest.mark.browser
@@ -84,32 +85,6 @@ EXCEPTIONS = {
 }
 # Refused by the corpus's test, but after the check: when writing, for want of room in the browser.
 NO_ROOM = {"an answer too large for the browser's storage"}
-
-# The browser's own reading of a file (review.js: readFile, then checkText or the locked header) in one page,
-# with only what it does next (a refusal, a preview, asking for the passphrase) replaced by a verdict.
-CHECK_ALL = """async files => {
-  const review = Object.create(WB.modules['wb-review'].prototype);
-  review.prompts = {};
-  document.querySelectorAll('[data-wb-review-prompt]').forEach(el => {
-    const id = el.getAttribute('data-wb-review-prompt');
-    const text = el.querySelector('.wb-review__words').textContent.trim();
-    review.prompts[id] = {id, kind: el.getAttribute('data-wb-kind'), text};
-  });
-  const verdicts = {};
-  for (const [name, data] of files) {
-    verdicts[name] = await new Promise(resolve => {
-      review.refuse = message => resolve('refused: ' + message);
-      review.preview = () => resolve('accepted');
-      review.askPassphrase = locked => {
-        const found = WB.locked.header(locked);
-        resolve(found.error ? 'refused: ' + found.error : 'accepted');
-      };
-      review.readFile(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], 'backup.json'));
-    });
-  }
-  return verdicts;
-}"""
-
 
 def document(content: bytes):
     """The JSON a file holds, read as the README says (UTF-8, or UTF-16 after its byte-order mark), or None."""
@@ -210,7 +185,8 @@ def test_every_backup_the_browser_writes_with_every_kind_of_answer_is_valid(page
 def test_the_browsers_check_and_the_schema_agree_on_every_hostile_file(page: Page, base_url):
     files = {**{name: content for name, (content, _) in CORPUS.items()}, **PROBES}
     review(page, base_url)
-    verdicts = page.evaluate(CHECK_ALL, [[name, base64.b64encode(content).decode()] for name, content in files.items()])
+    read = page.evaluate(READ_ALL, [[name, base64.b64encode(content).decode()] for name, content in files.items()])
+    verdicts = {name: "refused: " + found["refused"] if "refused" in found else "accepted" for name, found in read.items() if name != "(polluted)"}
     # The harness is the browser's check: it says what the corpus's own test finds, but for room to store.
     assert {name for name, (_, outcome) in CORPUS.items()
             if (outcome == "refused") != verdicts[name].startswith("refused")} == NO_ROOM
