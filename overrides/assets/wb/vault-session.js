@@ -46,11 +46,8 @@
     return WB.idleMs || (typeof config.idle === 'number' && config.idle > 0 ? config.idle : C.IDLE) * 60000;
   };
 
-  /** Use the key `bits` (from the passphrase or the session): checked, every value opened, left-over work done. */
-  Vault.prototype.use = function (bits) {
-    var self = this;
-    var config = this.config();
-    if (!config || config.broken) return Promise.reject({ message: WB.t('lock.session.settings_damaged') });
+  /** The key of `bits`, if it opens the lock's check value; else a refusal saying the passphrase is wrong. */
+  function checkedKey(bits, config) {
     return C.importKey(bits).then(function (key) {
       return C.open(key, config.check).then(function (text) {
         if (text !== C.CHECK) throw new Error('check');
@@ -58,7 +55,15 @@
       }).catch(function () {
         throw { message: WB.t('lock.session.wrong'), wrong: true };
       });
-    }).then(function (key) {
+    });
+  }
+
+  /** Use the key `bits` (from the passphrase or the session): checked, every value opened, left-over work done. */
+  Vault.prototype.use = function (bits) {
+    var self = this;
+    var config = this.config();
+    if (!config || config.broken) return Promise.reject({ message: WB.t('lock.session.settings_damaged') });
+    return checkedKey(bits, config).then(function (key) {
       return self.readAll(key).then(function (cache) {
         self.key = key;
         self.bits = bits;
@@ -149,14 +154,7 @@
     var self = this;
     var config = this.config();
     return WB.locked.deriveBits(passphrase, WB.locked.fromBase64(config.salt), config.iterations).then(function (bits) {
-      return C.importKey(bits).then(function (key) {
-        return C.open(key, config.check).then(function (text) {
-          if (text !== C.CHECK) throw new Error('check');
-          return key;
-        }).catch(function () {
-          throw { message: WB.t('lock.session.wrong'), wrong: true };
-        });
-      });
+      return checkedKey(bits, config);
     }).then(function (key) {
       if (!WB.saveAll()) throw { message: WB.t('lock.session.not_saved') };
       self.key = key;
