@@ -18,6 +18,7 @@ Prints, never asserts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import logging
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,17 +162,31 @@ def main() -> None:
             lighthouse_figures(ours_site, stock_site)
 
 
-def photo_figures(site: Path, runs: int) -> None:
-    """Adding a phone photo to the collage (5.4): time from choosing it to its answer being saved."""
+@contextlib.contextmanager
+def chromium(site: Path, what: str) -> Iterator[tuple[object, str] | None]:
+    """Chromium, and the address `site` is served at; None (and a line saying so) where there is no Chromium."""
     if not Path(CHROMIUM_PATH).exists():
-        print("photos: not measured (no Chromium at " + CHROMIUM_PATH + ")")
+        print(f"{what}: not measured (no Chromium at {CHROMIUM_PATH})")
+        yield None
         return
-    import base64
-
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        try:
+            yield browser, base
+        finally:
+            browser.close()
+
+
+def photo_figures(site: Path, runs: int) -> None:
+    """Adding a phone photo to the collage (5.4): time from choosing it to its answer being saved."""
+    import base64
+
+    with chromium(site, "photos") as found:
+        if not found:
+            return
+        browser, base = found
         page = browser.new_page()
         page.goto(base + "self-confidence/")
         photo = base64.b64decode(page.evaluate(CAMERA_PHOTO))
@@ -186,7 +202,6 @@ def photo_figures(site: Path, runs: int) -> None:
             times.append(time.perf_counter() - start)
         kept = page.evaluate(
             "() => WB.photos.list().then(l => l.map(e => e.bytes))")
-        browser.close()
     print(
         f"photos: a 4000 x 3000 phone photo of {len(photo) // 1024} KB is kept at 1600 x 1200 in "
         f"{statistics.median(kept) // 1024:.0f} KB (ratio {statistics.median(kept) / len(photo):.2f}); "
@@ -223,18 +238,14 @@ LOCK = """async ([n, size]) => {
 
 def lock_figures(site: Path, runs: int) -> None:
     """A backup locked with a passphrase: PBKDF2 at the chosen count, then AES-GCM over a large backup."""
-    if not Path(CHROMIUM_PATH).exists():
-        print("locked backups: not measured (no Chromium at " + CHROMIUM_PATH + ")")
-        return
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+    with chromium(site, "locked backups") as found:
+        if not found:
+            return
+        browser, base = found
         page = browser.new_page()
         page.goto(base + "my-answers/")
         iterations = page.evaluate("() => WB.locked.ITERATIONS")
         figures = [page.evaluate(LOCK, [59, 50000]) for _ in range(runs)]
-        browser.close()
     derive, lock, opened, again = (statistics.median(f[i] for f in figures) for i in range(4))
     print(
         f"locked backups, median of {runs}: key derivation (PBKDF2-HMAC-SHA256, {iterations:,} iterations) {derive:.0f} ms; "
@@ -322,13 +333,10 @@ WORKBOOK_LOCK = """async (passphrase) => {
 
 def workbook_lock_figures(site: Path, runs: int) -> None:
     """The workbook's own lock: unlocking (key derivation), and typing at 50,000 characters with it off and on."""
-    if not Path(CHROMIUM_PATH).exists():
-        print("the workbook's lock: not measured (no Chromium at " + CHROMIUM_PATH + ")")
-        return
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+    with chromium(site, "the workbook's lock") as found:
+        if not found:
+            return
+        browser, base = found
         off, on, lock = [], [], []
         for _ in range(runs):
             context = browser.new_context()
@@ -340,7 +348,6 @@ def workbook_lock_figures(site: Path, runs: int) -> None:
             page.wait_for_function("() => WB.store.vault.isOpen()")
             on.append(page.evaluate(KEYSTROKES))
             context.close()
-        browser.close()
 
     def med(rows, i):
         return statistics.median(row[i] for row in rows)
