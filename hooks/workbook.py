@@ -51,7 +51,9 @@ SCRIPTS = (
     "storage.js", "journal.js", "photostore.js", "saver.js",
     "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
     "versions.js", "versions-panel.js", "versions-review.js",
-    "backup.js", "copies.js", "banner.js", "summary.js", "print.js", "review.js", "lock.js", "main.js",
+    "backup.js", "copies.js", "banner.js", "summary.js", "print.js",
+    "review.js", "review-dialog.js", "review-list.js", "review-backup.js", "review-restore.js", "review-apply.js",
+    "review-undo.js", "review-copies.js", "review-clear.js", "lock.js", "main.js",
 )
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 

@@ -18,6 +18,10 @@
     text: function (value) {
       return value;
     },
+    /** The words in a stored value that may not be valid (one kept aside), or null: here, any text. */
+    words: function (value) {
+      return typeof value === 'string' ? value : null;
+    },
     /** Keep both: mine, then the backup's under a dated line. */
     merge: function (mine, theirs, el, created) {
       return WB.backup.joined(mine, theirs, created);

@@ -404,6 +404,10 @@
         strokes: (mine.strokes.length ? mine.strokes : theirs.strokes).slice()
       };
     },
+    /** The words in a stored value that may not be valid (one kept aside), or null: its text. */
+    words: function (value) {
+      return value && typeof value.text === 'string' ? value.text : null;
+    },
     render: function (value) {
       var box = WB.element('div', 'wb-review__drawing');
       if (value.strokes.length) {

@@ -304,6 +304,16 @@
       });
       return fits ? { lists: lists } : null;
     },
+    /** The words in a stored value that may not be valid (one kept aside), or null: only lines of text. */
+    words: function (value) {
+      if (!value || !Array.isArray(value.lists)) return null;
+      // A stored value may hold anything, nested without end.
+      return value.lists.map(function (lines) {
+        return Array.isArray(lines) ? lines.filter(function (line) {
+          return typeof line === 'string';
+        }).join('\n') : '';
+      }).join('\n\n');
+    },
     /** The lines as HTML lists, for the My answers page. */
     render: function (value, el) {
       var names = columnsOf(el);

@@ -591,6 +591,23 @@
       if (photos.length > MAX_KEPT) return null;
       return { text: WB.backup.joined(mine.text, theirs.text, created), photos: photos };
     },
+    /** The words in a stored value that may not be valid (one kept aside), or null: its text. */
+    words: function (value) {
+      return value && typeof value.text === 'string' ? value.text : null;
+    },
+    /** The ids of the photos a stored value points to, valid or not (nothing it points to may go). */
+    photos: function (value) {
+      return WB.referencedPhotos([value]);
+    },
+    /** A copy of a value with its photos' ids renamed by `names` (old id -> new id); a value without photos as it is. */
+    renamePhotos: function (value, names) {
+      if (!value || typeof value !== 'object' || !Array.isArray(value.photos)) return value;
+      var copy = JSON.parse(JSON.stringify(value));
+      copy.photos.forEach(function (photo) {
+        if (photo && typeof photo.id === 'string' && Object.prototype.hasOwnProperty.call(names, photo.id)) photo.id = names[photo.id];
+      });
+      return copy;
+    },
     render: function (value) {
       var box = WB.element('div', 'wb-review__photos');
       if (value.photos.length) {

@@ -466,7 +466,13 @@
 
   /**
    * A module for data-module="<name>" (started by main.js), and the rules of its
-   * answers for every part of the site that reads them: {valid, answered, text, render?}.
+   * answers for every part of the site that reads them (backup, My answers, copies
+   * know no kind but through these): {valid(value), answered(value), text(value, el)
+   * (plain text for copies), merge(mine, theirs, el, created) (both kept, or null),
+   * render?(value, el) (for My answers and print; else its text), words?(value)
+   * (the words in a value that may not be valid, kept aside; else null),
+   * photos?(value) (the photo ids it points to, valid or not), renamePhotos?(value,
+   * names) (a copy with photo ids renamed; a value without photos as it is)}.
    */
   WB.register = function (name, Module, kind) {
     (WB.modules = WB.modules || {})[name] = Module;
