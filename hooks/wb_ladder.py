@@ -298,3 +298,6 @@ class Ladder(Block):
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
         status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
         status.text = strings.t("prompt.no_script_status")
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        self.config["registry"].record(block, self.md)

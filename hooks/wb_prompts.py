@@ -16,9 +16,12 @@ or an id used twice stops the build with a message that names the prompt.
 
 from __future__ import annotations
 
+import html as htmlmod
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+
+from markdown import Markdown
 
 from pymdownx.blocks.block import Block, type_any, type_string
 
@@ -30,12 +33,31 @@ from wb_photos import render_photos
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
 
+# Raw HTML and entities inside a prompt's words wait in Markdown's stash until the page is written.
+RE_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+RE_TAG = re.compile(r"<[^>]+>")
+# What the My answers page needs to know of a prompt's options, to show its answer.
+CARRIED = ("data-wb-items", "data-wb-columns")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A prompt as the My answers page lists it: its module (kind), id, heading's anchor, words and options."""
+
+    kind: str
+    id: str
+    anchor: str
+    text: str
+    options: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class PromptRegistry:
-    """Every prompt id seen in one build, with the page it is on."""
+    """Every prompt id seen in one build, with the page it is on, and each page's prompts as the blocks render them."""
 
     page: str = "<markdown>"
     seen: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, list[Listed]] = field(default_factory=dict)
 
     def add(self, prompt_id: str) -> None:
         if prompt_id in self.seen:
@@ -47,8 +69,50 @@ class PromptRegistry:
             )
         self.seen[prompt_id] = self.page
 
+    def record(self, root: etree.Element, md: Markdown) -> None:
+        """Keep a rendered prompt (after inline parsing, so that its words are final) for the page being read."""
+        heading = root.find("h3")
+        if heading is None:
+            raise PromptError(f"prompt {root.get('data-wb-prompt')!r} was rendered without its heading")
+        self.pages.setdefault(self.page, []).append(listed(root, heading, md))
+
+    def prompts(self, page: str) -> list[Listed]:
+        """The prompts of one page, in page order ([] for a page without any)."""
+        return self.pages.get(page, [])
+
+    def modules(self, page: str) -> set[str]:
+        """The modules (data-module) of the prompts on one page."""
+        return {prompt.kind for prompt in self.prompts(page)}
+
     def clear(self) -> None:
         self.seen.clear()
+        self.pages.clear()
+
+
+def words(heading: etree.Element, md: Markdown) -> str:
+    """The plain words of a heading, with what Markdown stashed put back and its tags taken out."""
+    def unstash(match: re.Match) -> str:
+        index = int(match.group(1))
+        stash = md.htmlStash.rawHtmlBlocks
+        return RE_TAG.sub("", str(stash[index])) if index < len(stash) else ""
+
+    text = RE_STASHED.sub(unstash, "".join(heading.itertext()))
+    return re.sub(r"\s+", " ", htmlmod.unescape(text)).strip()
+
+
+def listed(root: etree.Element, heading: etree.Element, md: Markdown) -> Listed:
+    prompt_id = root.get("data-wb-prompt", "")
+    text = words(heading, md)
+    prefix = prompt_id + " "
+    capitals = "wb-prompt--capitals" in (root.get("class") or "").split()
+    return Listed(
+        kind=root.get("data-module", ""),
+        id=prompt_id,
+        anchor=heading.get("id", ""),
+        text=text[len(prefix):] if text.startswith(prefix) else text,
+        options=tuple((name, root.get(name, "")) for name in CARRIED if root.get(name) is not None)
+        + ((("data-wb-style", "capitals"),) if capitals else ()),
+    )
 
 
 def dom_id(prompt_id: str) -> str:
@@ -169,6 +233,9 @@ class Prompt(Block):
             child.tag = "span"
             child.set("class", "wb-prompt__line")
             child.tail = " " if index < len(paragraphs) - 1 else None
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        self.config["registry"].record(block, self.md)
 
 
 # A block that was not recognised (unknown name, bad options) is left as text.

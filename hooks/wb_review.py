@@ -1,33 +1,20 @@
 """The `/// my-answers` block: one page with every prompt of the workbook and its answer.
 
 The block marks where the list goes; the hook fills it in once every page has
-been read (the list needs all of them), from the prompts found in their HTML.
+been read (the list needs all of them), from the prompts the blocks recorded (wb_prompts.PromptRegistry).
 `overrides/assets/wb/review.js` shows the answers and holds the tools: back up,
 restore, readable copies, print, clear.
 """
 
 from __future__ import annotations
 
-import html as htmlmod
-import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 
 from pymdownx.blocks.block import Block
 
 from wb_i18n import Catalogue
-from wb_prompts import PromptError
+from wb_prompts import Listed, PromptError
 
-# The start of a rendered prompt: its element's attributes and its heading (see wb_prompts, wb_ladder).
-RE_RENDERED = re.compile(
-    r'<div (?P<attrs>[^>]*\bdata-wb-prompt="[^"]+"[^>]*)>\s*'
-    r'<h3 class="wb-prompt__heading" id="(?P<anchor>[^"]+)">(?P<heading>.*?)</h3>',
-    re.S,
-)
-RE_ATTR = re.compile(r'([a-z-]+)="([^"]*)"')
-RE_TAG = re.compile(r"<[^>]+>")
-# What the My answers page needs to know of a prompt's options, to show its answer.
-CARRIED = ("data-wb-items", "data-wb-columns")
 MARKER = '<div class="wb-review__catalogue"></div>'
 BLANK_LINES = 6
 
@@ -36,40 +23,6 @@ def picture_frame(strings: Catalogue, kind: str) -> str | None:
     """On a blank printed workbook, the words of a frame to draw in or stick photos on, above the lines."""
     return {"wb-drawing": strings.t("review.blank.draw_here"),
             "wb-photos": strings.t("review.blank.photos_here")}.get(kind)
-
-
-@dataclass(frozen=True)
-class Listed:
-    """A prompt as the My answers page lists it."""
-
-    kind: str
-    id: str
-    anchor: str
-    text: str
-    options: tuple[tuple[str, str], ...] = ()
-
-
-def prompts_in(html: str) -> list[Listed]:
-    """The prompts of one rendered page, in page order."""
-    found = []
-    for match in RE_RENDERED.finditer(html):
-        attrs = {name: htmlmod.unescape(value) for name, value in RE_ATTR.findall(match["attrs"])}
-        prompt_id = attrs["data-wb-prompt"]
-        words = htmlmod.unescape(RE_TAG.sub("", match["heading"]))
-        words = re.sub(r"\s+", " ", words).strip()
-        prefix = prompt_id + " "
-        found.append(
-            Listed(
-                kind=attrs["data-module"],
-                id=prompt_id,
-                anchor=match["anchor"],
-                text=words[len(prefix):] if words.startswith(prefix) else words,
-                options=tuple((name, attrs[name]) for name in CARRIED if name in attrs) + (
-                    (("data-wb-style", "capitals"),) if "wb-prompt--capitals" in attrs.get("class", "").split() else ()
-                ),
-            )
-        )
-    return found
 
 
 def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue) -> str:

@@ -6,14 +6,13 @@ MkDocs loads it, so sibling modules are imported here, at the top.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import rcssmin
-import rjsmin
 from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment
@@ -26,6 +25,7 @@ from mkdocs.utils import get_relative_url
 
 import wb_app
 import wb_brand
+import wb_bundles
 import wb_config
 import wb_extension
 import wb_i18n
@@ -33,28 +33,40 @@ import wb_prompts
 import wb_review
 import wb_security
 
-REGISTRY = wb_prompts.PromptRegistry()
-# This build's settings (mkdocs.yml, extra.workbook), read once in on_config.
-BUILD: dict = {"settings": wb_config.Settings(), "strings": wb_i18n.english()}
-# The prompts of each page, by source path, for the My answers page.
-PROMPTS: dict[str, list[wb_review.Listed]] = {}
-# The page that holds the My answers block (at most one).
-REVIEW_PAGES: list[str] = []
-# The hashes of inline scripts on every page, for _headers.
-SCRIPT_HASHES: set[str] = set()
-# The map of every page's prompts, made once a build (sections_json).
-SECTIONS_JSON: list[str] = []
 
-# Our scripts, in the order they must run, served to readers as one file.
-SCRIPTS = (
-    "i18n.js", "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
-    "storage.js", "journal.js", "photostore.js", "saver.js",
-    "answer.js", "list.js", "drawing.js", "photos.js", "ladder.js",
-    "versions.js", "versions-panel.js", "versions-review.js",
-    "backup.js", "copies.js", "banner.js", "summary.js", "print.js",
-    "review.js", "review-dialog.js", "review-list.js", "review-backup.js", "review-restore.js", "review-apply.js",
-    "review-undo.js", "review-copies.js", "review-clear.js", "lock.js", "main.js",
-)
+@dataclass
+class Build:
+    """What one build learns as it goes. Settings and words are read in on_config (the Markdown
+    extension keeps the registry, so it lives as long as the hook); the rest starts again in on_pre_build."""
+
+    settings: wb_config.Settings = field(default_factory=wb_config.Settings)
+    strings: wb_i18n.Catalogue = field(default_factory=wb_i18n.english)
+    # Each page's prompts, recorded by the blocks as they render them.
+    registry: wb_prompts.PromptRegistry = field(default_factory=wb_prompts.PromptRegistry)
+    # The pages that hold the My answers block (at most one is allowed).
+    review_pages: list[str] = field(default_factory=list)
+    # The hashes of inline scripts on every page, for _headers.
+    script_hashes: set[str] = field(default_factory=set)
+    # The map of every page's prompts (sections_json) and the script bundles, each made once a build.
+    sections: str | None = None
+    bundles: wb_bundles.Bundles | None = None
+
+    def reset(self) -> None:
+        self.registry.clear()
+        self.review_pages.clear()
+        self.script_hashes.clear()
+        self.sections = None
+        self.bundles = None
+
+    def scripts(self) -> wb_bundles.Bundles:
+        if self.bundles is None:
+            self.bundles = wb_bundles.make(self.strings.texts, SCRIPT_DIR)
+        return self.bundles
+
+
+BUILD = Build()
+# Our scripts, by bundle and in run order: see wb_bundles.
+SCRIPTS = wb_bundles.SCRIPTS
 SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
 # Storage keys are "wb:v1:<namespace>:<kind>:<id>".
@@ -117,10 +129,12 @@ def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = wb_config.read_settings(config.extra)
-    strings = BUILD["strings"] = catalogue(config, settings)
-    settings = BUILD["settings"] = wb_config.with_default_whens(
+    strings = BUILD.strings = catalogue(config, settings)
+    settings = BUILD.settings = wb_config.with_default_whens(
         settings, strings.t("support.samaritans_when"), strings.t("support.hub_of_hope_when"))
-    config.markdown_extensions.append(wb_extension.WorkbookExtension(registry=REGISTRY, settings=settings, strings=strings))
+    BUILD.bundles = None
+    config.markdown_extensions.append(
+        wb_extension.WorkbookExtension(registry=BUILD.registry, settings=settings, strings=strings))
     if settings.colour:
         wb_brand.use_custom(config.theme)
     if settings.namespace is None:
@@ -147,7 +161,7 @@ def catalogue(config: MkDocsConfig, settings: wb_config.Settings) -> wb_i18n.Cat
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Readers get the joined script, not its parts; the file:// shim only in the offline folder."""
+    """Readers get the bundles, not their parts; the file:// shim only in the offline folder."""
     unused = {f"assets/wb/{name}" for name in SCRIPTS}
     for file in list(files):
         vendored = file.src_uri.startswith("assets/vendor/iframe-worker/")
@@ -157,15 +171,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    REGISTRY.clear()
-    PROMPTS.clear()
-    REVIEW_PAGES.clear()
-    SCRIPT_HASHES.clear()
-    SECTIONS_JSON.clear()
+    BUILD.reset()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    REGISTRY.page = page.file.src_uri
+    BUILD.registry.page = page.file.src_uri
     return markdown
 
 
@@ -176,9 +186,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{page.file.src_uri}: a '///' block was not recognised and would show as text: "
             f"{literal!r}. Check its name (prompt), its id (/// prompt | 1.1) and its options."
         )
-    PROMPTS[page.file.src_uri] = wb_review.prompts_in(html)
     if wb_review.MARKER in html:
-        REVIEW_PAGES.append(page.file.src_uri)
+        BUILD.review_pages.append(page.file.src_uri)
     return html
 
 
@@ -187,54 +196,49 @@ def sections_json(nav: Navigation) -> str:
 
     The same for every page of a build: made once (every page's prompts are known before the first is written).
     """
-    if SECTIONS_JSON:
-        return SECTIONS_JSON[0]
-    found = {
-        other.url: [[prompt.id, prompt.kind] for prompt in PROMPTS[other.file.src_uri]]
-        for other in nav.pages
-        if PROMPTS.get(other.file.src_uri)
-    }
-    SECTIONS_JSON.append(json.dumps(found, separators=(",", ":")).replace("<", "\\u003c"))
-    return SECTIONS_JSON[0]
+    if BUILD.sections is None:
+        found = {
+            other.url: [[prompt.id, prompt.kind] for prompt in BUILD.registry.prompts(other.file.src_uri)]
+            for other in nav.pages
+            if BUILD.registry.prompts(other.file.src_uri)
+        }
+        BUILD.sections = json.dumps(found, separators=(",", ":")).replace("<", "\\u003c")
+    return BUILD.sections
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Fill in the My answers list, now that every page has been read; give each page the map of prompts."""
+    """Fill in the My answers list, now that every page has been read; give each page the map of
+    prompts and the scripts it loads (the core, and the bundles of the modules it holds)."""
     context["wb_sections"] = sections_json(nav)
+    modules = BUILD.registry.modules(page.file.src_uri)
     if page.content and wb_review.MARKER in page.content:
+        modules.add("wb-review")
         sections = [
-            (other.title, get_relative_url(other.url, page.url), PROMPTS[other.file.src_uri])
+            (other.title, get_relative_url(other.url, page.url), BUILD.registry.prompts(other.file.src_uri))
             for other in nav.pages
-            if other is not page and PROMPTS.get(other.file.src_uri)
+            if other is not page and BUILD.registry.prompts(other.file.src_uri)
         ]
-        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections, BUILD["strings"]), 1)
+        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections, BUILD.strings), 1)
+    context["wb_scripts"] = BUILD.scripts().for_page(modules)
     return context
 
 
-def script_bundle() -> tuple[str, str]:
-    """One file of the interface's words and all our scripts, and its name (which changes when its content does)."""
-    parts = [BUILD["strings"].script()] + [(SCRIPT_DIR / name).read_text(encoding="utf-8") for name in SCRIPTS]
-    text = rjsmin.jsmin("\n".join(parts))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return text, f"assets/wb/workbook.{digest}.js"
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _, script = script_bundle()
-    if len(REVIEW_PAGES) > 1:
-        raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(REVIEW_PAGES)}")
-    review = files.get_file_from_path(REVIEW_PAGES[0]) if REVIEW_PAGES else None
+    if len(BUILD.review_pages) > 1:
+        raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(BUILD.review_pages)}")
+    review = files.get_file_from_path(BUILD.review_pages[0]) if BUILD.review_pages else None
     env.globals["wb"] = {
         "namespace": namespace(config),
-        "legacy_namespace": legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace),
-        "workbook_id": workbook_id(config.site_name, BUILD["settings"].namespace),
+        "legacy_namespace": legacy_namespace(config.site_name, config.site_url, BUILD.settings.namespace),
+        "workbook_id": workbook_id(config.site_name, BUILD.settings.namespace),
         "app": not is_offline(config),
-        "settings": BUILD["settings"],
-        "t": BUILD["strings"].html,
-        "script": script,
+        "settings": BUILD.settings,
+        "t": BUILD.strings.html,
+        # Pages made from a template alone (404.html) get the core.
+        "script": BUILD.scripts().core.path,
         "answers_url": review.url if review else None,
-        "colour": wb_brand.site_colour(config.theme, BUILD["settings"].colour),
-        "brand_css": wb_brand.CSS if BUILD["settings"].colour else None,
+        "colour": wb_brand.site_colour(config.theme, BUILD.settings.colour),
+        "brand_css": wb_brand.CSS if BUILD.settings.colour else None,
     }
     return env
 
@@ -245,14 +249,14 @@ def is_offline(config: MkDocsConfig) -> bool:
 
 
 def namespace(config: MkDocsConfig) -> str:
-    return storage_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
+    return storage_namespace(config.site_name, config.site_url, BUILD.settings.namespace)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if is_offline(config):
         return output
     output, hashes = wb_security.with_meta_policy(output)
-    SCRIPT_HASHES.update(hashes)
+    BUILD.script_hashes.update(hashes)
     return output
 
 
@@ -263,7 +267,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if is_offline(config):
         return relative_links(output)
     output, hashes = wb_security.with_meta_policy(output)
-    SCRIPT_HASHES.update(hashes)
+    BUILD.script_hashes.update(hashes)
     return output
 
 
@@ -280,21 +284,21 @@ def relative_links(html: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    text, script = script_bundle()
-    target = Path(config.site_dir) / script
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    for bundle in BUILD.scripts().all():
+        target = Path(config.site_dir) / bundle.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(bundle.text, encoding="utf-8")
     styles = Path(config.site_dir) / "assets" / "wb" / "workbook.css"
     styles.write_text(rcssmin.cssmin(styles.read_text(encoding="utf-8")), encoding="utf-8")
-    colour = wb_brand.site_colour(config.theme, BUILD["settings"].colour)
-    if BUILD["settings"].colour:
+    colour = wb_brand.site_colour(config.theme, BUILD.settings.colour)
+    if BUILD.settings.colour:
         (Path(config.site_dir) / wb_brand.CSS).write_text(wb_brand.brand_css(colour), encoding="utf-8")
     if not is_offline(config):
-        headers = wb_security.headers_file(sorted(SCRIPT_HASHES))
+        headers = wb_security.headers_file(sorted(BUILD.script_hashes))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
-        legacy = legacy_namespace(config.site_name, config.site_url, BUILD["settings"].namespace)
+        legacy = legacy_namespace(config.site_name, config.site_url, BUILD.settings.namespace)
         wb_app.write_app(
             Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
             (legacy,) if legacy else (), colour, wb_brand.logo(config.theme, config.docs_dir),
-            BUILD["strings"].t("page.app_short_name"),
+            BUILD.strings.t("page.app_short_name"),
         )

@@ -125,7 +125,7 @@ def main() -> None:
         o, s = statistics.median(ours), statistics.median(stock)
         print(f"build time, median of {runs}: ours {o:.3f} s, stock Material {s:.3f} s, ratio {o / s:.2f}")
 
-        ours_js = sorted((ours_site / "assets" / "wb").glob("workbook.*.js"))
+        ours_js = sorted((ours_site / "assets" / "wb").glob("*.js"))  # every bundle (hooks/wb_bundles.py)
         ours_css = sorted((ours_site / "assets" / "wb").glob("*.css"))
         material_js = sorted((ours_site / "assets" / "javascripts").glob("bundle.*.min.js"))
         material_css = sorted((ours_site / "assets" / "stylesheets").glob("*.min.css"))
@@ -136,7 +136,9 @@ def main() -> None:
                 f"our {label}: {raw} B raw, {zipped} B gzipped ({len(ours_files)} files); "
                 f"Material's: {theirs_zipped} B gzipped; ours/Material {zipped / theirs_zipped:.2f}"
             )
-        for page in ("theory", "examples" if (ours_site / "examples").exists() else "self-confidence", "my-answers"):
+        # A plain section page (text prompts only), then pages with each kind, then My answers.
+        pages = ("beginnings", "theory", "power", "examples" if (ours_site / "examples").exists() else "self-confidence", "my-answers")
+        for page in pages:
             js, css = page_code(ours_site, page)
             print(f"our code on {page}/: {js} B JS + {css} B CSS gzipped = {(js + css) / 1024:.1f} KB (target on a plain section page: 12 KB)")
 

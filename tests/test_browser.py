@@ -237,7 +237,7 @@ def test_words_typed_before_the_script_starts_are_kept_when_it_does(browser, bas
         page.goto(base_url + "theory/")
         type_and_wait(page, "3.4", stored)
     held = []
-    page.route("**/assets/wb/workbook.*.js", lambda route: held.append(route))
+    page.route("**/assets/wb/core.*.js", lambda route: held.append(route))
     page.goto(base_url + "theory/", wait_until="commit")
     box(page, "3.4").fill("Typed while the page was loading")
     expect(status(page, "3.4")).to_contain_text("Saving answers needs JavaScript")

@@ -370,23 +370,60 @@ def test_a_derived_namespace_is_said_at_build_time_and_a_set_one_is_not(tmp_path
     assert not [r for r in caplog.records if r.name == "mkdocs.hooks.workbook"]
 
 
-def test_our_scripts_reach_readers_as_one_file_named_by_its_content(built):
-    soup = page(built, "theory")
-    ours = [s["src"] for s in soup.select("script[src]") if "/wb/" in s["src"]]
-    assert len(ours) == 1 and re.search(r"assets/wb/workbook\.[0-9a-f]{10}\.js$", ours[0])
-    bundle = (built / "theory" / ours[0]).resolve().read_text(encoding="utf-8")
-    parts = ("WB.Store=Store", "WB.register=function", "WB.register('wb-answer'", "WB.register('wb-photos'",
-             "WB.register('wb-ladder'", "WB.register('wb-review'", "WB.start=start")
-    assert [bundle.index(part) for part in parts] == sorted(bundle.index(part) for part in parts), "in the order they run"
+def our_scripts(built, name: str) -> list[str]:
+    soup = page(built, name)
+    return [s["src"] for s in soup.select("script[src]") if "/wb/" in s["src"]]
+
+
+@pytest.mark.parametrize("name, bundles", [
+    ("beginnings", ["core"]),  # text prompts only
+    ("theory", ["core", "drawing"]),
+    ("identity", ["core", "list"]),
+    ("self-confidence", ["core", "drawing", "photos"]),
+    ("power", ["core", "ladder"]),
+    ("my-answers", ["core", "list", "drawing", "photos", "ladder", "review"]),  # shows every kind of answer
+])
+def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content(built, name, bundles):
+    ours = our_scripts(built, name)
+    assert [re.search(r"assets/wb/([a-z]+)\.[0-9a-f]{10}\.js$", src).group(1) for src in ours] == bundles
+    assert all((built / name / src).resolve().exists() for src in ours)
+
+
+def test_what_a_page_loads_runs_in_order(built):
+    """The catalogue, the store, the registry, text prompts, main.js last in the core; then each kind; then My answers."""
+    text = "".join((built / "my-answers" / src).resolve().read_text(encoding="utf-8") for src in our_scripts(built, "my-answers"))
+    parts = ("window.WB_STRINGS=", "WB.Store=Store", "WB.register=function", "WB.register('wb-answer'", "WB.need=function",
+             "WB.start=start", "WB.register('wb-list'", "WB.register('wb-photos'", "WB.register('wb-ladder'",
+             "WB.register('wb-review'")
+    assert [text.index(part) for part in parts] == sorted(text.index(part) for part in parts), "in the order they run"
+
+
+def test_a_plain_page_carries_no_code_or_words_of_the_kinds_or_my_answers(built):
+    core = (built / "beginnings" / our_scripts(built, "beginnings")[0]).resolve().read_text(encoding="utf-8")
+    for absent in ("WB.register('wb-list'", "WB.register('wb-drawing'", "WB.register('wb-photos'",
+                   "WB.register('wb-ladder'", "WB.register('wb-review'", '"review.tools.restore_button"', '"ladder.keep_button"'):
+        assert absent not in core, absent
+    # Where the other bundles are, for pages reached by instant navigation (main.js loads them).
+    found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\});", core).group(1))
+    assert found["wb-ladder"] == [our_scripts(built, "power")[1].split("/")[-1]]
+    assert found["wb-review"] == [src.split("/")[-1] for src in our_scripts(built, "my-answers")[1:]]
+
+
+def test_the_prompts_of_each_page_are_recorded_as_the_blocks_render_them(built):
+    """The navigation's map of prompts (from the registry) names every prompt of the page, with its kind."""
+    sections = json.loads(page(built, "theory").select_one("#wb-sections").get_text())
+    rendered = [(el["data-wb-prompt"], el["data-module"]) for el in page(built, "power").select("[data-wb-prompt]")]
+    assert [tuple(p) for p in sections["power/"]] == rendered and ("8.6", "wb-ladder") in rendered
+    assert sum(len(prompts) for prompts in sections.values()) == 59
 
 
 def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
-    bundle = next((built / "assets" / "wb").glob("workbook.*.js")).read_text(encoding="utf-8")
-    bundle = bundle[bundle.index(";(function") :]  # after the interface's words (the catalogue)
+    bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
+    code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
     sources = sum(len((workbook.SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
-    assert len(bundle) < 0.7 * sources
-    assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", bundle) and "\n  " not in bundle
+    assert len(bundles) == 6 and len(code) < 0.7 * sources
+    assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = (built / "assets" / "wb" / "workbook.css").read_text(encoding="utf-8")
     source = (workbook.SCRIPT_DIR / "workbook.css").read_text(encoding="utf-8")
     assert len(styles) < 0.8 * len(source) and "/*" not in styles

@@ -26,7 +26,8 @@ def test_the_documented_command_makes_a_folder_and_a_zip(tmp_path):
     with zipfile.ZipFile(out / "workbook.zip") as archive:
         names = archive.namelist()
     assert "workbook/index.html" in names and "workbook/theory.html" in names
-    assert any(re.match(r"workbook/assets/wb/workbook\.[0-9a-f]+\.js$", n) for n in names)
+    for bundle in ("core", "list", "drawing", "photos", "ladder", "review"):
+        assert any(re.match(rf"workbook/assets/wb/{bundle}\.[0-9a-f]+\.js$", n) for n in names), bundle
 
 
 def test_no_page_of_the_folder_refers_to_the_internet(folder):

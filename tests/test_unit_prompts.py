@@ -143,3 +143,25 @@ def test_support_as_a_sentence_ends_the_workbooks_own_words_with_its_own_contact
 def test_support_refuses_what_it_does_not_know(text, message):
     with pytest.raises(PromptError, match=re.escape(message)):
         render(text)
+
+
+def test_the_registry_keeps_each_pages_prompts_as_rendered_with_their_plain_words():
+    """What My answers and the navigation list: kind, id, anchor, words (markup and entities resolved), options."""
+    registry = PromptRegistry(page="one.md")
+    render(
+        "/// prompt | 1.1\nWhat *brought* you here &amp; <em>why</em>? See [the guide](x.md).\n///\n\n"
+        "/// prompt | 1.2\n    kind: list\n    columns: Now, Later\nTwo lists\n///\n\n"
+        "/// prompt | 1.3\n    kind: capitals\nYour name\n///\n",
+        registry,
+    )
+    registry.page = "two.md"
+    render("/// prompt | 2.1\n    kind: photos\nPlaces\n///\n", registry)
+    assert registry.prompts("one.md") == [
+        wb_prompts.Listed("wb-answer", "1.1", "wb-prompt-1-1", "What brought you here & why? See the guide."),
+        wb_prompts.Listed("wb-list", "1.2", "wb-prompt-1-2", "Two lists",
+                          (("data-wb-columns", "Now|Later"),)),
+        wb_prompts.Listed("wb-answer", "1.3", "wb-prompt-1-3", "Your name", (("data-wb-style", "capitals"),)),
+    ]
+    assert registry.modules("two.md") == {"wb-photos"} and registry.prompts("three.md") == []
+    registry.clear()
+    assert registry.prompts("one.md") == [] and not registry.seen

@@ -221,6 +221,15 @@
       if (!prompts || (changed && !prompts.some(function (prompt) {
         return prompt[0] === changed;
       }))) continue;
+      var unknown = prompts.filter(function (prompt) {
+        return !(WB.kinds && WB.kinds[prompt[1]]) && WB.store.read('answer', prompt[0]).state === 'ok';
+      });
+      if (unknown.length) {
+        // An answer of a kind whose code this page lacks: count it once that code is here.
+        countLater(unknown.map(function (prompt) {
+          return prompt[1];
+        }));
+      }
       var done = prompts.filter(function (prompt) {
         return WB.answered(prompt[1], prompt[0]);
       }).length;
@@ -240,6 +249,16 @@
       mark.children[1].textContent = WB.tn('main.nav_count', done, { total: WB.number(prompts.length) });
       mark.children[2].textContent = WB.t('main.nav_answered');
     }
+  }
+
+  function countLater(kinds) {
+    WB.need(kinds, function (name) {
+      return !!(WB.kinds && WB.kinds[name]);
+    }).then(function () {
+      if (kinds.some(function (name) {
+        return WB.kinds && WB.kinds[name];
+      })) navProgress();
+    });
   }
 
   /**
@@ -358,8 +377,21 @@
     });
   }
 
+  function pageModules() {
+    var names = [];
+    var elements = document.querySelectorAll('[data-module^="wb-"]');
+    for (var i = 0; i < elements.length; i++) {
+      var name = elements[i].getAttribute('data-module');
+      if (names.indexOf(name) === -1) names.push(name);
+    }
+    return names;
+  }
+
   /* ---- start every module once ----------------------------------------- */
   function start() {
+    var names = pageModules();
+    // Reached by instant navigation: this page's kinds (or My answers) may need their code first.
+    if (WB.need.lacks(names)) WB.need(names).then(start);
     storageProblem();
     offlineNote();
     try {

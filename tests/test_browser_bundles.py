@@ -1,0 +1,150 @@
+"""Browser: each page loads only the code it uses, and a page reached any way starts every module it holds.
+
+A page's own <script> tags load the core and the bundles of its kinds (hooks/wb_bundles.py).
+Material's instant navigation runs none of the new page's scripts: need.js loads what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser import PREFIX, box, status, stored
+from test_browser_kinds import line
+from test_browser_ladder import radio
+from test_browser_photos import choose, make_photo, stored_count
+
+pytestmark = pytest.mark.browser
+
+RE_OURS = re.compile(r"/assets/wb/([a-z]+)\.[0-9a-f]{10}\.js$")
+
+
+def bundles_fetched(page: Page) -> list[str]:
+    """Our script files this page has asked for so far, by name ("core", "list", ...)."""
+    urls = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    return [m.group(1) for m in (RE_OURS.search(url.split("?")[0]) for url in urls) if m]
+
+
+def bundles_in_page(page: Page) -> list[str]:
+    """Our script files the page holds (its own tags, and those need.js added): from file:// no resource timing is kept."""
+    urls = page.evaluate("() => [...document.querySelectorAll('script[src]')].map(s => s.src)")
+    return [m.group(1) for m in (RE_OURS.search(url) for url in urls) if m]
+
+
+def saved(page: Page, prompt_id: str) -> None:
+    expect(status(page, prompt_id)).to_contain_text("Saved today")
+
+
+def draw(page: Page, canvas: str) -> None:
+    """A stroke across the canvas by mouse."""
+    page.locator(canvas).scroll_into_view_if_needed()
+    area = page.locator(canvas).bounding_box()
+    page.mouse.move(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.2)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.7, area["y"] + area["height"] * 0.6, steps=5)
+    page.mouse.up()
+
+
+def kept(page: Page, prompt_id: str, field: str, text: str) -> None:
+    """Wait until the stored answer's field holds the text (saving follows typing)."""
+    page.wait_for_function(
+        "([key, field, text]) => { const r = localStorage.getItem(key); return !!r && JSON.parse(r).value[field] === text; }",
+        arg=[PREFIX + "answer:" + prompt_id, field, text],
+    )
+
+
+def go_by_instant_navigation(page: Page, base: str, link: str, path: str) -> None:
+    page.evaluate("() => { window.wbNoReload = true; }")
+    page.locator("nav.md-nav--primary a", has_text=link).first.click()
+    expect(page).to_have_url(base + path)
+    assert page.evaluate("() => window.wbNoReload") is True, "the click reloaded the page"
+
+
+def test_a_plain_section_page_loads_no_code_of_the_kinds_or_my_answers(page: Page, base_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill("Only text here")
+    saved(page, "1.1")
+    expect(page.locator(".md-nav--primary .wb-nav-progress").first).to_have_text("1 of 8 answered")
+    ours = [m.group(1) for m in (RE_OURS.search(url) for url in requests) if m]
+    assert ours == ["core"]
+    assert page.evaluate("() => Object.keys(WB.modules).sort()") == ["wb-answer"]
+
+
+def test_by_instant_navigation_each_kind_and_my_answers_start_and_keep_what_is_done(page: Page, base_url):
+    page.goto(base_url + "beginnings/")
+    go_by_instant_navigation(page, base_url, "4. Reflections on Identity", "identity/")
+    line(page, "4.1", 1, 1).fill("Listening")
+    saved(page, "4.1")
+    assert stored(page, "4.1")["value"]["lists"][0][0] == "Listening"
+
+    go_by_instant_navigation(page, base_url, "3. Reflections on Theory", "theory/")
+    draw(page, "#wb-drawing-3-9")
+    box(page, "3.9").fill("Housing, money")
+    kept(page, "3.9", "text", "Housing, money")
+    assert stored(page, "3.9")["value"]["strokes"]
+
+    go_by_instant_navigation(page, base_url, "5. Reflections on Self Confidence", "self-confidence/")
+    choose(page, [make_photo(page, 800, 600, words="Library")])
+    stored_count(page, 1)
+
+    go_by_instant_navigation(page, base_url, "8. Reflections on Power", "power/")
+    radio(page, "now", 3).click()
+    saved(page, "8.6")
+    assert stored(page, "8.6")["value"]["now"] == 3
+
+    go_by_instant_navigation(page, base_url, "My answers", "my-answers/")
+    expect(page.locator('[data-wb-review-prompt="4.1"]')).to_contain_text("Listening")
+    expect(page.locator('[data-wb-review-prompt="3.9"]')).to_contain_text("Housing, money")
+    expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(1)
+    expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
+    assert page.evaluate("() => window.wbNoReload") is True
+    # Each file once, in the order each needs: the kinds before My answers.
+    assert bundles_fetched(page) == ["core", "list", "drawing", "photos", "ladder", "review"]
+
+    page.reload()
+    expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
+    page.goto(base_url + "identity/")
+    expect(line(page, "4.1", 1, 1)).to_have_value("Listening")
+
+
+def test_a_plain_page_counts_an_answer_of_a_kind_whose_code_it_fetches_only_then(page: Page, base_url):
+    """The "3 of 8" beside each page needs to know whether a ladder (say) is answered: its code comes when one is kept."""
+    page.goto(base_url + "power/")
+    radio(page, "now", 2).click()
+    saved(page, "8.6")
+    page.goto(base_url + "beginnings/")
+    power = page.locator("nav.md-nav--primary a", has_text="8. Reflections on Power").first
+    expect(power.locator(".wb-nav-progress")).to_contain_text("1 of")
+    assert "ladder" in bundles_fetched(page) and "review" not in bundles_fetched(page)
+
+
+def test_from_disk_each_kind_and_my_answers_start_and_the_plain_page_fetches_what_it_counts(page: Page, offline_folder: Path):
+    start = offline_folder.resolve().as_uri() + "/"
+    page.goto(start + "beginnings.html")
+    assert bundles_in_page(page) == ["core"]
+    page.goto(start + "identity.html")
+    line(page, "4.1", 1, 1).fill("From the folder")
+    saved(page, "4.1")
+    page.goto(start + "theory.html")
+    box(page, "3.9").fill("Drawn from disk")
+    kept(page, "3.9", "text", "Drawn from disk")
+    page.goto(start + "power.html")
+    radio(page, "now", 4).click()
+    saved(page, "8.6")
+    page.goto(start + "self-confidence.html")
+    choose(page, [make_photo(page, 640, 480, words="Park")])
+    stored_count(page, 1)
+    # A plain page loads the ladder's code (and the others') beside its own, from the folder, to count them.
+    page.goto(start + "beginnings.html")
+    power = page.locator("nav.md-nav--primary a", has_text="8. Reflections on Power").first
+    expect(power.locator(".wb-nav-progress")).to_contain_text("1 of")
+    assert {"list", "drawing", "photos", "ladder"} <= set(bundles_in_page(page))
+    page.get_by_role("link", name="My answers").first.click()
+    expect(page.locator('[data-wb-review-prompt="4.1"]')).to_contain_text("From the folder")
+    expect(page.locator('[data-wb-review-prompt="3.9"]')).to_contain_text("Drawn from disk")
+    expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(1)
+    expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 4")
