@@ -60,6 +60,9 @@ def go_by_instant_navigation(page: Page, base: str, link: str, path: str) -> Non
     page.locator("nav.md-nav--primary a", has_text=link).first.click()
     expect(page).to_have_url(base + path)
     assert page.evaluate("() => window.wbNoReload") is True, "the click reloaded the page"
+    # Until its code has come, each module is held (inert): then every one has started.
+    page.wait_for_function("() => [...document.querySelectorAll('[data-module^=\"wb-\"]')].every("
+                           "el => el.hasAttribute('data-wb-init') && !el.inert)")
 
 
 def test_a_plain_section_page_loads_no_code_of_the_kinds_or_my_answers(page: Page, base_url):
@@ -148,3 +151,23 @@ def test_from_disk_each_kind_and_my_answers_start_and_the_plain_page_fetches_wha
     expect(page.locator('[data-wb-review-prompt="3.9"]')).to_contain_text("Drawn from disk")
     expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(1)
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 4")
+
+
+def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(page: Page, base_url):
+    """On a slow connection the list's code comes after the page: a line typed meanwhile would be shown over."""
+    page.goto(base_url + "beginnings/")
+    held = []
+    page.route(re.compile(r"/assets/wb/list\.[0-9a-f]+\.js$"), lambda route: held.append(route))
+    page.evaluate("() => { window.wbNoReload = true; }")
+    with page.expect_request(re.compile(r"/assets/wb/list\.[0-9a-f]+\.js$")):
+        page.locator("nav.md-nav--primary a", has_text="4. Reflections on Identity").first.click()
+    expect(page).to_have_url(base_url + "identity/")
+    root = page.locator('[data-wb-prompt="4.1"]')
+    expect(root).to_have_attribute("aria-busy", "true")
+    assert root.evaluate("el => el.inert") is True
+    assert held, "the list's code is held back"
+    held[0].continue_()
+    expect(root).not_to_have_attribute("aria-busy", "true")
+    line(page, "4.1", 1, 1).fill("Typed once it was ready")
+    saved(page, "4.1")
+    assert stored(page, "4.1")["value"]["lists"][0][0] == "Typed once it was ready"

@@ -388,10 +388,25 @@
   }
 
   /* ---- start every module once ----------------------------------------- */
+  /**
+   * While a module's code is on its way, nothing can be typed or chosen in it that its start
+   * would then show over (its stored answer): it is inert, and busy for screen readers.
+   */
+  function hold(el, waiting) {
+    if (waiting) {
+      el.inert = true;
+      el.setAttribute('aria-busy', 'true');
+    } else if (el.hasAttribute('aria-busy')) {
+      el.inert = false;
+      el.removeAttribute('aria-busy');
+    }
+  }
+
   function start() {
     var names = pageModules();
     // Reached by instant navigation: this page's kinds (or My answers) may need their code first.
-    if (WB.need.lacks(names)) WB.need(names).then(start);
+    var waiting = WB.need.lacks(names);
+    if (waiting) WB.need(names).then(start);
     storageProblem();
     offlineNote();
     try {
@@ -404,6 +419,8 @@
       var el = elements[i];
       if (el.hasAttribute('data-wb-init')) continue;
       var Module = WB.modules && WB.modules[el.getAttribute('data-module')];
+      // Held only until the code has come, or could not: then the page as built is usable again.
+      hold(el, waiting && !Module);
       if (!Module || !WB.store) continue;
       el.setAttribute('data-wb-init', '');
       try {
