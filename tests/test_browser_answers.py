@@ -64,7 +64,7 @@ def backup_file(page: Page) -> bytes:
 
 
 def restore(page: Page, content: bytes, name: str = "backup.json") -> None:
-    if len(content) > 40 * 1024 * 1024:  # Playwright passes large files by path only
+    if len(content) > 8 * 1024 * 1024:  # large files by path: a buffer crosses to the browser as base64, slowly
         path = Path(tempfile.mkdtemp()) / name
         path.write_bytes(content)
         page.set_input_files("#wb-review-file", files=[str(path)])

@@ -161,6 +161,10 @@ def test_a_keyboard_user_answers_in_words_and_describes(page: Page, base_url):
     page.keyboard.press("Tab")
     page.keyboard.type("A person at work")
     saved(page)
+    # "Saved" may be the first words' save, on a busy machine: wait for the last words' save too.
+    page.wait_for_function("([key, text]) => { const raw = localStorage.getItem(key);"
+                           " return raw !== null && JSON.parse(raw).value.description === text; }",
+                           arg=[PREFIX + "answer:2.6", "A person at work"])
     value = stored(page)
     assert value["text"] == "My mentee, smiling, with a job" and value["description"] == "A person at work"
 
