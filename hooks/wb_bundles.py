@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
 NEEDS: dict[str, tuple[str, ...]] = {"wb-review": ("wb-list", "wb-drawing", "wb-photos", "wb-ladder")}
 SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
+# A quoted word that may be a text's key ('saver.saved_today').
+RE_QUOTED = re.compile(r"""['"]([a-z0-9_.]+)['"]""")
 # Texts i18n.js reads itself (the rest through WB.t, WB.tn, WB.tf).
 ALWAYS_SENT = ("locale",)
 
@@ -104,9 +107,9 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
     scripts alone name it (scripts name every text whole, which tests/test_i18n.py checks), a text several name
     stays in the core, and one no script names (the pages' own words) is not sent."""
     parts: dict[str, dict[str, Text]] = {"core": {}, **{module: {} for module in BUNDLES}}
+    named = {name: set(RE_QUOTED.findall(code)) for name, code in sources.items()}
     for key, text in texts.items():
-        quoted = (f"'{key}'", f'"{key}"')
-        users = [name for name, code in sources.items() if any(q in code for q in quoted)]
+        users = [name for name, keys in named.items() if key in keys]
         if users or key in ALWAYS_SENT:
             parts[users[0] if len(users) == 1 else "core"][key] = text
     return parts

@@ -125,7 +125,8 @@ def flatten(tree: Any, where: str, prefix: str = "") -> dict[str, Text]:
 
 def read(path: Path, language: str) -> Catalogue:
     try:
-        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader where PyYAML has it (ten times faster), else PyYAML's own.
+        tree = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise CatalogueError(f"{path}: is not readable YAML: {error}") from None
     return Catalogue(language, flatten(tree or {}, str(path)))
