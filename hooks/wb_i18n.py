@@ -86,7 +86,8 @@ def plural_form(texts: dict[str, Text], count: int) -> str:
     """CLDR's plural category of `count` in the catalogue's locale (as Intl.PluralRules gives it in the browser)."""
     tag = texts.get("locale")
     try:
-        return Locale.parse(tag if isinstance(tag, str) else ENGLISH, sep="-").plural_form(count)
+        first = tag.split(",")[0].strip() if isinstance(tag, str) else ENGLISH  # "cy-GB, en-GB": the first
+        return Locale.parse(first, sep="-").plural_form(count)
     except (UnknownLocaleError, ValueError):
         return Locale("en").plural_form(count)
 

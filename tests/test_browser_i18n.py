@@ -362,3 +362,30 @@ def test_a_right_to_left_language_lays_the_workbook_out_from_the_right(browser, 
         page.goto(rtl_site + path)
         assert page.evaluate(NO_SIDEWAYS_SCROLL), path
     context.close()
+
+
+def test_dates_follow_the_catalogues_first_locale_the_browser_knows(browser, tmp_path):
+    """A Welsh catalogue ("cy-GB, en-GB"): Welsh dates where the browser has Welsh, else British ones, never its own default."""
+    import yaml
+
+    folder = tmp_path / "locales"
+    catalogue = write_pseudo(folder, "cy")
+    tree = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    tree["locale"] = "cy-GB, en-GB"
+    catalogue.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    build_site(docs_with(tmp_path, {}), tmp_path / "site", f"http://127.0.0.1:{port}/", theme={"language": "cy"},
+               extra={"generator": False, "workbook": {"locales": str(folder)}})
+    with serve(tmp_path / "site", port) as base:
+        page = browser.new_page()
+        page.goto(base + "beginnings/")
+        page.wait_for_function("() => window.WB && WB.store")
+        shown, expected, known = page.evaluate("""() => {
+            const day = new Date(2026, 9, 3);
+            const known = Intl.DateTimeFormat.supportedLocalesOf(['cy-GB', 'en-GB'])[0];
+            return [WB.day(day), new Intl.DateTimeFormat(known, {day: 'numeric', month: 'long', year: 'numeric'}).format(day), known];
+        }""")
+        assert known in ("cy-GB", "en-GB") and shown == expected
+        if known == "en-GB":  # Debian's Chromium has no Welsh: British, not its own en-US
+            assert shown == "3 October 2026"
+        page.close()

@@ -18,17 +18,23 @@
 
   var WB = (window.WB = window.WB || {});
   var strings = window.WB_STRINGS || {};
-  var locale = typeof strings.locale === 'string' ? strings.locale : 'en';
   var PLACEHOLDER = /\{([a-z_]+)\}/g;
 
-  function supported(tag) {
+  /**
+   * The catalogue's locale, or the first of its list ("cy-GB, en-GB") this browser has the data
+   * of; where it has none of them, the browser's own (undefined).
+   */
+  function supported(tags) {
     try {
-      return Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : 'en';
+      var found = Intl.DateTimeFormat.supportedLocalesOf(tags);
+      return found.length ? found[0] : undefined;
     } catch (error) {
-      return 'en';
+      return undefined;
     }
   }
-  locale = supported(locale);
+  var locale = supported(String(strings.locale || 'en').split(',').map(function (tag) {
+    return tag.trim();
+  }));
 
   function fill(text, key, values) {
     return text.replace(PLACEHOLDER, function (whole, name) {
