@@ -20,7 +20,6 @@ plurals are made by the browser's `Intl` for the page's language (`i18n.js`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,11 +74,6 @@ class Catalogue:
         parts = RE_PLACEHOLDER.split(found)
         out = [escape(part) if n % 2 == 0 else escape(values[part]) for n, part in enumerate(parts)]
         return Markup("".join(out))
-
-    def script(self) -> str:
-        """The catalogue as a script for the page (i18n.js reads WB_STRINGS)."""
-        data = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return "window.WB_STRINGS=" + data.replace("<", "\\u003c") + ";\n"
 
 
 def plural_form(texts: dict[str, Text], count: int) -> str:

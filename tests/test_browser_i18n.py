@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 from playwright.sync_api import Page, expect
 from pseudo import write_pseudo
+from test_browser import FULL_STORAGE  # storage full: every write of ours refused
 from support import CONFIG, DOCS, FIXTURES, SOURCE, build_site, docs_with, free_port, serve
 
 pytestmark = pytest.mark.browser
@@ -164,15 +165,6 @@ def test_without_javascript_every_page_shows_only_catalogue_and_workbook_text(ps
         for piece in unwrapped(texts):
             found.setdefault(piece, str(path.relative_to(site)))
     assert found == {}, "\n".join(f"{where}: {piece}" for piece, where in sorted(found.items()))
-
-
-FULL_STORAGE = """() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-        if (String(key).startsWith('wb:')) throw new DOMException('full', 'QuotaExceededError');
-        return setItem.call(this, key, value);
-    };
-}"""
 
 
 def saved(page: Page, prompt_id: str) -> None:
