@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import rcssmin
 import rjsmin
 
+import kinds
 from wb_i18n import Text
 
 # Every page: the interface's words, storage, the lock (its bar shows on every page; unlocking
@@ -29,20 +31,13 @@ CORE = (
     "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js",
     "versions.js", "versions-panel.js", "lock.js", "need.js", "main.js",
 )
-# The bundle of each module a page may hold (its data-module), in the order pages load them.
-BUNDLES: dict[str, tuple[str, ...]] = {
-    "wb-list": ("list.js",),
-    "wb-drawing": ("drawing.js",),
-    "wb-photos": ("photos.js",),
-    "wb-ladder": ("ladder.js",),
-    "wb-review": (
-        "versions-review.js", "backup.js", "copies.js", "banner.js", "summary.js", "print.js", "review.js",
-        "review-dialog.js", "review-list.js", "review-backup.js", "review-restore.js", "review-apply.js",
-        "review-undo.js", "review-copies.js", "review-clear.js",
-    ),
-}
+# The bundle of each module a page may hold (its data-module), in the order pages load them: the
+# kinds' scripts, from their folders (hooks/kinds/__init__.py lists them; the text kind's are in CORE).
+BUNDLES: dict[str, tuple[str, ...]] = {kind.module: kind.scripts for kind in kinds.bundled()}
 # Bundles a bundle needs loaded before it: My answers shows, restores and copies every kind of answer.
-NEEDS: dict[str, tuple[str, ...]] = {"wb-review": ("wb-list", "wb-drawing", "wb-photos", "wb-ladder")}
+NEEDS: dict[str, tuple[str, ...]] = {
+    kind.module: tuple(other.module for other in kinds.KINDS if other.name in kind.needs) for kind in kinds.bundled() if kind.needs
+}
 SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
 # A quoted word that may be a text's key ('saver.saved_today').
@@ -63,10 +58,15 @@ class Bundle:
         return self.path.rsplit("/", 1)[-1]
 
 
-def bundle(stem: str, parts: list[str]) -> Bundle:
-    text = rjsmin.jsmin("\n".join(parts))
+def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
+    text = rjsmin.jsmin("\n".join(parts)) if suffix == "js" else rcssmin.cssmin("\n".join(parts))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return Bundle(text, f"{FOLDER}/{stem}.{digest}.js")
+    return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
+
+
+def script_path(source: Path, name: str) -> Path:
+    """Where a script is: in its kind's folder, else (the core's) in `source`."""
+    return kinds.script_path(name) or source / name
 
 
 def stem(module: str) -> str:
@@ -89,13 +89,14 @@ class Bundles:
 
     core: Bundle
     modules: dict[str, Bundle]
+    styles: Styles
 
     def for_page(self, modules: set[str]) -> list[str]:
         """The paths of the bundles a page with these modules loads, core first."""
         return [self.core.path] + [self.modules[module].path for module in order(modules)]
 
     def all(self) -> list[Bundle]:
-        return [self.core, *self.modules.values()]
+        return [self.core, *self.modules.values(), *self.styles.all()]
 
 
 def as_json(value: object) -> str:
@@ -119,7 +120,7 @@ def make(texts: dict[str, Text], source: Path) -> Bundles:
     """Every bundle, from the scripts in `source` and the interface's words (i18n.js reads WB_STRINGS:
     the core's texts go in front of it, and each other bundle adds its own)."""
     def read(names: tuple[str, ...]) -> list[str]:
-        return [(source / name).read_text(encoding="utf-8") for name in names]
+        return [script_path(source, name).read_text(encoding="utf-8") for name in names]
 
     code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
@@ -128,5 +129,41 @@ def make(texts: dict[str, Text], source: Path) -> Bundles:
         for module in BUNDLES
     }
     files = {module: [modules[other].file for other in order({module})] for module in BUNDLES}
-    front = f"window.WB_STRINGS={as_json(words['core'])};\nwindow.WB_BUNDLES={as_json(files)};\n"
-    return Bundles(bundle("core", [front, *code["core"]]), modules)
+    styles = make_styles(source)
+    front = f"window.WB_STRINGS={as_json(words['core'])};\nwindow.WB_BUNDLES={as_json(files)};\n{styles.script()}\n"
+    return Bundles(bundle("core", [front, *code["core"]]), modules, styles)
+
+
+# ---- stylesheets: the core's (every page), and each kind's with its bundle -------------------------
+CORE_STYLES = "workbook.css"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The stylesheets of one build: the core's, and each bundle's that has styles (a kind's files, joined)."""
+
+    core: Bundle
+    modules: dict[str, Bundle]
+
+    def for_page(self, modules: set[str]) -> list[str]:
+        """The paths of the stylesheets a page with these modules links, core first, as BUNDLES orders them."""
+        return [self.core.path] + [self.modules[module].path for module in order(modules) if module in self.modules]
+
+    def all(self) -> list[Bundle]:
+        return [self.core, *self.modules.values()]
+
+    def script(self) -> str:
+        """For need.js: each module's stylesheets (with those of the bundles it needs), and the cascade's order."""
+        files = {module: [self.modules[other].file for other in order({module}) if other in self.modules] for module in BUNDLES}
+        ranked = [self.core.file, *(self.modules[module].file for module in BUNDLES if module in self.modules)]
+        return f"window.WB_STYLES={as_json({'files': files, 'order': ranked})};"
+
+
+def make_styles(source: Path) -> Styles:
+    """The core's stylesheet (in `source`) and each kind's (in its folder), minified, named by their content."""
+    def read(kind: kinds.Kind) -> list[str]:
+        return [(kind.folder / name).read_text(encoding="utf-8") for name in kind.styles]
+
+    core = bundle("core", [(source / CORE_STYLES).read_text(encoding="utf-8")], "css")
+    by_module = {kind.module: kind for kind in kinds.bundled() if kind.styles}
+    return Styles(core, {module: bundle(stem(module), read(kind), "css") for module, kind in by_module.items()})

@@ -5,14 +5,14 @@ from __future__ import annotations
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
+import kinds
 from wb_config import Settings
 from wb_i18n import english
-from wb_ladder import Ladder
-from wb_prompts import Prompt, PromptRegistry
-from wb_review import Review
+from wb_prompts import PromptRegistry
 from wb_support import Support
 
-BLOCKS = (Prompt, Ladder, Review, Support)
+# The kinds' blocks (the `/// prompt` block, the ladder, My answers), then the others.
+BLOCKS = (*kinds.BLOCKS, Support)
 
 
 class WorkbookExtension(BlocksExtension):

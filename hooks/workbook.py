@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import rcssmin
 from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment
@@ -30,8 +29,8 @@ import wb_config
 import wb_extension
 import wb_i18n
 import wb_prompts
-import wb_review
 import wb_security
+from kinds.review import block as wb_review
 
 
 @dataclass
@@ -162,7 +161,7 @@ def catalogue(config: MkDocsConfig, settings: wb_config.Settings) -> wb_i18n.Cat
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Readers get the bundles, not their parts; the file:// shim only in the offline folder."""
-    unused = {f"assets/wb/{name}" for name in SCRIPTS}
+    unused = {f"assets/wb/{name}" for name in (*SCRIPTS, wb_bundles.CORE_STYLES)}
     for file in list(files):
         vendored = file.src_uri.startswith("assets/vendor/iframe-worker/")
         if file.src_uri in unused or (vendored and not is_offline(config)):
@@ -220,6 +219,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         ]
         page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections, BUILD.strings), 1)
     context["wb_scripts"] = BUILD.scripts().for_page(modules)
+    context["wb_styles"] = BUILD.scripts().styles.for_page(modules)
     return context
 
 
@@ -236,6 +236,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "t": BUILD.strings.html,
         # Pages made from a template alone (404.html) get the core.
         "script": BUILD.scripts().core.path,
+        "style": BUILD.scripts().styles.core.path,
         "answers_url": review.url if review else None,
         "colour": wb_brand.site_colour(config.theme, BUILD.settings.colour),
         "brand_css": wb_brand.CSS if BUILD.settings.colour else None,
@@ -288,8 +289,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / bundle.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(bundle.text, encoding="utf-8")
-    styles = Path(config.site_dir) / "assets" / "wb" / "workbook.css"
-    styles.write_text(rcssmin.cssmin(styles.read_text(encoding="utf-8")), encoding="utf-8")
     colour = wb_brand.site_colour(config.theme, BUILD.settings.colour)
     if BUILD.settings.colour:
         (Path(config.site_dir) / wb_brand.CSS).write_text(wb_brand.brand_css(colour), encoding="utf-8")

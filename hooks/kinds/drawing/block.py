@@ -1,7 +1,7 @@
 """Drawings as answers: `kind: drawing` on a prompt ("Draw…", "Design…").
 
 Rendered as a text box for the answer in words and a description field, which
-work without JavaScript; `overrides/assets/wb/drawing.js` adds the drawing
+work without JavaScript; `drawing.js` (beside this file) adds the drawing
 surface (finger, pen or mouse) above them. A drawing is kept as strokes, so it
 redraws sharp at any width and a backup restores it exactly.
 """
@@ -9,8 +9,12 @@ redraws sharp at any width and a backup restores it exactly.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
 from wb_i18n import Catalogue
+
+if TYPE_CHECKING:
+    from kinds.text.block import Body
 
 
 def words_box(parent: etree.Element, box_id: str, label_text: str, rows: int, field: str, prompt_id: str) -> None:
@@ -51,3 +55,7 @@ def render_drawing(root: etree.Element, ident: str, prompt_id: str, strings: Cat
     etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = strings.t("drawing.no_script")
     words_box(root, f"wb-answer-{ident}", strings.t("drawing.words_label"), 6, "text", prompt_id)
     words_box(root, f"wb-answer-{ident}-description", strings.t("drawing.description_label"), 2, "description", prompt_id)
+
+
+def render(body: Body) -> None:
+    render_drawing(body.root, body.ident, body.prompt_id, body.strings)

@@ -2,7 +2,7 @@
 
 The block marks where the list goes; the hook fills it in once every page has
 been read (the list needs all of them), from the prompts the blocks recorded (wb_prompts.PromptRegistry).
-`overrides/assets/wb/review.js` shows the answers and holds the tools: back up,
+`review.js` (beside this file) shows the answers and holds the tools: back up,
 restore, readable copies, print, clear.
 """
 

@@ -9,16 +9,19 @@
 `items: N` gives N numbered lines; without it the list grows as the reader
 adds lines. `columns: Positives, Negatives` gives one list per column.
 Each line is a one-line text box that grows with its text, so it prints whole.
-`overrides/assets/wb/list.js` adds, removes and reorders lines.
+`list.js` (beside this file) adds, removes and reorders lines.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wb_errors import PromptError
 from wb_i18n import Catalogue
+
+if TYPE_CHECKING:
+    from kinds.text.block import Body
 
 MAX_ITEMS = 30
 MAX_COLUMNS = 4
@@ -87,3 +90,13 @@ def render_list(root: etree.Element, ident: str, items: int | None, names: list[
             line(lines, ident, column, number, line_label(strings, number, items, name))
         if items:
             etree.SubElement(part, "p", {"class": "wb-list__count", "aria-live": "off"})
+
+
+def check(prompt_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    """A list prompt's options, checked: `items` (None: the list grows) and `columns` (names; [] for one list)."""
+    items, columns = list_options(prompt_id, options["items"], options["columns"])
+    return {"items": items, "columns": columns}
+
+
+def render(body: Body) -> None:
+    render_list(body.root, body.ident, body.options["items"], body.options["columns"], body.strings)

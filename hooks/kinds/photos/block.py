@@ -1,7 +1,7 @@
 """Photos as answers: `kind: photos` on a prompt ("Create a collage of photographs…").
 
 Rendered as a text box for the answer in words, which works without
-JavaScript; `overrides/assets/wb/photos.js` adds the collage above it: photos
+JavaScript; `photos.js` (beside this file) adds the collage above it: photos
 from the device or its camera, made smaller before they are kept (in the
 browser's IndexedDB, see `photostore.js`), with captions, in the reader's order.
 """
@@ -9,9 +9,13 @@ browser's IndexedDB, see `photostore.js`), with captions, in the reader's order.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
-from wb_drawing import words_box
+from kinds.drawing.block import words_box
 from wb_i18n import Catalogue
+
+if TYPE_CHECKING:
+    from kinds.text.block import Body
 
 
 def render_photos(root: etree.Element, ident: str, prompt_id: str, strings: Catalogue) -> None:
@@ -25,3 +29,7 @@ def render_photos(root: etree.Element, ident: str, prompt_id: str, strings: Cata
     ).text = ""
     etree.SubElement(root, "p", {"class": "wb-photos__no-script", "data-search-exclude": ""}).text = strings.t("photos.no_script")
     words_box(root, f"wb-answer-{ident}", strings.t("photos.words_label"), 6, "text", prompt_id)
+
+
+def render(body: Body) -> None:
+    render_photos(body.root, body.ident, body.prompt_id, body.strings)

@@ -19,7 +19,7 @@ rungs 8 to 1; the right-hand column names each band on its first row):
 
 Rendered without JavaScript as a fieldset of rungs, grouped by band, each rung
 with two native radio buttons ("now" and "would like to be"), then two answer
-boxes. `overrides/assets/wb/ladder.js` saves it and keeps dated placements.
+boxes. `ladder.js` (beside this file) saves it and keeps dated placements.
 """
 
 from __future__ import annotations
