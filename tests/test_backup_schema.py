@@ -15,13 +15,11 @@ from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, box
 from test_browser_answers import backup_file, put, review
-from test_browser_drawing import draw_with_mouse
-from test_browser_ladder import radio
 from test_browser_locked import HOSTILE as LOCKED_HOSTILE
 from test_browser_locked import PASSPHRASE, hostile, locked_backup
-from test_browser_photos import add_two
 from test_logic import READ_ALL
 from test_browser_versions import keep
+from pages import add_two, draw_with_mouse, radio
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, box, status, stored
-from test_browser_kinds import line
-from test_browser_ladder import radio
-from test_browser_photos import choose, make_photo, stored_count
+from pages import choose, line, make_photo, radio, stored_count
 
 pytestmark = pytest.mark.browser
 

@@ -9,12 +9,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, assert_accessible, box
 from test_browser_answers import backup_clear_restore
+from pages import line
 
 pytestmark = pytest.mark.browser
-
-
-def line(page: Page, prompt: str, column: int, number: int):
-    return page.locator(f"#wb-answer-{prompt.replace('.', '-')}-{column}-{number}")
 
 
 def lines(page: Page, prompt: str, column: int = 1) -> list[str]:

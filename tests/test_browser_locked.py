@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, assert_accessible, box
 from test_browser_answers import NAMESPACE, dialog, ours, put, restore, review
-from test_browser_drawing import CANVAS, draw_with_mouse
-from test_browser_photos import add_two, pictures
+from pages import add_two, CANVAS, draw_with_mouse, pictures
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from support import OFFLINE_CONFIG, build_site, docs_with, free_port, serve
 from test_browser import PREFIX, box
 from test_browser_answers import LADDER, backup_file, dialog, ours, restore, review, valid_backup
-from test_browser_photos import STORED_PHOTOS
+from pages import STORED_PHOTOS
 from test_config import ORGANISATION
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from support import CHROMIUM_ARGS, CHROMIUM_PATH
 from test_browser import PREFIX, assert_accessible, box
 from test_browser_answers import dialog, ours, restore, review
-from test_browser_photos import ROOT as PHOTOS, add_two
+from pages import add_two, ROOT as PHOTOS
 
 pytestmark = pytest.mark.browser
 

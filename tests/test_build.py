@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
 from support import CONFIG, ROOT, SOURCE, build_site, docs_with
 
+import wb_bundles
 import wb_prompts
 import workbook
 
@@ -421,11 +422,12 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
     bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
     code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
-    sources = sum(len((workbook.SCRIPT_DIR / name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
+    sources = sum(len(wb_bundles.script_path(workbook.SCRIPT_DIR, name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
     assert len(bundles) == 6 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
-    styles = (built / "assets" / "wb" / "workbook.css").read_text(encoding="utf-8")
-    source = (workbook.SCRIPT_DIR / "workbook.css").read_text(encoding="utf-8")
+    styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))
+    source = (workbook.SCRIPT_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "hooks" / "kinds").glob("*/*.css"))
     assert len(styles) < 0.8 * len(source) and "/*" not in styles
 
 

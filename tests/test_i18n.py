@@ -21,6 +21,12 @@ from support import DOCS, ROOT, build_site
 HOOKS = ROOT / "hooks"
 LOCALES = HOOKS / "locales"
 SCRIPTS = ROOT / "overrides" / "assets" / "wb"
+KINDS = HOOKS / "kinds"
+
+
+def scripts() -> list[Path]:
+    """Every script of ours: the core's, and each kind's in its folder."""
+    return sorted(SCRIPTS.glob("*.js")) + sorted(KINDS.glob("*/*.js"))
 TEMPLATES = ROOT / "overrides"
 
 RE_JS_KEY = re.compile(r"""\bWB\.t[nf]?\(\s*['"]([a-z0-9_.]+)['"]""")
@@ -38,8 +44,8 @@ def english() -> dict:
 
 def used_keys() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    sources = [(path, RE_JS_KEY, True) for path in sorted(SCRIPTS.glob("*.js"))]
-    sources += [(path, RE_PY_KEY, False) for path in sorted(HOOKS.glob("*.py"))]
+    sources = [(path, RE_JS_KEY, True) for path in scripts()]
+    sources += [(path, RE_PY_KEY, False) for path in sorted(HOOKS.glob("*.py")) + sorted(KINDS.glob("*/block.py"))]
     sources += [(path, RE_TEMPLATE_KEY, False) for path in sorted(TEMPLATES.rglob("*.html"))]
     for path, pattern, script in sources:
         text = path.read_text(encoding="utf-8")
@@ -63,7 +69,7 @@ def test_every_key_in_the_english_catalogue_is_used():
 def test_keys_are_written_out_whole_in_the_scripts():
     built = [
         f"{path.name}:{text[: match.start()].count(chr(10)) + 1}"
-        for path in sorted(SCRIPTS.glob("*.js"))
+        for path in scripts()
         for text in [RE_JS_COMMENT.sub("", path.read_text(encoding="utf-8"))]
         for match in RE_ANY_T.finditer(text)
     ]

@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_browser import PREFIX, assert_accessible, box
 from test_browser_answers import backup_clear_restore, expand
+from pages import CANVAS, draw_with_mouse
 
 pytestmark = pytest.mark.browser
 
-CANVAS = "#wb-drawing-2-6"
 PAGE = "mentoring-in-criminal-justice/"
 
 
@@ -22,18 +22,6 @@ def stored(page: Page):
 
 def saved(page: Page):
     expect(page.locator("#wb-status-2-6")).to_contain_text("Saved today")
-
-
-def draw_with_mouse(page: Page, points: list[tuple[float, float]]) -> None:
-    """A stroke through points given as fractions of the canvas."""
-    page.locator(CANVAS).scroll_into_view_if_needed()
-    box_ = page.locator(CANVAS).bounding_box()
-    at = [(box_["x"] + x * box_["width"], box_["y"] + y * box_["height"]) for x, y in points]
-    page.mouse.move(*at[0])
-    page.mouse.down()
-    for point in at[1:]:
-        page.mouse.move(*point, steps=5)
-    page.mouse.up()
 
 
 def ink_at(page: Page, x: float, y: float) -> bool:

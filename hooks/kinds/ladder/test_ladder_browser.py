@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import FULL_STORAGE, PREFIX, VISIBLE_CONTROLS, assert_accessible
+from pages import radio
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +16,6 @@ KEY = PREFIX + "answer:8.6"
 
 
 QUESTION = {"now": "Where are you now?", "hope": "Where would you like to be?"}
-
-
-def radio(page: Page, question: str, rung: int | str):
-    return page.locator(f'input[name="wb-ladder-8-6-{question}"][value="{rung}"]')
 
 
 def rung(page: Page, number: int):
