@@ -169,3 +169,42 @@ def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(page: Pag
     line(page, "4.1", 1, 1).fill("Typed once it was ready")
     saved(page, "4.1")
     assert stored(page, "4.1")["value"]["lists"][0][0] == "Typed once it was ready"
+
+
+RE_STYLE = re.compile(r"/assets/wb/([a-z]+)\.[0-9a-f]{10}\.css$")
+
+
+def styles_in_head(page: Page) -> list[str]:
+    """Our stylesheets in the page's <head>, in the cascade's order, by name ("core", "list", ...)."""
+    urls = page.evaluate("() => [...document.head.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
+    return [m.group(1) for m in (RE_STYLE.search(url) for url in urls) if m]
+
+
+def test_by_instant_navigation_a_kinds_styles_come_with_its_code_in_the_cascades_order(page: Page, base_url):
+    """A list's lines are laid out by the list's own stylesheet, linked after the core's (whose rules it builds on)."""
+    page.goto(base_url + "power/")
+    assert styles_in_head(page) == ["core", "ladder"]
+    go_by_instant_navigation(page, base_url, "4. Reflections on Identity", "identity/")
+    expect(page.locator('[data-wb-prompt="4.1"] .wb-list__item').first).to_have_css("display", "flex")
+    assert styles_in_head(page)[0] == "core" and "list" in styles_in_head(page)
+    go_by_instant_navigation(page, base_url, "My answers", "my-answers/")
+    expect(page.locator(".wb-review__tools")).to_have_css("border-top-style", "solid")
+    assert styles_in_head(page)[0] == "core"
+    assert set(styles_in_head(page)) == {"core", "list", "drawing", "photos", "ladder", "review"}
+
+
+def test_while_a_kinds_styles_are_on_their_way_its_prompts_are_held(page: Page, base_url):
+    """The code alone is not enough: a list shown unstyled would move as its styles come, so it waits for both."""
+    page.goto(base_url + "beginnings/")
+    held = []
+    page.route(re.compile(r"/assets/wb/list\.[0-9a-f]+\.css$"), lambda route: held.append(route))
+    page.evaluate("() => { window.wbNoReload = true; }")
+    with page.expect_request(re.compile(r"/assets/wb/list\.[0-9a-f]+\.css$")):
+        page.locator("nav.md-nav--primary a", has_text="4. Reflections on Identity").first.click()
+    expect(page).to_have_url(base_url + "identity/")
+    root = page.locator('[data-wb-prompt="4.1"]')
+    expect(root).to_have_attribute("aria-busy", "true")
+    assert held, "the list's styles are held back"
+    held[0].continue_()
+    expect(root).not_to_have_attribute("aria-busy", "true")
+    expect(root.locator(".wb-list__item").first).to_have_css("display", "flex")

@@ -6,6 +6,8 @@
  * module the build puts in front of the core), from beside the core: at any path, and from
  * file:// in the offline folder. Their stylesheets (WB_STYLES) come first, each linked in
  * <head> where the cascade's order puts it (the core's first, then the bundles' in order).
+ * Material's navigation copies the new page's <head> links itself, but does not wait for them:
+ * one not loaded yet is linked again here (the browser fetches it once), to be waited for.
  */
 (function (window, document) {
   'use strict';
@@ -83,7 +85,7 @@
     var scripts = document.querySelectorAll('script[src]');
     for (var i = 0; i < scripts.length; i++) fetched[fileOf(scripts[i].src)] = true;
     ourStyles().forEach(function (pair) {
-      fetched[fileOf(pair[0].href)] = true;
+      if (pair[0].sheet) fetched[fileOf(pair[0].href)] = true;
     });
     var files = [];
     names.forEach(function (name) {
