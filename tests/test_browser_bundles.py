@@ -151,15 +151,21 @@ def test_from_disk_each_kind_and_my_answers_start_and_the_plain_page_fetches_wha
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 4")
 
 
-def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(page: Page, base_url):
-    """On a slow connection the list's code comes after the page: a line typed meanwhile would be shown over."""
+def to_identity_holding(page: Page, base_url: str, held_file: str) -> list:
+    """From beginnings/ to identity/ by instant navigation, with the file matching held_file held back (the routes)."""
     page.goto(base_url + "beginnings/")
     held = []
-    page.route(re.compile(r"/assets/wb/list\.[0-9a-f]+\.js$"), lambda route: held.append(route))
+    page.route(re.compile(held_file), lambda route: held.append(route))
     page.evaluate("() => { window.wbNoReload = true; }")
-    with page.expect_request(re.compile(r"/assets/wb/list\.[0-9a-f]+\.js$")):
+    with page.expect_request(re.compile(held_file)):
         page.locator("nav.md-nav--primary a", has_text="4. Reflections on Identity").first.click()
     expect(page).to_have_url(base_url + "identity/")
+    return held
+
+
+def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(page: Page, base_url):
+    """On a slow connection the list's code comes after the page: a line typed meanwhile would be shown over."""
+    held = to_identity_holding(page, base_url, r"/assets/wb/list\.[0-9a-f]+\.js$")
     root = page.locator('[data-wb-prompt="4.1"]')
     expect(root).to_have_attribute("aria-busy", "true")
     assert root.evaluate("el => el.inert") is True
@@ -195,13 +201,7 @@ def test_by_instant_navigation_a_kinds_styles_come_with_its_code_in_the_cascades
 
 def test_while_a_kinds_styles_are_on_their_way_its_prompts_are_held(page: Page, base_url):
     """The code alone is not enough: a list shown unstyled would move as its styles come, so it waits for both."""
-    page.goto(base_url + "beginnings/")
-    held = []
-    page.route(re.compile(r"/assets/wb/list\.[0-9a-f]+\.css$"), lambda route: held.append(route))
-    page.evaluate("() => { window.wbNoReload = true; }")
-    with page.expect_request(re.compile(r"/assets/wb/list\.[0-9a-f]+\.css$")):
-        page.locator("nav.md-nav--primary a", has_text="4. Reflections on Identity").first.click()
-    expect(page).to_have_url(base_url + "identity/")
+    held = to_identity_holding(page, base_url, r"/assets/wb/list\.[0-9a-f]+\.css$")
     root = page.locator('[data-wb-prompt="4.1"]')
     expect(root).to_have_attribute("aria-busy", "true")
     assert held, "the list's styles are held back"
