@@ -163,8 +163,17 @@ def to_identity_holding(page: Page, base_url: str, held_file: str) -> list:
     return held
 
 
-def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(page: Page, base_url):
+@pytest.fixture
+def unserved_page(browser):
+    """A page whose files no service worker serves (page.route could not hold them back), as in test_browser.py."""
+    context = browser.new_context(service_workers="block", reduced_motion="reduce")
+    yield context.new_page()
+    context.close()
+
+
+def test_while_a_kinds_code_is_on_its_way_nothing_can_be_typed_into_it(unserved_page: Page, base_url):
     """On a slow connection the list's code comes after the page: a line typed meanwhile would be shown over."""
+    page = unserved_page
     held = to_identity_holding(page, base_url, r"/assets/wb/list\.[0-9a-f]+\.js$")
     root = page.locator('[data-wb-prompt="4.1"]')
     expect(root).to_have_attribute("aria-busy", "true")
@@ -199,8 +208,9 @@ def test_by_instant_navigation_a_kinds_styles_come_with_its_code_in_the_cascades
     assert set(styles_in_head(page)) == {"core", "list", "drawing", "photos", "ladder", "review"}
 
 
-def test_while_a_kinds_styles_are_on_their_way_its_prompts_are_held(page: Page, base_url):
+def test_while_a_kinds_styles_are_on_their_way_its_prompts_are_held(unserved_page: Page, base_url):
     """The code alone is not enough: a list shown unstyled would move as its styles come, so it waits for both."""
+    page = unserved_page
     held = to_identity_holding(page, base_url, r"/assets/wb/list\.[0-9a-f]+\.css$")
     root = page.locator('[data-wb-prompt="4.1"]')
     expect(root).to_have_attribute("aria-busy", "true")
