@@ -21,16 +21,17 @@ import rjsmin
 
 from wb_i18n import Text
 
-# Every page: the interface's words, storage, the lock (its bar shows on every page; unlocking
-# converts stored photos too, hence the photo store), saving, text prompts, versions, the loader
-# of other bundles (need.js), and main.js (which starts the modules), last.
+# Every page: the interface's words, storage, saving, text prompts, versions, the loader of other
+# bundles (need.js), and main.js (which starts the modules), last.
 CORE = (
-    "i18n.js", "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
-    "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js",
-    "versions.js", "versions-panel.js", "lock.js", "need.js", "main.js",
+    "i18n.js", "storage.js", "journal.js", "saver.js", "answer.js",
+    "versions.js", "versions-panel.js", "need.js", "main.js",
 )
-# The bundle of each module a page may hold (its data-module), in the order pages load them.
+# The bundle of each module a page may hold (its data-module), in the order pages load them; and two
+# bundles no element names: the photo store, and the lock (main.js loads it where the lock is on).
 BUNDLES: dict[str, tuple[str, ...]] = {
+    "wb-photostore": ("photostore.js",),
+    "wb-lock": ("locked.js", "vault-crypto.js", "vault.js", "vault-session.js", "lock.js"),
     "wb-list": ("list.js",),
     "wb-drawing": ("drawing.js",),
     "wb-photos": ("photos.js",),
@@ -41,8 +42,13 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "review-undo.js", "review-copies.js", "review-clear.js",
     ),
 }
-# Bundles a bundle needs loaded before it: My answers shows, restores and copies every kind of answer.
-NEEDS: dict[str, tuple[str, ...]] = {"wb-review": ("wb-list", "wb-drawing", "wb-photos", "wb-ladder")}
+# Bundles a bundle needs loaded before it (and what those need): My answers shows, restores and copies
+# every kind of answer and holds the lock's settings; the lock seals and opens the photos too.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "wb-photos": ("wb-photostore",),
+    "wb-lock": ("wb-photostore",),
+    "wb-review": ("wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder"),
+}
 SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
 # A quoted word that may be a text's key ('saver.saved_today').
@@ -79,7 +85,12 @@ def order(modules: set[str]) -> list[str]:
     unknown = modules - set(BUNDLES) - {"wb-answer"}
     if unknown:
         raise ValueError(f"no bundle holds the module(s) {', '.join(sorted(unknown))}: add them to wb_bundles.BUNDLES")
-    wanted = set(modules) | {need for module in modules for need in NEEDS.get(module, ())}
+    wanted = set(modules)
+    while True:
+        more = wanted | {need for module in wanted for need in NEEDS.get(module, ())}
+        if more == wanted:
+            break
+        wanted = more
     return [module for module in BUNDLES if module in wanted]
 
 
