@@ -23,20 +23,26 @@ import rjsmin
 import kinds
 from wb_i18n import Text
 
-# Every page: the interface's words, storage, the lock (its bar shows on every page; unlocking
-# converts stored photos too, hence the photo store), saving, text prompts, versions, the loader
-# of other bundles (need.js), and main.js (which starts the modules), last.
+# Every page: the interface's words, storage, saving, text prompts, versions, the loader of other
+# bundles (need.js), and main.js (which starts the modules), last.
 CORE = (
-    "i18n.js", "locked.js", "vault-crypto.js", "vault.js", "vault-session.js",
-    "storage.js", "journal.js", "photostore.js", "saver.js", "answer.js",
-    "versions.js", "versions-panel.js", "lock.js", "need.js", "main.js",
+    "i18n.js", "storage.js", "journal.js", "saver.js", "answer.js",
+    "versions.js", "versions-panel.js", "need.js", "main.js",
 )
-# The bundle of each module a page may hold (its data-module), in the order pages load them: the
-# kinds' scripts, from their folders (hooks/kinds/__init__.py lists them; the text kind's are in CORE).
-BUNDLES: dict[str, tuple[str, ...]] = {kind.module: kind.scripts for kind in kinds.bundled()}
-# Bundles a bundle needs loaded before it: My answers shows, restores and copies every kind of answer.
+# Two bundles no element names: the photo store (photos, the lock and My answers keep pictures in it)
+# and the lock (main.js loads it where the lock is on in this browser, or another tab turns it on).
+SHARED: dict[str, tuple[str, ...]] = {
+    "wb-photostore": ("photostore.js",),
+    "wb-lock": ("locked.js", "vault-crypto.js", "vault.js", "vault-session.js", "lock.js"),
+}
+# The bundle of each module a page may hold (its data-module), in the order pages load them: the shared
+# ones, then the kinds' scripts from their folders (hooks/kinds/__init__.py; the text kind's are in CORE).
+BUNDLES: dict[str, tuple[str, ...]] = {**SHARED, **{kind.module: kind.scripts for kind in kinds.bundled()}}
+# Bundles a bundle needs loaded before it (and what those need): the lock seals and opens the photos too;
+# a kind's own needs are in its registry line (My answers: the lock's settings and every kind of answer).
 NEEDS: dict[str, tuple[str, ...]] = {
-    kind.module: tuple(other.module for other in kinds.KINDS if other.name in kind.needs) for kind in kinds.bundled() if kind.needs
+    "wb-lock": ("wb-photostore",),
+    **{kind.module: kind.needs for kind in kinds.bundled() if kind.needs},
 }
 SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
@@ -79,7 +85,12 @@ def order(modules: set[str]) -> list[str]:
     unknown = modules - set(BUNDLES) - {"wb-answer"}
     if unknown:
         raise ValueError(f"no bundle holds the module(s) {', '.join(sorted(unknown))}: add them to wb_bundles.BUNDLES")
-    wanted = set(modules) | {need for module in modules for need in NEEDS.get(module, ())}
+    wanted = set(modules)
+    while True:
+        more = wanted | {need for module in wanted for need in NEEDS.get(module, ())}
+        if more == wanted:
+            break
+        wanted = more
     return [module for module in BUNDLES if module in wanted]
 
 

@@ -164,7 +164,8 @@ DIGESTS = """name => new Promise((resolve, reject) => {
     };
   };
 })"""
-PUT_PHOTO = """([id, data, added]) => {
+PUT_PHOTO = """async ([id, data, added]) => {
+  await (WB.need(['wb-photostore']) || Promise.resolve());  // a page without photos has no photo store until wanted
   const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
   return WB.photos.put([{id, blob: new Blob([bytes], {type: 'image/jpeg'}), added}]);
 }"""

@@ -380,9 +380,10 @@ def our_scripts(built, name: str) -> list[str]:
     ("beginnings", ["core"]),  # text prompts only
     ("theory", ["core", "drawing"]),
     ("identity", ["core", "list"]),
-    ("self-confidence", ["core", "drawing", "photos"]),
+    ("self-confidence", ["core", "photostore", "drawing", "photos"]),  # the photo store: photos' own bundle
     ("power", ["core", "ladder"]),
-    ("my-answers", ["core", "list", "drawing", "photos", "ladder", "review"]),  # shows every kind of answer
+    # Shows every kind of answer, and holds the lock's settings.
+    ("my-answers", ["core", "photostore", "lock", "list", "drawing", "photos", "ladder", "review"]),
 ])
 def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content(built, name, bundles):
     ours = our_scripts(built, name)
@@ -402,7 +403,8 @@ def test_what_a_page_loads_runs_in_order(built):
 def test_a_plain_page_carries_no_code_or_words_of_the_kinds_or_my_answers(built):
     core = (built / "beginnings" / our_scripts(built, "beginnings")[0]).resolve().read_text(encoding="utf-8")
     for absent in ("WB.register('wb-list'", "WB.register('wb-drawing'", "WB.register('wb-photos'",
-                   "WB.register('wb-ladder'", "WB.register('wb-review'", '"review.tools.restore_button"', '"ladder.keep_button"'):
+                   "WB.register('wb-ladder'", "WB.register('wb-review'", '"review.tools.restore_button"', '"ladder.keep_button"',
+                   "WB.Vault=Vault", "WB.locked=", "WB.PhotoStore=PhotoStore", '"lock.bar.title"'):
         assert absent not in core, absent
     # Where the other bundles are, for pages reached by instant navigation (main.js loads them).
     found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\});", core).group(1))
@@ -423,7 +425,7 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
     code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
     sources = sum(len(wb_bundles.script_path(workbook.SCRIPT_DIR, name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
-    assert len(bundles) == 6 and len(code) < 0.7 * sources
+    assert len(bundles) == 8 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))
     source = (workbook.SCRIPT_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(

@@ -30,7 +30,7 @@ class Kind:
     A kind is drawn either inside a `/// prompt` (`asked`: the values of the prompt's `kind:` it
     answers; `render` fills the prompt's body) or by a Markdown block of its own (`block`).
     Scripts and styles are files of its folder, in load order; `core` kinds ride in every page's
-    core bundle; `needs` are the kinds whose code must be loaded before this one's.
+    core bundle; `needs` are the bundles (by module) whose code must be loaded before this one's.
     """
 
     name: str
@@ -59,9 +59,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("text", "wb-answer", ("answer.js",), asked=tuple(TEXT_KINDS), render=render_text, block=Prompt, core=True),
     Kind("list", "wb-list", ("list.js",), ("list.css",), ("list",), ("items", "columns"), lines.check, lines.render),
     Kind("drawing", "wb-drawing", ("drawing.js",), ("drawing.css",), ("drawing",), render=drawing.render),
-    Kind("photos", "wb-photos", ("photos.js",), ("photos.css",), ("photos",), render=photos.render),
+    Kind("photos", "wb-photos", ("photos.js",), ("photos.css",), ("photos",), render=photos.render, needs=("wb-photostore",)),
     Kind("ladder", "wb-ladder", ("ladder.js",), ("ladder.css",), block=Ladder),
-    Kind("review", "wb-review", REVIEW_SCRIPTS, ("review.css",), block=Review, needs=("list", "drawing", "photos", "ladder")),
+    Kind("review", "wb-review", REVIEW_SCRIPTS, ("review.css",), block=Review, needs=("wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder")),
 )
 BY_MODULE = {kind.module: kind for kind in KINDS}
 BLOCKS: tuple[type[Block], ...] = tuple(kind.block for kind in KINDS if kind.block is not None)

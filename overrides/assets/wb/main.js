@@ -94,6 +94,7 @@
 
   /* ---- one message for the page when storage cannot be used at all ----- */
   function problem(reason) {
+    if (reason === 'lock') return WB.t('main.lock_missing');
     if (reason === 'quota') return WB.t('main.storage_full');
     if (reason === 'blocked') return WB.t('main.storage_blocked');
     return WB.t('main.storage_unavailable');
@@ -102,6 +103,8 @@
   function storageProblem() {
     if (!document.querySelector('[data-module^="wb-"]') || document.querySelector('.wb-page-alert')) return;
     var check = WB.store ? WB.store.check() : { ok: false, reason: 'unavailable' };
+    // The lock is on and its code did not come (offline, a file missing): nothing is saved here.
+    if (check.ok && lockMissing() && !WB.need(['wb-lock'])) check = { ok: false, reason: 'lock' };
     if (check.ok) return;
     var alert = document.createElement('div');
     alert.className = 'wb-alert wb-page-alert';
@@ -252,9 +255,10 @@
   }
 
   function countLater(kinds) {
-    WB.need(kinds, function (name) {
+    var coming = WB.need(kinds, function (name) {
       return !!(WB.kinds && WB.kinds[name]);
-    }).then(function () {
+    });
+    if (coming) coming.then(function () {
       if (kinds.some(function (name) {
         return WB.kinds && WB.kinds[name];
       })) navProgress();
@@ -402,11 +406,20 @@
     }
   }
 
+  /** The lock is on in this browser (its settings are stored) and its code is not here. */
+  function lockMissing() {
+    return !!WB.store && !WB.store.vault && WB.store.lockOn();
+  }
+
   function start() {
     var names = pageModules();
+    // The lock is on in this browser: every module waits for its code (which opens the answers, or shows them locked).
+    var lockFirst = lockMissing();
+    if (lockFirst) names.push('wb-lock');
     // Reached by instant navigation: this page's kinds (or My answers) may need their code first.
-    var waiting = WB.need.lacks(names);
-    if (waiting) WB.need(names).then(start);
+    var coming = WB.need(names);
+    var waiting = !!coming;
+    if (coming) coming.then(start);
     storageProblem();
     offlineNote();
     try {
@@ -419,8 +432,10 @@
       var el = elements[i];
       if (el.hasAttribute('data-wb-init')) continue;
       var Module = WB.modules && WB.modules[el.getAttribute('data-module')];
-      // Held only until the code has come, or could not: then the page as built is usable again.
-      hold(el, waiting && !Module);
+      // Held only until the code has come, or could not: then the page as built is usable again
+      // (with the lock's code missing, every box stays locked: storageProblem says why).
+      hold(el, waiting && (!Module || lockFirst));
+      if (waiting && lockFirst) continue;
       if (!Module || !WB.store) continue;
       el.setAttribute('data-wb-init', '');
       try {
@@ -456,6 +471,10 @@
     return [];
   }) : Promise.resolve([]);
   var done = replayed.then(function (keys) {
+    return lockMissing() ? (WB.need(['wb-lock']) || Promise.resolve()).then(function () {
+      return keys;
+    }) : keys;
+  }).then(function (keys) {
     var vault = WB.store && WB.store.vault;
     var opened = vault && vault.on() && !vault.key ? vault.resume() : Promise.resolve();
     return opened.then(function () {
@@ -467,4 +486,17 @@
     return [];
   });
   if (WB.journal) WB.journal.done = done;
+
+  // Another tab turned the lock on, and this page has no lock code: from now on nothing the lock
+  // seals is written here (storage.js refuses; each box keeps what is typed and waits), the code
+  // comes, then the page goes on as when the lock's code hears it itself (locked, until unlocked here).
+  window.addEventListener('storage', function (event) {
+    var store = WB.store;
+    if (!store || store.vault || event.key !== store.key('lock', 'config') || event.newValue === null) return;
+    document.dispatchEvent(new CustomEvent('wb:lock', { detail: { state: 'locked' } }));
+    (WB.need(['wb-lock']) || Promise.resolve()).then(function () {
+      if (WB.store.vault) WB.store.vault.heard(event);
+      else storageProblem();
+    });
+  });
 })(window, document);

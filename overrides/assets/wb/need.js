@@ -54,8 +54,12 @@
     var style = /\.css$/.test(file);
     var element = document.createElement(style ? 'link' : 'script');
     var url = new URL(file, HERE || location.href).href;
-    element.onload = resolve;
+    element.onload = function () {
+      fetched[file] = 'done';
+      resolve();
+    };
     element.onerror = function () {
+      fetched[file] = 'failed';
       reject(new Error('could not load ' + file));
     };
     if (!style) {
@@ -68,42 +72,61 @@
     placeStyle(element, file);
   }
 
+  // file -> "loading", "done" or "failed"; the page's own tags count as done once it is parsed.
   function loadFiles(files) {
     return files.reduce(function (done, file) {
       return done.then(function () {
-        if (fetched[file]) return null;
-        fetched[file] = true;
+        if (fetched[file] !== 'loading') return null;
         return new Promise(function (resolve, reject) {
           loadFile(file, resolve, reject);
         });
       });
-    }, Promise.resolve());
+    }, Promise.resolve()).catch(function (error) {
+      files.forEach(function (file) {
+        if (fetched[file] === 'loading') fetched[file] = 'failed'; // not tried after one failed before it
+      });
+      throw error;
+    });
   }
 
-  /** The files the modules named need and do not have yet (WB.modules, or their kind's contract). */
-  function missing(names, loaded) {
+  /** Is the code of this bundle here? A module's, once registered; the lock's and the photo store's, once they made theirs. */
+  function has(name) {
+    if (name === 'wb-lock') return !!(WB.store && WB.store.vault);
+    if (name === 'wb-photostore') return !!WB.photos;
+    return !!(WB.modules && WB.modules[name]);
+  }
+
+  /**
+   * Load the bundles of these modules that are not here yet (`loaded(name)` says which are; by
+   * default their code). Returns null when nothing is missing, else a promise that resolves once
+   * they are loaded, or could not be (a failure is logged; the caller sees what is still missing).
+   */
+  WB.need = function (names, loaded) {
     var scripts = document.querySelectorAll('script[src]');
-    for (var i = 0; i < scripts.length; i++) fetched[fileOf(scripts[i].src)] = true;
+    for (var i = 0; i < scripts.length; i++) fetched[fileOf(scripts[i].src)] = fetched[fileOf(scripts[i].src)] || 'done';
     ourStyles().forEach(function (pair) {
-      if (pair[0].sheet) fetched[fileOf(pair[0].href)] = true;
+      var file = fileOf(pair[0].href);
+      if (pair[0].sheet && !fetched[file]) fetched[file] = 'done'; // linked by Material, not loaded yet: linked again below
     });
     var files = [];
+    var pending = false;
     names.forEach(function (name) {
-      var needed = window.WB_BUNDLES && window.WB_BUNDLES[name];
-      if (!needed || loaded(name)) return;
+      if (!window.WB_BUNDLES || !window.WB_BUNDLES[name] || (loaded || has)(name)) return;
       var styles = (window.WB_STYLES && window.WB_STYLES.files[name]) || [];
-      styles.concat(needed).forEach(function (file) {
-        if (!fetched[file] && files.indexOf(file) === -1) files.push(file);
+      styles.concat(window.WB_BUNDLES[name]).forEach(function (file) {
+        if (!fetched[file]) files.push(file);
+        // On its way; or in the page's own tags, which have run once the page is parsed.
+        pending = pending || fetched[file] === 'loading' || (fetched[file] === 'done' && document.readyState === 'loading');
       });
     });
-    return files;
-  }
-
-  /** Promise: the bundles of these modules are loaded (resolves whatever happens; failures are logged). */
-  WB.need = function (names, loaded) {
-    var files = missing(names, loaded || started);
-    if (!files.length) return loading || Promise.resolve();
-    loading = (loading || Promise.resolve()).then(function () {
+    if (!files.length && !pending) return null; // here, or could not be loaded
+    files = files.filter(function (file, at) {
+      return files.indexOf(file) === at;
+    });
+    files.forEach(function (file) {
+      fetched[file] = 'loading';
+    });
+    loading = (loading || parsed()).then(function () {
       return loadFiles(files);
     }).catch(function (error) {
       if (window.console) console.error('wb: the code for this page', error);
@@ -111,13 +134,11 @@
     return loading;
   };
 
-  /** Does a page with these modules lack code it needs? */
-  WB.need.lacks = function (names) {
-    return missing(names, started).length > 0;
-  };
+  WB.need.has = has;
 
-  function started(name) {
-    return !!(WB.modules && WB.modules[name]);
+  function parsed() {
+    return document.readyState !== 'loading' ? Promise.resolve() : new Promise(function (resolve) {
+      document.addEventListener('DOMContentLoaded', resolve);
+    });
   }
-
 })(window, document);

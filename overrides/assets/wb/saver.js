@@ -109,8 +109,8 @@
 
   /** Show what is stored, or say why nothing can be shown. */
   Saver.prototype.restore = function () {
-    // Locked (vault.js): every box waits, answered or not.
-    if (WB.store.vault && WB.store.vault.isLocked()) return this.seal();
+    // Locked (vault.js, or the lock is on and its code not here yet): every box waits, answered or not.
+    if (WB.store.isLocked()) return this.seal();
     var result = WB.store.read(KIND, this.id);
     if (result.state === 'unavailable' && result.reason === 'locked') return this.seal();
     this.unseal();
@@ -229,6 +229,11 @@
     if (!this.dirty) return true;
     if (this.locked) {
       this.failed('aside');
+      return false;
+    }
+    // Locked (here, or just now in another tab): the words stay on the page, and are saved once unlocked.
+    if (WB.store.isLocked()) {
+      this.setStatus(WB.t('saver.not_saved_until_unlocked'), true);
       return false;
     }
     // Saved by another tab since this page last read or wrote it: keep those words first.

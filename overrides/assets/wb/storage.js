@@ -18,6 +18,9 @@
   var FORMAT = 1;
   // A set namespace, or a derived one: the name's slug, then the site's path (percent-encoded) after "/".
   var RE_NAMESPACE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9._~%-]+)*$/;
+  // The kinds of stored value the lock (vault.js) seals, and how a sealed value starts.
+  var SEALED = ['answer', 'versions', 'aside', 'undo'];
+  var SEALED_PREFIX = 'wb-sealed:1:';
 
   /** "quota", "blocked" or "unavailable": what went wrong, in words a message can use. */
   function classify(error) {
@@ -66,9 +69,67 @@
     return storage;
   };
 
-  /** Storage as this code reads and writes it: through the lock (vault.js) when it is on. */
+  /**
+   * Storage as this code reads and writes it: through the lock (vault.js) when it is on. Before the
+   * lock's code is here (main.js loads it), a page where the lock is on sees it locked: which
+   * prompts have a stored value shows, never what it says, and nothing the lock seals is written;
+   * a sealed value found with the lock off (being cleared in another tab) is left alone too.
+   */
   Store.prototype.backend = function () {
-    return this.vault ? this.vault.view() : this.real();
+    if (this.vault) return this.vault.view();
+    var real = this.real();
+    var self = this;
+    var on = this.lockOn();
+    // A sealed value is never read as damaged, nor written over, by a page without the lock's code.
+    function sealed(key, raw) {
+      return (on && self.isSealed(key)) || (typeof raw === 'string' && raw.indexOf(SEALED_PREFIX) === 0);
+    }
+    function refuse() {
+      throw Object.assign(new Error('The workbook is locked'), { name: 'WbLockedError' });
+    }
+    return {
+      get length() {
+        return real.length;
+      },
+      key: function (i) {
+        return real.key(i);
+      },
+      getItem: function (key) {
+        var raw = real.getItem(key);
+        if (raw !== null && sealed(key, raw)) refuse();
+        return raw;
+      },
+      setItem: function (key, text) {
+        if (sealed(key, real.getItem(key))) refuse();
+        real.setItem(key, text);
+      },
+      removeItem: function (key) {
+        if (sealed(key, real.getItem(key))) refuse();
+        real.removeItem(key);
+      }
+    };
+  };
+
+  /** Are the lock's settings stored (the lock is on, or being turned on or off)? Read at every use. */
+  Store.prototype.lockOn = function () {
+    try {
+      return this.real().getItem(this.key('lock', 'config')) !== null;
+    } catch (error) {
+      return false;
+    }
+  };
+
+  /** Is the lock on without its key here (or without its code yet): nothing sealed can be read or written? */
+  Store.prototype.isLocked = function () {
+    return this.vault ? this.vault.isLocked() : this.lockOn();
+  };
+
+  /** Is this storage key one whose value the lock seals? */
+  Store.prototype.isSealed = function (key) {
+    var self = this;
+    return typeof key === 'string' && SEALED.some(function (kind) {
+      return key.indexOf(self.key(kind, '')) === 0;
+    });
   };
 
   Store.prototype.key = function (kind, id) {
@@ -272,11 +333,12 @@
           });
         };
         var vault = self.vault;
-        // With the lock on, a sealed value is told once opened; while locked, not at all.
+        // With the lock on, a sealed value is told once opened; while locked (or without its code), not at all.
         if (vault && vault.on() && vault.sealed(event.key)) {
           if (vault.isOpen()) vault.fresh(event.key).then(tell);
           return;
         }
+        if (!vault && self.lockOn()) return;
         tell(event.newValue);
       });
     }
@@ -382,6 +444,8 @@
   };
 
   Store.classify = classify;
+  Store.SEALED = SEALED;
+  Store.SEALED_PREFIX = SEALED_PREFIX;
   WB.Store = Store;
   WB.parseRecord = parseRecord;
 
@@ -461,8 +525,7 @@
   var workbook = document.querySelector('meta[name="wb-workbook"]');
   if (meta) {
     WB.store = new Store(meta.getAttribute('content'));
-    // The lock (vault.js): locked until the passphrase, or this tab's session, opens it.
-    if (WB.Vault) WB.store.vault = new WB.Vault(WB.store);
+    // The lock (vault.js, in its own bundle) joins WB.store when its code has loaded.
     // The workbook's id in backups: the same online, offline and at any path.
     WB.workbook = workbook ? workbook.getAttribute('content') : WB.store.namespace;
     if (legacy) {
@@ -471,7 +534,6 @@
       // No room to copy: keep using the old keys, where the answers are, rather than show none.
       if (!moved.ok && moved.reason === 'quota') {
         WB.store = new Store(WB.store.legacy);
-        if (WB.Vault) WB.store.vault = new WB.Vault(WB.store);
       }
     }
   }

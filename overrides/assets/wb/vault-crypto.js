@@ -7,7 +7,7 @@
   'use strict';
 
   var WB = (window.WB = window.WB || {});
-  var PREFIX = 'wb-sealed:1:';
+  var PREFIX = WB.Store.SEALED_PREFIX; // 'wb-sealed:1:' (storage.js leaves such values alone without this code)
 
   function fail(name, message) {
     var error = new Error(message);
@@ -57,7 +57,7 @@
     PREFIX: PREFIX,
     CHECK: 'wb-lock-check:1', // sealed in the settings: the passphrase is right when it opens
     IDLE: 15, // minutes without use before the workbook locks itself, at first
-    KINDS: ['answer', 'versions', 'aside', 'undo'], // the kinds of stored value that are sealed
+    KINDS: WB.Store.SEALED, // the kinds of stored value that are sealed: answer, versions, aside, undo
     fail: fail,
     isSealed: isSealed,
     importKey: importKey,

@@ -283,4 +283,7 @@
     var vault = WB.store && WB.store.vault;
     if (document.visibilityState === 'visible' && vault && vault.isOpen() && Date.now() - vault.active >= vault.idleMs()) vault.lockNow();
   });
+
+  // The lock joins the page's storage (its code loads after the core: main.js then opens it, or shows it locked).
+  if (WB.store && !WB.store.vault) WB.store.vault = new Vault(WB.store);
 })(window, document);
