@@ -6,76 +6,14 @@ workbook plus the examples page, built strict and served at its site_url.
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from pages import assert_accessible, AXE, box, FULL_STORAGE, PAGES, PREFIX, status, stored, type_and_wait, VISIBLE_CONTROLS
 
 pytestmark = pytest.mark.browser
-
-NAMESPACE = "peer-mentoring-in-criminal-justice"
-PREFIX = f"wb:v1:{NAMESPACE}:"
-PAGES = [
-    "",
-    "beginnings/",
-    "mentoring-in-criminal-justice/",
-    "theory/",
-    "identity/",
-    "self-confidence/",
-    "peer-mentoring-approach/",
-    "change/",
-    "power/",
-    "endings/",
-    "my-answers/",
-    "examples/",
-]
-# npm's axe-core (tests/package.json; scripts/test installs it), newer than the copy in axe-playwright-python.
-AXE_PATH = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-AXE = AXE_PATH.read_text(encoding="utf-8") if AXE_PATH.exists() else ""
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def box(page: Page, prompt_id: str):
-    return page.locator(f"#wb-answer-{prompt_id.replace('.', '-')}")
-
-
-def status(page: Page, prompt_id: str):
-    return page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")
-
-
-def stored(page: Page, prompt_id: str):
-    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
-    return None if raw is None else json.loads(raw)
-
-
-def type_and_wait(page: Page, prompt_id: str, text: str) -> None:
-    box(page, prompt_id).fill(text)
-    expect(status(page, prompt_id)).to_contain_text("Saved today")
-
-
-def assert_accessible(page: Page) -> None:
-    """axe-core finds no violation of WCAG 2.2 AA or best practice on the page as it is now."""
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
-
-
-def axe_violations(page: Page) -> list[str]:
-    # Colours measured mid-fade are neither colour: wait until nothing moves (e.g. Material's "Back to top").
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    assert AXE, f"axe-core is missing at {AXE_PATH}: run scripts/test, which installs it (npm ci in tests/)"
-    page.evaluate(AXE)
-    assert page.evaluate("axe.version").startswith("4.14."), page.evaluate("axe.version")
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    return [
-        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0].get('failureSummary', '')[:300]}"
-        for v in result["violations"]
-    ]
-
 
 # ---- when JavaScript is unavailable ----------------------------------------
 
@@ -288,13 +226,6 @@ def test_a_keyboard_user_tabs_from_one_box_to_the_next(page: Page, base_url):
 
 # ---- failures are shown, and change nothing ---------------------------------
 
-FULL_STORAGE = """() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-        if (String(key).startsWith('wb:') && window.wbFull !== false) throw new DOMException('full', 'QuotaExceededError');
-        return setItem.call(this, key, value);
-    };
-}"""
 
 
 def test_full_storage_shows_an_alert_with_a_way_out_and_keeps_the_old_answer(context, base_url):
@@ -512,9 +443,6 @@ def test_print_shows_each_whole_answer_as_text_and_no_navigation(page: Page, bas
     expect(box(page, "99.2")).to_be_visible()
 
 
-VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
-    '.md-content button, .md-content [role=button], .md-content input[type=file], .md-content .wb-ladder__choice--none'
-)].filter(e => e.getClientRects().length).map(e => (e.textContent || e.getAttribute('aria-label') || e.className).trim())"""
 
 
 def test_nothing_to_press_prints_with_every_kind_of_answer_given(page: Page, base_url):

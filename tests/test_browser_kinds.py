@@ -7,9 +7,8 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import backup_clear_restore
-from pages import line
+from my_answers import backup_clear_restore
+from pages import assert_accessible, box, line, PREFIX
 
 pytestmark = pytest.mark.browser
 
