@@ -48,6 +48,10 @@ def stored(page: Page, prompt_id: str):
     return None if raw is None else json.loads(raw)
 
 
+def saved(page: Page, prompt_id: str) -> None:
+    expect(page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")).to_contain_text("Saved today")
+
+
 def type_and_wait(page: Page, prompt_id: str, text: str) -> None:
     box(page, prompt_id).fill(text)
     expect(status(page, prompt_id)).to_contain_text("Saved today")
@@ -256,3 +260,8 @@ def photo_answer(*ids: str, text: str = "") -> dict:
 
 def line(page: Page, prompt: str, column: int, number: int):
     return page.locator(f"#wb-answer-{prompt.replace('.', '-')}-{column}-{number}")
+
+
+def lines(page: Page, prompt: str, column: int = 1) -> list[str]:
+    return page.locator(f'[data-wb-prompt="{prompt}"] .wb-list__column >> nth={column - 1}').locator(
+        ".wb-list__input").evaluate_all("els => els.map(el => el.value)")
