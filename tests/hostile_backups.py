@@ -130,3 +130,15 @@ CORPUS: dict[str, tuple[bytes, str]] = {
     "an aside nested without end": (js(backup(aside=[{"id": "answer:1.2:1700000000000", "raw": nested(10000)}])), "refused"),
     "an aside that is damaged text": (js(backup(aside=[{"id": "answer:1.2:1700000000000", "raw": "{broken"}])), "restored"),
 }
+
+
+# Refused or restored through the page as well (test_browser_hostile.py): banner, focus, storage.
+THROUGH_THE_PAGE = [
+    "invalid UTF-8 inside an answer",
+    "a collage that names a photo id twice",
+    "a GIF",
+    "an answer too large for the browser's storage",
+    "a UTF-16 file with its byte-order mark",
+    "a PNG and a WebP, with the collage",
+    "an aside that is damaged text",
+]

@@ -1,14 +1,110 @@
-"""What tests of several files use: the page's parts a reader works with (the ladder's radios, a drawing's
-surface, the photo collage, a list's lines), and the actions on them. Shared here, so that a kind's tests
-(in hooks/kinds/<kind>/) and the tests of storage and backups (in tests/) import no test file of another."""
+"""What tests of several files use: the workbook's storage keys, the boxes a reader types in, the checks of
+a whole page (axe-core), the page's parts a reader works with (a box's versions, the ladder's radios, a drawing's
+surface, the photo collage, a list's lines). Shared here, so that no test file imports another: a kind's
+tests (in hooks/kinds/<kind>/) and the tests of storage and backups (in tests/) import this; the actions
+on My answers are in my_answers.py."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX
+
+NAMESPACE = "peer-mentoring-in-criminal-justice"
+PREFIX = f"wb:v1:{NAMESPACE}:"
+PAGES = [
+    "",
+    "beginnings/",
+    "mentoring-in-criminal-justice/",
+    "theory/",
+    "identity/",
+    "self-confidence/",
+    "peer-mentoring-approach/",
+    "change/",
+    "power/",
+    "endings/",
+    "my-answers/",
+    "examples/",
+]
+# npm's axe-core (tests/package.json; scripts/test installs it), newer than the copy in axe-playwright-python.
+AXE_PATH = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = AXE_PATH.read_text(encoding="utf-8") if AXE_PATH.exists() else ""
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def box(page: Page, prompt_id: str):
+    return page.locator(f"#wb-answer-{prompt_id.replace('.', '-')}")
+
+
+def status(page: Page, prompt_id: str):
+    return page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")
+
+
+def stored(page: Page, prompt_id: str):
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
+    return None if raw is None else json.loads(raw)
+
+
+def saved(page: Page, prompt_id: str) -> None:
+    expect(page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")).to_contain_text("Saved today")
+
+
+def type_and_wait(page: Page, prompt_id: str, text: str) -> None:
+    box(page, prompt_id).fill(text)
+    expect(status(page, prompt_id)).to_contain_text("Saved today")
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core finds no violation of WCAG 2.2 AA or best practice on the page as it is now."""
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def axe_violations(page: Page) -> list[str]:
+    # Colours measured mid-fade are neither colour: wait until nothing moves (e.g. Material's "Back to top").
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    assert AXE, f"axe-core is missing at {AXE_PATH}: run scripts/test, which installs it (npm ci in tests/)"
+    page.evaluate(AXE)
+    assert page.evaluate("axe.version").startswith("4.14."), page.evaluate("axe.version")
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0].get('failureSummary', '')[:300]}"
+        for v in result["violations"]
+    ]
+
+
+# ---- failures the tests cause -------------------------------------------------
+
+FULL_STORAGE = """() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('wb:') && window.wbFull !== false) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+    };
+}"""
+
+VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
+    '.md-content button, .md-content [role=button], .md-content input[type=file], .md-content .wb-ladder__choice--none'
+)].filter(e => e.getClientRects().length).map(e => (e.textContent || e.getAttribute('aria-label') || e.className).trim())"""
+
+
+# ---- a box's versions kept ------------------------------------------------------
+
+
+def panel(page: Page, prompt_id: str):
+    return page.locator(f'[data-wb-prompt="{prompt_id}"] .wb-versions')
+
+
+def keep(page: Page, prompt_id: str, text: str) -> None:
+    box(page, prompt_id).fill(text)
+    panel(page, prompt_id).get_by_role("button", name="Keep this version").click()
+    expect(panel(page, prompt_id).get_by_role("status")).to_contain_text("Version kept")
+
 
 # ---- the ladder (8.6) ----------------------------------------------------------
 
@@ -119,8 +215,54 @@ def add_two(page: Page, base_url: str) -> dict:
     return stored_count(page, 2)
 
 
+DIGESTS = """name => new Promise((resolve, reject) => {
+  const open = indexedDB.open(name);
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('photos')) { db.close(); resolve({}); return; }
+    const all = db.transaction('photos').objectStore('photos').getAll();
+    all.onsuccess = async () => {
+      const out = {};
+      for (const entry of all.result) {
+        const digest = await crypto.subtle.digest('SHA-256', await entry.blob.arrayBuffer());
+        out[entry.id] = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+      }
+      db.close();
+      resolve(out);
+    };
+  };
+})"""
+PUT_PHOTO = """async ([id, data, added]) => {
+  await (WB.need(['wb-photostore']) || Promise.resolve());  // a page without photos has no photo store until wanted
+  const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+  return WB.photos.put([{id, blob: new Blob([bytes], {type: 'image/jpeg'}), added}]);
+}"""
+
+
+def jpeg(page: Page, words: str) -> str:
+    return page.evaluate(MAKE_PHOTO, [320, 240, "image/jpeg", words, False])
+
+
+def digests(page: Page) -> dict:
+    return page.evaluate(DIGESTS, DATABASE)
+
+
+def sha(data: str) -> str:
+    return hashlib.sha256(base64.b64decode(data)).hexdigest()
+
+
+def photo_answer(*ids: str, text: str = "") -> dict:
+    return {"text": text, "photos": [{"id": i, "caption": "", "w": 320, "h": 240} for i in ids]}
+
+
 # ---- a list ----------------------------------------------------------------------
 
 
 def line(page: Page, prompt: str, column: int, number: int):
     return page.locator(f"#wb-answer-{prompt.replace('.', '-')}-{column}-{number}")
+
+
+def lines(page: Page, prompt: str, column: int = 1) -> list[str]:
+    return page.locator(f'[data-wb-prompt="{prompt}"] .wb-list__column >> nth={column - 1}').locator(
+        ".wb-list__input").evaluate_all("els => els.map(el => el.value)")

@@ -114,3 +114,19 @@ def serve(directory: Path, port: int | None = None, handler_class: type = QuietH
     finally:
         server.shutdown()
         server.server_close()
+
+
+# An organisation's settings (extra.workbook), as a hosting organisation would write them.
+ORGANISATION = {
+    "generator": False,
+    "workbook": {
+        "organisation": {"name": "Example Mentoring Trust", "url": "https://example.org"},
+        "support": [
+            {"name": "Samaritans", "phone": "116 123", "when": "Free, any time, day or night"},
+            {"name": "Your coordinator, Sam", "phone": "+44 1234 567890", "when": "Monday to Friday, 9am to 5pm"},
+            {"name": "Example Trust helpline", "url": "https://example.org/help"},
+        ],
+        "about": "Questions about this workbook? Ask your mentoring coordinator.",
+        "namespace": "example-trust-workbook",
+    },
+}

@@ -13,13 +13,11 @@ import pytest
 from hostile_backups import CORPUS, JPEG, STROKE, answer, backup, collage, js, nested, photo
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, box
-from test_browser_answers import backup_file, put, review
+from logic import NO_ROOM, READ_ALL
+from my_answers import backup_file, put, review
+from pages import add_two, box, draw_with_mouse, keep, radio
 from test_browser_locked import HOSTILE as LOCKED_HOSTILE
 from test_browser_locked import PASSPHRASE, hostile, locked_backup
-from test_logic import READ_ALL
-from test_browser_versions import keep
-from pages import add_two, draw_with_mouse, radio
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +80,7 @@ EXCEPTIONS = {
     "another workbook's backup": "whose workbook",
 }
 # Refused by the corpus's test, but after the check: when writing, for want of room in the browser.
-NO_ROOM = {"an answer too large for the browser's storage"}
+
 
 def document(content: bytes):
     """The JSON a file holds, read as the README says (UTF-8, or UTF-16 after its byte-order mark), or None."""

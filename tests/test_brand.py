@@ -103,7 +103,7 @@ def test_a_small_logo_comes_first_with_the_book_icons_kept_for_larger_screens(tm
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_in_the_browser_the_brand_colour_is_the_headers_and_axe_finds_nothing(tmp_path, browser, scheme):
     from support import free_port, serve
-    from test_browser import assert_accessible
+    from pages import assert_accessible
 
     port = free_port()
     site = tmp_path / "site"

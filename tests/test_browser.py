@@ -6,76 +6,14 @@ workbook plus the examples page, built strict and served at its site_url.
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from pages import assert_accessible, AXE, box, FULL_STORAGE, PAGES, PREFIX, status, stored, type_and_wait, VISIBLE_CONTROLS
 
 pytestmark = pytest.mark.browser
-
-NAMESPACE = "peer-mentoring-in-criminal-justice"
-PREFIX = f"wb:v1:{NAMESPACE}:"
-PAGES = [
-    "",
-    "beginnings/",
-    "mentoring-in-criminal-justice/",
-    "theory/",
-    "identity/",
-    "self-confidence/",
-    "peer-mentoring-approach/",
-    "change/",
-    "power/",
-    "endings/",
-    "my-answers/",
-    "examples/",
-]
-# npm's axe-core (tests/package.json; scripts/test installs it), newer than the copy in axe-playwright-python.
-AXE_PATH = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-AXE = AXE_PATH.read_text(encoding="utf-8") if AXE_PATH.exists() else ""
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def box(page: Page, prompt_id: str):
-    return page.locator(f"#wb-answer-{prompt_id.replace('.', '-')}")
-
-
-def status(page: Page, prompt_id: str):
-    return page.locator(f"#wb-status-{prompt_id.replace('.', '-')}")
-
-
-def stored(page: Page, prompt_id: str):
-    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
-    return None if raw is None else json.loads(raw)
-
-
-def type_and_wait(page: Page, prompt_id: str, text: str) -> None:
-    box(page, prompt_id).fill(text)
-    expect(status(page, prompt_id)).to_contain_text("Saved today")
-
-
-def assert_accessible(page: Page) -> None:
-    """axe-core finds no violation of WCAG 2.2 AA or best practice on the page as it is now."""
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
-
-
-def axe_violations(page: Page) -> list[str]:
-    # Colours measured mid-fade are neither colour: wait until nothing moves (e.g. Material's "Back to top").
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    assert AXE, f"axe-core is missing at {AXE_PATH}: run scripts/test, which installs it (npm ci in tests/)"
-    page.evaluate(AXE)
-    assert page.evaluate("axe.version").startswith("4.14."), page.evaluate("axe.version")
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    return [
-        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0].get('failureSummary', '')[:300]}"
-        for v in result["violations"]
-    ]
-
 
 # ---- when JavaScript is unavailable ----------------------------------------
 
@@ -96,17 +34,6 @@ def test_when_javascript_is_unavailable_the_workbook_is_readable_and_says_saving
 # ---- saving and restoring ---------------------------------------------------
 
 
-def test_an_answer_typed_is_there_after_a_reload(page: Page, base_url):
-    page.goto(base_url + "beginnings/")
-    expect(status(page, "1.1")).to_have_text("Your answer is saved in this browser as you type.")
-    box(page, "1.1").press_sequentially("I wanted to give back.", delay=5)
-    expect(status(page, "1.1")).to_contain_text("Saved today at")
-    page.reload()
-    expect(box(page, "1.1")).to_have_value("I wanted to give back.")
-    expect(status(page, "1.1")).to_contain_text("Saved today at")
-    expect(box(page, "1.2")).to_have_value("")
-
-
 def test_an_answer_typed_just_before_the_tab_is_closed_is_kept(context, base_url):
     page = context.new_page()
     page.goto(base_url + "beginnings/")
@@ -123,26 +50,6 @@ def test_an_answer_typed_just_before_leaving_for_another_page_is_kept(page: Page
     page.goto(base_url + "theory/")  # a full page load, straight after the last key
     page.goto(base_url + "beginnings/")
     expect(box(page, "1.3")).to_have_value("Leaving at once")
-
-
-def test_long_answers_in_any_script_are_kept_exactly(page: Page, base_url):
-    text = ("Ünïcödé ✓ 😀👩🏽‍🤝‍👩🏻 العربية עברית 中文 e\u0301 \t tabs\r\nand lines\n" * 800)[:50000]
-    page.goto(base_url + "examples/")
-    box(page, "99.1").fill(text)
-    expect(status(page, "99.1")).to_contain_text("Saved today")
-    page.reload()
-    assert box(page, "99.1").input_value() == text.replace("\r\n", "\n")
-    assert stored(page, "99.1")["value"] == text.replace("\r\n", "\n")
-
-
-def test_the_box_grows_with_its_text(page: Page, base_url):
-    page.goto(base_url + "examples/")
-    answer = box(page, "99.1")
-    before = answer.bounding_box()["height"]
-    answer.fill("\n".join(f"Line {n}" for n in range(30)))
-    after = answer.bounding_box()["height"]
-    assert after > before * 2
-    assert answer.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
 
 
 def test_screen_readers_hear_one_saved_after_a_pause_not_per_keystroke(page: Page, base_url):
@@ -228,73 +135,8 @@ def test_with_instant_navigation_off_answers_save_and_restore_across_full_page_l
     expect(box(page, "3.1")).to_have_value("Second page")
 
 
-@pytest.mark.parametrize("stored", [None, "Saved before"])
-def test_words_typed_before_the_script_starts_are_kept_when_it_does(browser, base_url, stored):
-    """On a slow connection the box shows before the script runs: what the reader types then is saved."""
-    context = browser.new_context(service_workers="block")  # so that the script's request can be held
-    page = context.new_page()
-    if stored:
-        page.goto(base_url + "theory/")
-        type_and_wait(page, "3.4", stored)
-    held = []
-    page.route("**/assets/wb/core.*.js", lambda route: held.append(route))
-    page.goto(base_url + "theory/", wait_until="commit")
-    box(page, "3.4").fill("Typed while the page was loading")
-    expect(status(page, "3.4")).to_contain_text("Saving answers needs JavaScript")
-    deadline = time.monotonic() + 10
-    while not held and time.monotonic() < deadline:  # each call to the page lets the held request reach the route
-        page.evaluate("() => 0")
-    assert held, "the workbook's script was never requested"
-    held[0].continue_()
-    expect(status(page, "3.4")).to_contain_text("Saved today")
-    expected = (stored + "\n\n" if stored else "") + "Typed while the page was loading"
-    expect(box(page, "3.4")).to_have_value(expected)
-    assert stored_value(page, "3.4") == expected
-    context.close()
-
-
-def stored_value(page: Page, prompt_id: str):
-    record = stored(page, prompt_id)
-    return record and record["value"]
-
-
-def test_typing_material_shortcut_keys_in_a_box_stays_on_the_page(page: Page, base_url):
-    page.goto(base_url + "theory/")
-    page.evaluate("() => { window.wbNoReload = true; }")
-    box(page, "3.5").click()
-    page.keyboard.type("n p . , f s / N P")
-    expect(page.locator("#wb-status-3-5")).to_contain_text("Saved today")
-    page.wait_for_load_state("networkidle")  # no page was asked for
-    expect(page).to_have_url(base_url + "theory/")
-    assert page.evaluate("() => window.wbNoReload") is True
-    expect(box(page, "3.5")).to_have_value("n p . , f s / N P")
-    assert page.evaluate("() => document.activeElement.id") == "wb-answer-3-5"
-    assert page.evaluate("() => window.wbNoReload") is True
-
-
-def test_a_keyboard_user_tabs_from_one_box_to_the_next(page: Page, base_url):
-    page.goto(base_url + "examples/")
-    box(page, "99.1").focus()
-    page.keyboard.type("First")
-    page.keyboard.press("Tab")  # the box's own "Keep this version" (versions-panel.js)
-    assert page.evaluate("() => document.activeElement.textContent") == "Keep this version"
-    page.keyboard.press("Tab")  # the link in the next prompt's words
-    assert page.evaluate("() => document.activeElement.textContent") == "the introduction"
-    page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "wb-answer-99-2"
-    page.keyboard.type("Second")
-    expect(status(page, "99.2")).to_contain_text("Saved today")
-
-
 # ---- failures are shown, and change nothing ---------------------------------
 
-FULL_STORAGE = """() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-        if (String(key).startsWith('wb:') && window.wbFull !== false) throw new DOMException('full', 'QuotaExceededError');
-        return setItem.call(this, key, value);
-    };
-}"""
 
 
 def test_full_storage_shows_an_alert_with_a_way_out_and_keeps_the_old_answer(context, base_url):
@@ -512,9 +354,6 @@ def test_print_shows_each_whole_answer_as_text_and_no_navigation(page: Page, bas
     expect(box(page, "99.2")).to_be_visible()
 
 
-VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
-    '.md-content button, .md-content [role=button], .md-content input[type=file], .md-content .wb-ladder__choice--none'
-)].filter(e => e.getClientRects().length).map(e => (e.textContent || e.getAttribute('aria-label') || e.className).trim())"""
 
 
 def test_nothing_to_press_prints_with_every_kind_of_answer_given(page: Page, base_url):

@@ -3,94 +3,14 @@
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
+from backups import BAD_FILES, entry, GOOD, THROUGH_THE_PAGE, valid_backup
+from my_answers import answer_keys, backup_clear_restore, backup_file, dialog, everything, expand, ours, put, restore, review, value
+from pages import assert_accessible, box, NAMESPACE, PREFIX
 
 pytestmark = pytest.mark.browser
-
-NAMESPACE = PREFIX.split(":")[2]
-
-
-def ours(page: Page) -> dict[str, str]:
-    """Every stored key of this workbook, with its exact stored text."""
-    return page.evaluate(
-        "prefix => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith(prefix)).map(k => [k, localStorage.getItem(k)]))",
-        PREFIX,
-    )
-
-
-def everything(page: Page) -> dict[str, str]:
-    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
-
-
-def answer_keys(page: Page) -> dict[str, str]:
-    return {k: v for k, v in ours(page).items() if k.startswith(PREFIX + "answer:")}
-
-
-def put(page: Page, prompt_id: str, value, saved: str = "2026-11-01T10:00:00.000Z") -> None:
-    page.evaluate(
-        "([key, text]) => localStorage.setItem(key, text)",
-        [PREFIX + "answer:" + prompt_id, json.dumps({"v": 1, "value": value, "saved": saved}, separators=(",", ":"), ensure_ascii=False)],
-    )
-
-
-def value(page: Page, prompt_id: str):
-    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:" + prompt_id)
-    return None if raw is None else json.loads(raw)["value"]
-
-
-def review(page: Page, base_url: str) -> None:
-    page.goto(base_url + "my-answers/")
-    expect(page.locator(".wb-review__tools")).to_be_visible()
-
-
-def expand(page: Page, section: int) -> None:
-    """Open a section's answers on My answers (folded until asked for)."""
-    page.locator(f'section[data-wb-section="{section}"] .wb-review__answers > summary').click()
-
-
-def backup_file(page: Page) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download a backup").click()
-    download = info.value
-    assert download.suggested_filename.startswith(NAMESPACE + "-answers-")
-    assert download.suggested_filename.endswith(".json")
-    with open(download.path(), "rb") as handle:
-        return handle.read()
-
-
-def restore(page: Page, content: bytes, name: str = "backup.json") -> None:
-    if len(content) > 8 * 1024 * 1024:  # large files by path: a buffer crosses to the browser as base64, slowly
-        path = Path(tempfile.mkdtemp()) / name
-        path.write_bytes(content)
-        page.set_input_files("#wb-review-file", files=[str(path)])
-        return
-    page.set_input_files("#wb-review-file", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
-
-
-def dialog(page: Page):
-    return page.locator("dialog.wb-review__dialog")
-
-
-def backup_clear_restore(page: Page, base_url: str) -> None:
-    """On My answers: download a backup, clear everything, restore the backup."""
-    review(page, base_url)
-    data = backup_file(page)
-    page.get_by_role("button", name="Clear all my answers").click()
-    dialog(page).get_by_role("button", name="Yes, clear all my answers").click()
-    assert ours(page) == {}
-    restore(page, data)
-    dialog(page).get_by_role("button", name="Restore").click()
-    expect(page.locator(".wb-banner")).to_contain_text("Restored")
-
-
-LADDER = {"now": 3, "hope": 6, "happy": "Not yet", "help": "Training",
-          "history": [{"kept": "2026-10-01T09:00:00.000Z", "now": 2, "hope": 6, "happy": "", "help": ""}]}
-
 
 def fill_some(page: Page, base_url: str) -> None:
     page.goto(base_url + "beginnings/")
@@ -244,55 +164,6 @@ def test_backup_then_clear_then_restore_gives_identical_answers(page: Page, base
     expect(box(page, "1.1")).to_have_value("First answer ✓ with “quotes” and\nlines 😀")
 
 
-def valid_backup(answers, namespace=NAMESPACE, **extra) -> dict:
-    data = {"format": "wb-backup", "version": 1, "workbook": "Peer Mentoring in Criminal Justice",
-            "namespace": namespace, "created": "2026-11-20T12:00:00.000Z", "answers": answers}
-    data.update(extra)
-    return data
-
-
-def entry(prompt_id: str, value, saved: str = "2026-11-20T11:00:00.000Z") -> dict:
-    return {"id": prompt_id, "prompt": None, "saved": saved, "value": value}
-
-
-GOOD = json.dumps(valid_backup([entry("1.1", "From the file"), entry("8.6", LADDER)])).encode()
-
-BAD_FILES = {
-    "not JSON": (b"hello, this is a letter", "not a backup file"),
-    "truncated": (GOOD[: len(GOOD) // 2], "not a backup file"),
-    "empty": (b"", "The file is empty."),
-    "binary": (bytes(range(256)) * 4, "not a backup file"),
-    "a JSON array": (b"[]", "not a backup file"),
-    "JSON null": (b"null", "not a backup file"),
-    "another format": (json.dumps({"format": "something-else", "version": 1}).encode(), "not a backup file"),
-    "a newer version": (json.dumps(valid_backup([], version=2)).encode(), "newer version"),
-    "the version as text": (json.dumps(valid_backup([], version="1")).encode(), "format is not one this workbook knows"),
-    "another workbook": (json.dumps(valid_backup([], namespace="another-workbook", workbook="Another workbook")).encode(),
-                         "from another workbook (“Another workbook”)"),
-    "answers not a list": (json.dumps(valid_backup({"1.1": "x"})).encode(), "damaged or incomplete"),
-    "a text answer that is a number": (json.dumps(valid_backup([entry("1.1", 42)])).encode(), "not of the right kind"),
-    "a ladder of the wrong shape": (json.dumps(valid_backup([entry("8.6", {"now": 12})])).encode(), "not of the right kind"),
-    "a malformed id": (json.dumps(valid_backup([entry("1.1; drop", "x")])).encode(), "damaged or incomplete"),
-    "the same id twice": (json.dumps(valid_backup([entry("1.1", "a"), entry("1.1", "b")])).encode(), "damaged or incomplete"),
-    "a bad date": (json.dumps(valid_backup([entry("1.1", "x", saved="yesterday")])).encode(), "damaged or incomplete"),
-    "no creation date": (json.dumps({k: v for k, v in valid_backup([]).items() if k != "created"}).encode(), "damaged"),
-    "prototype pollution": (
-        b'{"format":"wb-backup","version":1,"namespace":"' + NAMESPACE.encode() + b'","created":"2026-11-20T12:00:00Z",'
-        b'"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},'
-        b'"answers":[{"id":"__proto__","saved":"2026-11-20T12:00:00Z","value":{"polluted":"yes"}}]}',
-        "damaged or incomplete",
-    ),
-    "hostile text in the workbook name": (
-        json.dumps(valid_backup([], namespace="x", workbook='<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>')).encode(),
-        "from another workbook",
-    ),
-    "huge": (b" " * (65 * 1024 * 1024), "too large"),
-}
-
-
-# Every file above is refused with its message in one page in test_logic.py; these go through the page
-# (banner, focus, storage unchanged): not text, not JSON, nothing, too large, hostile keys, hostile markup.
-THROUGH_THE_PAGE = ["not JSON", "binary", "empty", "huge", "prototype pollution", "hostile text in the workbook name"]
 
 
 @pytest.mark.parametrize("name", THROUGH_THE_PAGE)

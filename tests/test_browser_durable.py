@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from support import CHROMIUM_ARGS, CHROMIUM_PATH
-from test_browser import box
+from pages import box
 
 pytestmark = pytest.mark.browser
 

@@ -11,18 +11,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, box
-from test_browser_answers import (
-    answer_keys,
-    dialog,
-    entry,
-    ours,
-    put,
-    restore,
-    review,
-    valid_backup,
-    value,
-)
+from backups import entry, valid_backup
+from my_answers import dialog, ours, put, restore, review, value
+from pages import box, digests, jpeg, photo_answer, PREFIX, PUT_PHOTO, sha
 
 pytestmark = pytest.mark.browser
 
@@ -146,48 +137,6 @@ def test_use_the_backups_answer_takes_every_kind_from_the_file(page: Page, base_
 
 # ---- restore: undo, photos, old backups ------------------------------------------------
 
-DIGESTS = """name => new Promise((resolve, reject) => {
-  const open = indexedDB.open(name);
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('photos')) { db.close(); resolve({}); return; }
-    const all = db.transaction('photos').objectStore('photos').getAll();
-    all.onsuccess = async () => {
-      const out = {};
-      for (const entry of all.result) {
-        const digest = await crypto.subtle.digest('SHA-256', await entry.blob.arrayBuffer());
-        out[entry.id] = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
-      }
-      db.close();
-      resolve(out);
-    };
-  };
-})"""
-PUT_PHOTO = """async ([id, data, added]) => {
-  await (WB.need(['wb-photostore']) || Promise.resolve());  // a page without photos has no photo store until wanted
-  const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
-  return WB.photos.put([{id, blob: new Blob([bytes], {type: 'image/jpeg'}), added}]);
-}"""
-
-
-def jpeg(page: Page, words: str) -> str:
-    from test_browser_photos import MAKE_PHOTO
-    return page.evaluate(MAKE_PHOTO, [320, 240, "image/jpeg", words, False])
-
-
-def digests(page: Page) -> dict:
-    from test_browser_photos import DATABASE
-    return page.evaluate(DIGESTS, DATABASE)
-
-
-def sha(data: str) -> str:
-    import hashlib
-    return hashlib.sha256(base64.b64decode(data)).hexdigest()
-
-
-def photo_answer(*ids: str, text: str = "") -> dict:
-    return {"text": text, "photos": [{"id": i, "caption": "", "w": 320, "h": 240} for i in ids]}
 
 
 def test_undo_of_a_restore_keeps_what_was_written_since_and_its_photo(page: Page, base_url):

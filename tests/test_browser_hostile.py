@@ -13,11 +13,10 @@ import hashlib
 import json
 
 import pytest
-from hostile_backups import CORPUS
+from hostile_backups import CORPUS, THROUGH_THE_PAGE
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX
-from test_browser_answers import dialog, everything, put, restore, review
-from test_browser_edges import PUT_PHOTO, digests, photo_answer
+from my_answers import dialog, everything, put, restore, review
+from pages import digests, photo_answer, PREFIX, PUT_PHOTO
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +28,6 @@ def test_the_corpus_is_large_and_has_both_outcomes():
     assert {outcome for _, outcome in CORPUS.values()} == {"refused", "restored"}
 
 
-THROUGH_THE_PAGE = [
-    "invalid UTF-8 inside an answer",
-    "a collage that names a photo id twice",
-    "a GIF",
-    "an answer too large for the browser's storage",
-    "a UTF-16 file with its byte-order mark",
-    "a PNG and a WebP, with the collage",
-    "an aside that is damaged text",
-]
 
 
 @pytest.mark.parametrize("name", THROUGH_THE_PAGE)

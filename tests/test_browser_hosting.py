@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from support import build_site, docs_with, free_port, serve
-from test_browser import box
-from test_config import ORGANISATION
+from support import ORGANISATION, build_site, docs_with, free_port, serve
+from pages import box
+
 
 pytestmark = pytest.mark.browser
 

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 from playwright.sync_api import Page, expect
 from pseudo import write_pseudo
-from test_browser import FULL_STORAGE  # storage full: every write of ours refused
+from pages import FULL_STORAGE
 from support import CONFIG, DOCS, FIXTURES, SOURCE, build_site, docs_with, free_port, serve
 
 pytestmark = pytest.mark.browser

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from support import OFFLINE_CONFIG, build_site, docs_with, free_port, serve
-from test_browser import PREFIX, box
-from test_browser_answers import LADDER, backup_file, dialog, ours, restore, review, valid_backup
-from pages import STORED_PHOTOS
-from test_config import ORGANISATION
+from support import OFFLINE_CONFIG, ORGANISATION, build_site, docs_with, free_port, serve
+from backups import fits, LADDER, NOT_FITTING, valid_backup
+from my_answers import backup_file, dialog, ours, restore, review
+from pages import box, PREFIX, STORED_PHOTOS
+
 
 pytestmark = pytest.mark.browser
 
@@ -139,20 +139,9 @@ def test_a_backup_of_another_workbook_is_offered_when_its_answers_fit_and_stays_
     expect(box(page, "1.1")).to_have_value("The trust's answer")
 
 
-def fits(prompt_id: str, prompt: str | None, value) -> dict:
-    return {"id": prompt_id, "prompt": prompt, "saved": "2026-11-20T11:00:00.000Z", "value": value}
-
-
 FIRST = "What brought you to peer mentoring? What did you hope to gain?"
 
 
-NOT_FITTING = {
-    "other words": [fits("1.1", "A question of another workbook", "Mine")],
-    "no words": [fits("1.1", None, "Mine")],
-    "unknown question": [fits("1.99", "A question this workbook never had", "Mine")],
-    "other words, a ladder": [fits("8.6", "Where are you on the ladder?", LADDER)],
-    "no answers": [],
-}
 
 
 # Every case above is refused in one page in test_logic.py; one goes through the page.

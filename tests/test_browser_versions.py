@@ -7,14 +7,10 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import backup_file, dialog, expand, ours, restore, review
+from my_answers import backup_file, dialog, expand, ours, restore, review
+from pages import assert_accessible, box, keep, panel, PREFIX
 
 pytestmark = pytest.mark.browser
-
-
-def panel(page: Page, prompt_id: str):
-    return page.locator(f'[data-wb-prompt="{prompt_id}"] .wb-versions')
 
 
 def entries(page: Page, prompt_id: str):
@@ -24,12 +20,6 @@ def entries(page: Page, prompt_id: str):
 def kept(page: Page, prompt_id: str) -> list:
     raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + "versions:" + prompt_id)
     return [] if raw is None else json.loads(raw)["value"]
-
-
-def keep(page: Page, prompt_id: str, text: str) -> None:
-    box(page, prompt_id).fill(text)
-    panel(page, prompt_id).get_by_role("button", name="Keep this version").click()
-    expect(panel(page, prompt_id).get_by_role("status")).to_contain_text("Version kept")
 
 
 def test_keep_view_copy_from_and_delete_a_version(page: Page, base_url, context):

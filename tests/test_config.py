@@ -8,21 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
-from support import build_site, docs_with
+from support import ORGANISATION, build_site, docs_with
 
-ORGANISATION = {
-    "generator": False,
-    "workbook": {
-        "organisation": {"name": "Example Mentoring Trust", "url": "https://example.org"},
-        "support": [
-            {"name": "Samaritans", "phone": "116 123", "when": "Free, any time, day or night"},
-            {"name": "Your coordinator, Sam", "phone": "+44 1234 567890", "when": "Monday to Friday, 9am to 5pm"},
-            {"name": "Example Trust helpline", "url": "https://example.org/help"},
-        ],
-        "about": "Questions about this workbook? Ask your mentoring coordinator.",
-        "namespace": "example-trust-workbook",
-    },
-}
 
 
 def build(tmp_path: Path, extra: dict) -> Path:

@@ -18,7 +18,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.keys import Keys
-from test_browser import PAGES, PREFIX
+from pages import PAGES, PREFIX
 
 NO_PROBLEMS = {"errors": [], "csp": []}
 

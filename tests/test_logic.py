@@ -10,46 +10,17 @@ test_browser_answers.py, test_browser_locked.py and test_browser_travel.py.
 
 from __future__ import annotations
 
-import base64
 import json
 
 import pytest
-from hostile_backups import CORPUS
+from hostile_backups import CORPUS, THROUGH_THE_PAGE
 from playwright.sync_api import Page
-from test_browser_answers import BAD_FILES, NAMESPACE, review, valid_backup
-from test_browser_hostile import THROUGH_THE_PAGE
+from backups import BAD_FILES, NOT_FITTING, valid_backup
+from logic import NO_ROOM, read_all
+from pages import NAMESPACE
 from test_browser_locked import HOSTILE as LOCKED_HOSTILE
-from test_browser_travel import NOT_FITTING
 
 pytestmark = pytest.mark.browser
-
-# The browser's own reading of each file, in one page. {refused: message} or {accepted: what the preview gets}.
-READ_ALL = """async files => {
-  const review = Object.create(WB.modules['wb-review'].prototype);
-  review.prompts = {};
-  document.querySelectorAll('[data-wb-review-prompt]').forEach(el => {
-    const id = el.getAttribute('data-wb-review-prompt');
-    const text = el.querySelector('.wb-review__words').textContent.trim();
-    review.prompts[id] = {id, kind: el.getAttribute('data-wb-kind'), text};
-  });
-  const verdicts = {};
-  for (const [name, data] of files) {
-    verdicts[name] = await new Promise(resolve => {
-      review.refuse = message => resolve({refused: message});
-      review.preview = checked => resolve({accepted: JSON.parse(JSON.stringify(checked))});
-      review.askPassphrase = locked => {
-        const found = WB.locked.header(locked);
-        resolve(found.error ? {refused: found.error, locked: true} : {accepted: {}, locked: true});
-      };
-      review.readFile(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], 'backup.json'));
-    });
-  }
-  verdicts['(polluted)'] = ({}).polluted !== undefined || Object.prototype.polluted !== undefined || window.pwned !== undefined;
-  return verdicts;
-}"""
-
-# Refused by the corpus's browser test, but after the check: when writing, for want of room (kept in the page).
-NO_ROOM = {"an answer too large for the browser's storage"}
 
 NOT_READABLE = "This is not a backup file of this workbook, or it is damaged."
 NOT_A_BACKUP = "This is not a backup file of this workbook."
@@ -79,13 +50,6 @@ REASONS = {
                      "JPEG bytes said to be PNG", "photo data with line breaks", "photo data not base64",
                      "photo data empty"], DAMAGED + " (One of its photos is damaged.)"),
 }
-
-
-def read_all(page: Page, base_url: str, files: dict[str, bytes]) -> dict:
-    review(page, base_url)
-    verdicts = page.evaluate(READ_ALL, [[name, base64.b64encode(content).decode()] for name, content in files.items()])
-    assert verdicts.pop("(polluted)") is False, "a file changed Object.prototype or ran a script"
-    return verdicts
 
 
 def decoded(content: bytes):

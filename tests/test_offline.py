@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from support import ROOT
-from test_browser import box
+from pages import box
 
 
 @pytest.fixture(scope="module")

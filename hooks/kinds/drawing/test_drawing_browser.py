@@ -6,9 +6,8 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import backup_clear_restore, expand
-from pages import CANVAS, draw_with_mouse
+from my_answers import backup_clear_restore, expand
+from pages import assert_accessible, box, CANVAS, draw_with_mouse, PREFIX
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import FULL_STORAGE, PREFIX, VISIBLE_CONTROLS, assert_accessible
-from pages import radio
+from pages import assert_accessible, FULL_STORAGE, PREFIX, radio, VISIBLE_CONTROLS
 
 pytestmark = pytest.mark.browser
 

@@ -156,7 +156,7 @@
     });
   };
 
-  /** "line 3 of 10", "line 3", "Positives, line 3" (as wb_list.py names it). */
+  /** "line 3 of 10", "line 3", "Positives, line 3" (as block.py names it). */
   List.prototype.lineName = function (column, number) {
     if (this.fixed) return WB.t('list.line_of', { number: WB.number(number), total: WB.number(this.fixed) });
     var name = this.names[column];

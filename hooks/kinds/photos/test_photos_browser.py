@@ -9,9 +9,8 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible
-from test_browser_answers import backup_clear_restore, backup_file, dialog, put, restore, review
-from pages import add_two, choose, DATABASE, make_photo, pictures, ROOT, stored_count, STORED_PHOTOS, stored_photos_answer as stored
+from my_answers import backup_clear_restore, backup_file, dialog, put, restore, review
+from pages import add_two, assert_accessible, choose, DATABASE, make_photo, pictures, PREFIX, ROOT, stored_count, STORED_PHOTOS, stored_photos_answer as stored
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,9 @@ import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import GOOD, answer_keys, backup_file, dialog, expand, ours, put, restore, valid_backup, entry
+from backups import entry, GOOD, valid_backup
+from my_answers import answer_keys, backup_file, dialog, expand, ours, put, restore
+from pages import assert_accessible, box, PREFIX
 
 pytestmark = pytest.mark.browser
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 import wb_prompts
 from wb_extension import WorkbookExtension
 from wb_prompts import PromptError, PromptRegistry
+from markup import render_prompt
 
 
 def render(text: str, registry: PromptRegistry | None = None) -> BeautifulSoup:
@@ -165,3 +166,20 @@ def test_the_registry_keeps_each_pages_prompts_as_rendered_with_their_plain_word
     assert registry.modules("two.md") == {"wb-photos"} and registry.prompts("three.md") == []
     registry.clear()
     assert registry.prompts("one.md") == [] and not registry.seen
+
+
+# ---- `kind: capitals` and `kind: letter`: text boxes of another shape --------------------
+
+
+def test_capitals_is_a_text_box_shown_in_capitals():
+    soup = render_prompt("kind: capitals", "SHOUT IT IN CAPITALS…")
+    root = soup.select_one("[data-wb-prompt]")
+    assert root["data-module"] == "wb-answer" and "wb-prompt--capitals" in root["class"]
+    assert soup.select_one("textarea")["autocapitalize"] == "characters"
+    assert soup.select_one("label")["for"] == soup.select_one("textarea")["id"]
+
+
+def test_a_letter_is_a_tall_text_box():
+    soup = render_prompt("kind: letter", "write a letter of reassurance")
+    assert "wb-prompt--letter" in soup.select_one("[data-wb-prompt]")["class"]
+    assert soup.select_one("textarea")["rows"] == "16"
