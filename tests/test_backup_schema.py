@@ -16,8 +16,7 @@ from playwright.sync_api import Page, expect
 from logic import NO_ROOM, READ_ALL
 from my_answers import backup_file, put, review
 from pages import add_two, box, draw_with_mouse, keep, radio
-from test_browser_locked import HOSTILE as LOCKED_HOSTILE
-from test_browser_locked import PASSPHRASE, hostile, locked_backup
+from locks import BACKUP_PASSPHRASE as PASSPHRASE, HOSTILE as LOCKED_HOSTILE, hostile, locked_backup
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,6 @@ workbook plus the examples page, built strict and served at its site_url.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import Page, expect

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, box, status, stored
+from pages import PREFIX, box, status, stored
 from pages import choose, line, make_photo, radio, stored_count
 
 pytestmark = pytest.mark.browser

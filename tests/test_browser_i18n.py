@@ -11,7 +11,6 @@ storage that is full or blocked, an answer changed in another tab.
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 

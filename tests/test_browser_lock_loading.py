@@ -8,9 +8,9 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, box
-from test_browser_answers import ours, review
-from test_browser_vault import PASSPHRASE, lock_now, turn_on, unlock
+from locks import WORKBOOK_PASSPHRASE as PASSPHRASE, lock_now, turn_on, unlock
+from my_answers import ours, review
+from pages import PREFIX, box
 
 pytestmark = pytest.mark.browser
 

@@ -8,25 +8,13 @@ import time
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import NAMESPACE, dialog, ours, put, restore, review
+from locks import BACKUP_FIELD as FIELD, BACKUP_PASSPHRASE as PASSPHRASE, HOSTILE, locked_backup
+from my_answers import dialog, ours, put, restore, review
+from pages import NAMESPACE, PREFIX, assert_accessible, box
 from pages import add_two, CANVAS, draw_with_mouse, pictures
 
 pytestmark = pytest.mark.browser
 
-PASSPHRASE = "correct horse battery staple"
-FIELD = "Passphrase to lock the backup (optional)"
-
-
-def locked_backup(page: Page, passphrase: str = PASSPHRASE) -> bytes:
-    page.get_by_label(FIELD).fill(passphrase)
-    with page.expect_download(timeout=30000) as info:
-        page.get_by_role("button", name="Download a backup").click()
-    download = info.value
-    assert download.suggested_filename.startswith(NAMESPACE + "-answers-")
-    assert download.suggested_filename.endswith("-locked.json")
-    with open(download.path(), "rb") as handle:
-        return handle.read()
 
 
 def unlock(page: Page, passphrase: str) -> None:
@@ -183,45 +171,6 @@ def test_one_changed_byte_anywhere_in_a_locked_backup_is_refused(page: Page, bas
     unlock(page, PASSPHRASE)
     expect(dialog(page).locator("#wb-review-unlock-error")).to_contain_text("the file has been changed since it was made")
     assert ours(page) == before
-
-
-def hostile(**changes) -> bytes:
-    data = {"format": "wb-backup-locked", "version": 1, "workbook": "Peer Mentoring in Criminal Justice",
-            "created": "2026-11-20T12:00:00.000Z",
-            "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": base64.b64encode(b"s" * 16).decode()},
-            "cipher": {"name": "AES-GCM", "length": 256, "iv": base64.b64encode(b"i" * 12).decode()},
-            "data": base64.b64encode(b"d" * 64).decode()}
-    for key, value in changes.items():
-        if "." in key:
-            outer, inner = key.split(".")
-            data[outer] = {**data[outer], inner: value}
-        else:
-            data[key] = value
-    return json.dumps(data).encode()
-
-
-HOSTILE = {
-    "absurd iterations": (hostile(**{"kdf.iterations": 10**12}), "kind of lock this workbook does not know"),
-    "iterations past any number": (hostile(**{"kdf.iterations": 1e308}), "kind of lock"),
-    "too few iterations": (hostile(**{"kdf.iterations": 1000}), "kind of lock"),
-    "iterations as text": (hostile(**{"kdf.iterations": "600000"}), "kind of lock"),
-    "fractional iterations": (hostile(**{"kdf.iterations": 600000.5}), "kind of lock"),
-    "another hash": (hostile(**{"kdf.hash": "SHA-1"}), "kind of lock"),
-    "another cipher": (hostile(**{"cipher.name": "AES-CBC"}), "kind of lock"),
-    "a shorter key": (hostile(**{"cipher.length": 128}), "kind of lock"),
-    "a short salt": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 8).decode()}), "damaged or incomplete"),
-    "a long salt": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 4096).decode()}), "damaged or incomplete"),
-    # The same 16 bytes as the salt "c3Nz...cw==", spelt with the ignored bits set: only one spelling is taken.
-    "a salt spelt another way": (hostile(**{"kdf.salt": base64.b64encode(b"s" * 16).decode()[:-3] + "x=="}),
-                                 "damaged or incomplete"),
-    "a long IV": (hostile(**{"cipher.iv": base64.b64encode(b"i" * 16).decode()}), "damaged or incomplete"),
-    "no IV": (hostile(**{"cipher.iv": ""}), "damaged or incomplete"),
-    "data shorter than its tag": (hostile(data=base64.b64encode(b"d" * 16).decode()), "damaged or incomplete"),
-    "data not base64": (hostile(data="not base64!"), "damaged or incomplete"),
-    "an extra field": (hostile(extra="x"), "damaged or incomplete"),
-    "a newer version": (hostile(version=2), "newer version"),
-    "a kdf that is a list": (hostile(kdf=[1, 2]), "damaged or incomplete"),
-}
 
 
 # Every header above is refused with its message in one page in test_logic.py; these go through the page,

@@ -8,13 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from support import CHROMIUM_ARGS, CHROMIUM_PATH
-from test_browser import PREFIX, assert_accessible, box
-from test_browser_answers import dialog, ours, restore, review
+from locks import WORKBOOK_PASSPHRASE as PASSPHRASE, lock_now, turn_on, unlock
+from my_answers import dialog, ours, restore, review
+from pages import PREFIX, assert_accessible, box
 from pages import add_two, ROOT as PHOTOS
 
 pytestmark = pytest.mark.browser
 
-PASSPHRASE = "purple lantern harbour"
 SECRET = "Quokkamarmalade"  # typed in every kind of answer: found nowhere while locked
 CONFIG = PREFIX + "lock:config"
 
@@ -68,28 +68,6 @@ def write_everything(page: Page, base_url: str) -> dict:
     page.wait_for_function("([k, w]) => (localStorage.getItem(k) || '').includes(w)", arg=[PREFIX + "answer:5.4", SECRET + " library"])
     expect(page.locator("#wb-status-5-4")).to_contain_text("Saved today")
     return {"storage": ours(page), "photos": page.evaluate(PHOTO_BYTES)}
-
-
-def turn_on(page: Page, base_url: str, passphrase: str = PASSPHRASE) -> None:
-    review(page, base_url)
-    page.get_by_label("Choose a passphrase").fill(passphrase)
-    page.get_by_label("Type the passphrase again").fill(passphrase)
-    page.get_by_role("button", name="Turn on the lock").click()
-    expect(page.locator(".wb-lock__said")).to_have_text(
-        "The lock is on. Your answers are stored locked with your passphrase.", timeout=20000)
-
-
-def lock_now(page: Page) -> None:
-    page.locator(".wb-lockbar").get_by_role("button", name="Lock now").click()
-    expect(page.locator(".wb-lockbar h2")).to_have_text("Your answers are locked")
-
-
-def unlock(page: Page, passphrase: str = PASSPHRASE) -> None:
-    """Unlock with the bar at the top of the page; with the right passphrase, wait until it is open."""
-    page.locator(".wb-lockbar").get_by_label("Passphrase").fill(passphrase)
-    page.locator(".wb-lockbar").get_by_role("button", name="Unlock").click()
-    if passphrase == PASSPHRASE:
-        expect(page.locator(".wb-lockbar").get_by_role("button", name="Lock now")).to_be_focused(timeout=20000)
 
 
 def nothing_plain(page: Page, words: list[str]) -> None:

@@ -7,7 +7,6 @@ always written out whole (WB.t('saver.saved'), strings.t("prompt.label")), never
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 

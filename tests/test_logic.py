@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 from backups import BAD_FILES, NOT_FITTING, valid_backup
 from logic import NO_ROOM, read_all
 from pages import NAMESPACE
-from test_browser_locked import HOSTILE as LOCKED_HOSTILE
+from locks import HOSTILE as LOCKED_HOSTILE
 
 pytestmark = pytest.mark.browser
 
