@@ -44,6 +44,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "wb-lock": ("wb-photostore",),
     **{kind.module: kind.needs for kind in kinds.bundled() if kind.needs},
 }
+# The core's scripts and styles (every page), and the lock's; each kind's are in its folder (hooks/kinds).
+CORE_DIR = Path(__file__).resolve().parent / "core"
+LOCK_DIR = Path(__file__).resolve().parent / "lock"
 SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
 # A quoted word that may be a text's key ('saver.saved_today').
@@ -70,9 +73,12 @@ def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
     return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
 
 
-def script_path(source: Path, name: str) -> Path:
-    """Where a script is: in its kind's folder, else (the core's) in `source`."""
-    return kinds.script_path(name) or source / name
+def script_path(name: str) -> Path:
+    """Where a script is: in the core's folder, the lock's, or a kind's."""
+    for folder in (CORE_DIR, LOCK_DIR, *(kind.folder for kind in kinds.KINDS)):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"no folder of hooks/core, hooks/lock or hooks/kinds holds the script {name}")
 
 
 def stem(module: str) -> str:
@@ -127,11 +133,11 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
     return parts
 
 
-def make(texts: dict[str, Text], source: Path) -> Bundles:
-    """Every bundle, from the scripts in `source` and the interface's words (i18n.js reads WB_STRINGS:
+def make(texts: dict[str, Text]) -> Bundles:
+    """Every bundle, from the scripts in their folders and the interface's words (i18n.js reads WB_STRINGS:
     the core's texts go in front of it, and each other bundle adds its own)."""
     def read(names: tuple[str, ...]) -> list[str]:
-        return [script_path(source, name).read_text(encoding="utf-8") for name in names]
+        return [script_path(name).read_text(encoding="utf-8") for name in names]
 
     code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
@@ -140,13 +146,13 @@ def make(texts: dict[str, Text], source: Path) -> Bundles:
         for module in BUNDLES
     }
     files = {module: [modules[other].file for other in order({module})] for module in BUNDLES}
-    styles = make_styles(source)
+    styles = make_styles()
     front = f"window.WB_STRINGS={as_json(words['core'])};\nwindow.WB_BUNDLES={as_json(files)};\n{styles.script()}\n"
     return Bundles(bundle("core", [front, *code["core"]]), modules, styles)
 
 
 # ---- stylesheets: the core's (every page), and each kind's with its bundle -------------------------
-CORE_STYLES = "workbook.css"
+CORE_STYLES = "core.css"
 
 
 @dataclass(frozen=True)
@@ -170,11 +176,11 @@ class Styles:
         return f"window.WB_STYLES={as_json({'files': files, 'order': ranked})};"
 
 
-def make_styles(source: Path) -> Styles:
-    """The core's stylesheet (in `source`) and each kind's (in its folder), minified, named by their content."""
+def make_styles() -> Styles:
+    """The core's stylesheet and each kind's (in its folder), minified, named by their content."""
     def read(kind: kinds.Kind) -> list[str]:
         return [(kind.folder / name).read_text(encoding="utf-8") for name in kind.styles]
 
-    core = bundle("core", [(source / CORE_STYLES).read_text(encoding="utf-8")], "css")
+    core = bundle("core", [(CORE_DIR / CORE_STYLES).read_text(encoding="utf-8")], "css")
     by_module = {kind.module: kind for kind in kinds.bundled() if kind.styles}
     return Styles(core, {module: bundle(stem(module), read(kind), "css") for module, kind in by_module.items()})

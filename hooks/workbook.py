@@ -59,14 +59,11 @@ class Build:
 
     def scripts(self) -> wb_bundles.Bundles:
         if self.bundles is None:
-            self.bundles = wb_bundles.make(self.strings.texts, SCRIPT_DIR)
+            self.bundles = wb_bundles.make(self.strings.texts)
         return self.bundles
 
 
 BUILD = Build()
-# Our scripts, by bundle and in run order: see wb_bundles.
-SCRIPTS = wb_bundles.SCRIPTS
-SCRIPT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "wb"
 
 # Storage keys are "wb:v1:<namespace>:<kind>:<id>".
 RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -160,11 +157,9 @@ def catalogue(config: MkDocsConfig, settings: wb_config.Settings) -> wb_i18n.Cat
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Readers get the bundles, not their parts; the file:// shim only in the offline folder."""
-    unused = {f"assets/wb/{name}" for name in (*SCRIPTS, wb_bundles.CORE_STYLES)}
+    """The file:// shim only in the offline folder (our scripts and styles are bundled: wb_bundles)."""
     for file in list(files):
-        vendored = file.src_uri.startswith("assets/vendor/iframe-worker/")
-        if file.src_uri in unused or (vendored and not is_offline(config)):
+        if file.src_uri.startswith("assets/vendor/iframe-worker/") and not is_offline(config):
             files.remove(file)
     return files
 

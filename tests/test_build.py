@@ -343,7 +343,7 @@ def test_derived_namespaces_of_different_sites_never_collide():
     assert len(set(distinct)) == len(distinct), found
     assert found[:3] == ["peer-mentoring/cohort/2025", "peer-mentoring/cohort-2025", "peer-mentoring-cohort/2025"]
     # Each namespace is one storage.js accepts.
-    rule = re.search(r"var RE_NAMESPACE = /(.+)/;", (ROOT / "overrides/assets/wb/storage.js").read_text()).group(1)
+    rule = re.search(r"var RE_NAMESPACE = /(.+)/;", (ROOT / "hooks/core/storage.js").read_text()).group(1)
     assert all(re.fullmatch(rule.replace("\\/", "/"), namespace) for namespace in found)
 
 
@@ -424,11 +424,11 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
     bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
     code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
-    sources = sum(len(wb_bundles.script_path(workbook.SCRIPT_DIR, name).read_text(encoding="utf-8")) for name in workbook.SCRIPTS)
+    sources = sum(len(wb_bundles.script_path(name).read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
     assert len(bundles) == 8 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))
-    source = (workbook.SCRIPT_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(
+    source = (wb_bundles.CORE_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(
         path.read_text(encoding="utf-8") for path in (ROOT / "hooks" / "kinds").glob("*/*.css"))
     assert len(styles) < 0.8 * len(source) and "/*" not in styles
 

@@ -19,13 +19,12 @@ from support import DOCS, ROOT, build_site
 
 HOOKS = ROOT / "hooks"
 LOCALES = HOOKS / "locales"
-SCRIPTS = ROOT / "overrides" / "assets" / "wb"
 KINDS = HOOKS / "kinds"
 
 
 def scripts() -> list[Path]:
-    """Every script of ours: the core's, and each kind's in its folder."""
-    return sorted(SCRIPTS.glob("*.js")) + sorted(KINDS.glob("*/*.js"))
+    """Every script of ours: the core's, the lock's, and each kind's in its folder."""
+    return sorted(HOOKS.glob("core/*.js")) + sorted(HOOKS.glob("lock/*.js")) + sorted(KINDS.glob("*/*.js"))
 TEMPLATES = ROOT / "overrides"
 
 RE_JS_KEY = re.compile(r"""\bWB\.t[nf]?\(\s*['"]([a-z0-9_.]+)['"]""")
