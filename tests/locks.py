@@ -6,8 +6,7 @@ import base64
 import json
 
 from playwright.sync_api import Page, expect
-from my_answers import review
-from pages import NAMESPACE
+from my_answers import backup_file, review
 
 WORKBOOK_PASSPHRASE = "purple lantern harbour"
 BACKUP_PASSPHRASE = "correct horse battery staple"
@@ -38,13 +37,7 @@ def unlock(page: Page, passphrase: str = WORKBOOK_PASSPHRASE) -> None:
 
 def locked_backup(page: Page, passphrase: str = BACKUP_PASSPHRASE) -> bytes:
     page.get_by_label(BACKUP_FIELD).fill(passphrase)
-    with page.expect_download(timeout=30000) as info:
-        page.get_by_role("button", name="Download a backup").click()
-    download = info.value
-    assert download.suggested_filename.startswith(NAMESPACE + "-answers-")
-    assert download.suggested_filename.endswith("-locked.json")
-    with open(download.path(), "rb") as handle:
-        return handle.read()
+    return backup_file(page, "-locked.json")
 
 
 def hostile(**changes) -> bytes:

@@ -50,12 +50,13 @@ def expand(page: Page, section: int) -> None:
     page.locator(f'section[data-wb-section="{section}"] .wb-review__answers > summary').click()
 
 
-def backup_file(page: Page) -> bytes:
-    with page.expect_download() as info:
+def backup_file(page: Page, ending: str = ".json", timeout: float = 30000) -> bytes:
+    """The file "Download a backup" gives (its name: the namespace, "-answers-", the date, `ending`)."""
+    with page.expect_download(timeout=timeout) as info:
         page.get_by_role("button", name="Download a backup").click()
     download = info.value
     assert download.suggested_filename.startswith(NAMESPACE + "-answers-")
-    assert download.suggested_filename.endswith(".json")
+    assert download.suggested_filename.endswith(ending)
     with open(download.path(), "rb") as handle:
         return handle.read()
 

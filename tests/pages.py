@@ -130,6 +130,17 @@ def draw_with_mouse(page: Page, points: list[tuple[float, float]]) -> None:
     page.mouse.up()
 
 
+def draw_and_describe(page: Page) -> str:
+    """On 2.6's page: a stroke, and words in its box, stored; the canvas as a data URL."""
+    draw_with_mouse(page, [(0.2, 0.2), (0.4, 0.7), (0.8, 0.3)])
+    box(page, "2.6").fill("A story in words")
+    page.wait_for_function(
+        "key => (JSON.parse(localStorage.getItem(key) || 'null') || {value: {}}).value.text === 'A story in words'",
+        arg=PREFIX + "answer:2.6",
+    )
+    return page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
+
+
 # ---- the photo collage (5.4) -----------------------------------------------------
 
 PHOTOS_PAGE = "self-confidence/"

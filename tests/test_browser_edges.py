@@ -89,12 +89,17 @@ def everything_stored_as_text(page: Page) -> str:
     return json.dumps(ours(page), ensure_ascii=False)
 
 
-def test_keep_both_merges_every_kind_and_loses_no_word_of_either(page: Page, base_url):
+def restore_theirs_over_mine(page: Page, base_url: str) -> None:
+    """Every kind answered (MINE), then a backup of other answers to the same prompts (THEIRS) opened."""
     review(page, base_url)
     for prompt_id, answer in MINE.items():
         put(page, prompt_id, answer)
     page.reload()
     restore(page, json.dumps(valid_backup([entry(i, v) for i, v in THEIRS.items()])).encode())
+
+
+def test_keep_both_merges_every_kind_and_loses_no_word_of_either(page: Page, base_url):
+    restore_theirs_over_mine(page, base_url)
     dialog(page).get_by_role("button", name="Restore").click()  # "Keep both" is chosen at first
     expect(page.locator(".wb-banner")).to_contain_text("Restored 7 answers")
     stored = everything_stored_as_text(page)
@@ -123,11 +128,7 @@ def test_keep_both_merges_every_kind_and_loses_no_word_of_either(page: Page, bas
 
 
 def test_use_the_backups_answer_takes_every_kind_from_the_file(page: Page, base_url):
-    review(page, base_url)
-    for prompt_id, answer in MINE.items():
-        put(page, prompt_id, answer)
-    page.reload()
-    restore(page, json.dumps(valid_backup([entry(i, v) for i, v in THEIRS.items()])).encode())
+    restore_theirs_over_mine(page, base_url)
     dialog(page).get_by_label("Use the backup’s answer").check()
     dialog(page).get_by_role("button", name="Restore").click()
     expect(page.locator(".wb-banner")).to_contain_text("Restored 7 answers")

@@ -478,7 +478,7 @@ def test_printed_answers_show_as_text_without_controls(reader: Reader):
         assert "Paragraph 30 of a long answer." in text
         assert "Try saving again" not in text and "Switch to dark mode" not in text
     reader.js(AS_PRINTED)
-    mirror = f'[data-wb-prompt="99.1"] .wb-prompt__print'
+    mirror = '[data-wb-prompt="99.1"] .wb-prompt__print'
     reader.until(lambda: reader.find(mirror).is_displayed(), "the answer printed as text")
     assert reader.js("return arguments[0].innerText", reader.find(mirror)).strip() == long
     assert not reader.box("99.1").is_displayed()

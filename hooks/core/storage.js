@@ -87,13 +87,7 @@
     function refuse() {
       throw Object.assign(new Error('The workbook is locked'), { name: 'WbLockedError' });
     }
-    return {
-      get length() {
-        return real.length;
-      },
-      key: function (i) {
-        return real.key(i);
-      },
+    return Store.through(real, {
       getItem: function (key) {
         var raw = real.getItem(key);
         if (raw !== null && sealed(key, raw)) refuse();
@@ -107,6 +101,21 @@
         if (sealed(key, real.getItem(key))) refuse();
         real.removeItem(key);
       }
+    });
+  };
+
+  /** localStorage seen through `own` (its getItem, setItem and removeItem); its keys as they are. */
+  Store.through = function (real, own) {
+    return {
+      get length() {
+        return real.length;
+      },
+      key: function (i) {
+        return real.key(i);
+      },
+      getItem: own.getItem,
+      setItem: own.setItem,
+      removeItem: own.removeItem
     };
   };
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from locks import BACKUP_FIELD as FIELD, BACKUP_PASSPHRASE as PASSPHRASE, HOSTILE, locked_backup
 from my_answers import dialog, ours, put, restore, review
 from pages import NAMESPACE, PREFIX, assert_accessible, box
-from pages import add_two, CANVAS, draw_with_mouse, pictures
+from pages import add_two, CANVAS, draw_and_describe, pictures
 
 pytestmark = pytest.mark.browser
 
@@ -61,13 +61,7 @@ def test_a_locked_backup_round_trips_exactly_drawings_pixel_for_pixel_and_photos
     add_two(page, base_url)
     photos_before = pictures(page)
     page.goto(base_url + "mentoring-in-criminal-justice/")
-    draw_with_mouse(page, [(0.2, 0.2), (0.4, 0.7), (0.8, 0.3)])
-    box(page, "2.6").fill("A story in words")
-    page.wait_for_function(
-        "key => (JSON.parse(localStorage.getItem(key) || 'null') || {value: {}}).value.text === 'A story in words'",
-        arg=PREFIX + "answer:2.6",
-    )
-    canvas_before = page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
+    canvas_before = draw_and_describe(page)
     page.goto(base_url + "beginnings/")
     box(page, "1.1").fill("Secret words ✓ “quoted” 😀\nand a second line")
     expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
@@ -208,10 +202,15 @@ SHARE = """(mode => {
 })(%s)"""
 
 
-def sharing(browser, mode: str = "share"):
+def sharing(browser, base_url: str, mode: str = "share", answer: str = "Mine"):
+    """A browser that shares as `mode` says, on My answers with one answer, "Share backup" tapped."""
     context = browser.new_context()
     context.add_init_script(SHARE % json.dumps(mode))
-    return context, context.new_page()
+    page = context.new_page()
+    review(page, base_url)
+    put(page, "1.1", answer)
+    page.get_by_role("button", name="Share backup").click()
+    return context, page
 
 
 def test_where_the_browser_cannot_share_files_there_is_only_the_download(page: Page, base_url):
@@ -221,10 +220,7 @@ def test_where_the_browser_cannot_share_files_there_is_only_the_download(page: P
 
 
 def test_share_backup_hands_the_backup_file_to_the_device(browser, base_url):
-    context, page = sharing(browser)
-    review(page, base_url)
-    put(page, "1.1", "Shared with my supervisor")
-    page.get_by_role("button", name="Share backup").click()
+    context, page = sharing(browser, base_url, answer="Shared with my supervisor")
     expect(page.locator(".wb-banner")).to_contain_text("Your backup is shared: " + NAMESPACE + "-answers-")
     shared = page.evaluate("() => window.wbShared")
     assert len(shared) == 1 and shared[0]["type"] == "application/json" and shared[0]["name"].endswith(".json")
@@ -245,18 +241,12 @@ def test_share_backup_hands_the_backup_file_to_the_device(browser, base_url):
 
 
 def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(browser, base_url):
-    context, page = sharing(browser, "cancel")
-    review(page, base_url)
-    put(page, "1.1", "Mine")
-    page.get_by_role("button", name="Share backup").click()
+    context, page = sharing(browser, base_url, "cancel")
     expect(page.locator(".wb-banner__heading")).to_have_text("The backup was not shared.")
     assert PREFIX + "meta:backup" not in ours(page)
     context.close()
 
-    context, page = sharing(browser, "no-activation")
-    review(page, base_url)
-    put(page, "1.1", "Mine")
-    page.get_by_role("button", name="Share backup").click()
+    context, page = sharing(browser, base_url, "no-activation")
     ready = page.get_by_role("button", name="Share the backup now")
     expect(ready).to_be_focused()
     page.keyboard.press("Enter")
@@ -266,10 +256,7 @@ def test_a_cancelled_share_says_so_and_a_share_needing_a_fresh_tap_offers_one(br
 
 
 def test_where_the_browser_shares_only_text_files_the_backup_goes_as_text_still_named_json(browser, base_url):
-    context, page = sharing(browser, "text-only")
-    review(page, base_url)
-    put(page, "1.1", "Mine")
-    page.get_by_role("button", name="Share backup").click()
+    context, page = sharing(browser, base_url, "text-only")
     expect(page.locator(".wb-banner")).to_contain_text("Your backup is shared")
     shared = page.evaluate("() => window.wbShared[0]")
     assert shared["type"] == "text/plain" and shared["name"].endswith(".json")

@@ -70,6 +70,16 @@ def write_everything(page: Page, base_url: str) -> dict:
     return {"storage": ours(page), "photos": page.evaluate(PHOTO_BYTES)}
 
 
+def secret_then_lock(page: Page, base_url: str) -> None:
+    """The secret saved in 1.1, the lock turned on, back on 1.1's page (open in this tab)."""
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill(SECRET)
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
+    turn_on(page, base_url)
+    page.goto(base_url + "beginnings/")
+    expect(box(page, "1.1")).to_have_value(SECRET)
+
+
 def nothing_plain(page: Page, words: list[str]) -> None:
     """No word in localStorage, sessionStorage, IndexedDB (photos, journal) or the page."""
     stored = json.dumps(page.evaluate("() => [Object.entries(localStorage), Object.entries(sessionStorage)]"))
@@ -154,12 +164,7 @@ def test_the_workbook_locks_itself_after_the_idle_time(browser, base_url):
     context = browser.new_context()
     context.add_init_script("window.WB = {idleMs: 1500}")  # the idle time, made short for the test
     page = context.new_page()
-    page.goto(base_url + "beginnings/")
-    box(page, "1.1").fill(SECRET)
-    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
-    turn_on(page, base_url)
-    page.goto(base_url + "beginnings/")
-    expect(box(page, "1.1")).to_have_value(SECRET)
+    secret_then_lock(page, base_url)
     expect(page.locator(".wb-lockbar h2")).to_have_text("Your answers are locked", timeout=10000)
     expect(box(page, "1.1")).to_have_value("")
     nothing_plain(page, [SECRET])
@@ -170,12 +175,7 @@ def test_closing_the_browser_locks_the_workbook(browser_type, base_url, tmp_path
     args = {"executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
     context = browser_type.launch_persistent_context(str(tmp_path / "profile"), **args)
     page = context.new_page()
-    page.goto(base_url + "beginnings/")
-    box(page, "1.1").fill(SECRET)
-    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")
-    turn_on(page, base_url)
-    page.goto(base_url + "beginnings/")
-    expect(box(page, "1.1")).to_have_value(SECRET)
+    secret_then_lock(page, base_url)
     context.close()
     # The browser again, the same profile: locked, and nothing readable.
     context = browser_type.launch_persistent_context(str(tmp_path / "profile"), **args)

@@ -124,13 +124,7 @@
     var real = this.real();
     if (!this.on()) return real;
     var self = this;
-    return {
-      get length() {
-        return real.length;
-      },
-      key: function (i) {
-        return real.key(i);
-      },
+    return WB.Store.through(real, {
       getItem: function (key) {
         return self.sealed(key) ? self.get(key) : real.getItem(key);
       },
@@ -144,7 +138,7 @@
         real.removeItem(key);
         self.cache[key] = { cipher: null, plain: null };
       }
-    };
+    });
   };
 
   Vault.prototype.get = function (key) {

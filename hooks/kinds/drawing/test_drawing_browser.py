@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_clear_restore, expand
-from pages import assert_accessible, box, CANVAS, draw_with_mouse, PREFIX
+from pages import assert_accessible, CANVAS, draw_and_describe, draw_with_mouse, PREFIX
 
 pytestmark = pytest.mark.browser
 
@@ -120,13 +120,7 @@ def stored_soon(page: Page, count: int):
 
 def test_a_drawing_comes_back_from_a_backup_pixel_for_pixel(page: Page, base_url):
     page.goto(base_url + PAGE)
-    draw_with_mouse(page, [(0.2, 0.2), (0.4, 0.7), (0.8, 0.3)])
-    box(page, "2.6").fill("A story in words")
-    page.wait_for_function(
-        "key => (JSON.parse(localStorage.getItem(key) || 'null') || {value: {}}).value.text === 'A story in words'",
-        arg=PREFIX + "answer:2.6",
-    )
-    before = page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
+    before = draw_and_describe(page)
     raw_before = page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6")
     page.goto(base_url + "my-answers/")
     expand(page, 2)

@@ -174,12 +174,17 @@ def test_a_full_browser_says_so_and_loses_nothing(page: Page, base_url):
     expect(page.locator("#wb-status-5-4")).to_contain_text("Saved today")
 
 
-def test_a_blocked_database_says_so_and_the_words_still_save(browser, base_url):
+def blocked_database(browser):
+    """A browser that refuses IndexedDB (as some private modes do): its context and a page."""
     context = browser.new_context()
     context.add_init_script(
         "IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };"
     )
-    page = context.new_page()
+    return context, context.new_page()
+
+
+def test_a_blocked_database_says_so_and_the_words_still_save(browser, base_url):
+    context, page = blocked_database(browser)
     page.goto(base_url + PAGE)
     choose(page, [make_photo(page, 800, 600)])
     alert = page.locator(f"{ROOT} .wb-photos__alert")
@@ -332,11 +337,7 @@ def test_the_backup_file_carries_the_photos(page: Page, base_url):
 
 
 def test_a_backup_made_where_photos_cannot_be_read_says_so(browser, base_url):
-    context = browser.new_context()
-    context.add_init_script(
-        "IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };"
-    )
-    page = context.new_page()
+    context, page = blocked_database(browser)
     review(page, base_url)
     put(page, "5.4", {"text": "Calm", "photos": [{"id": "pkept0000001", "caption": "", "w": 800, "h": 600}]})
     page.reload()

@@ -5,12 +5,9 @@
  * (or kept aside whole where they cannot merge); then the photos are stored,
  * what is kept aside, and the answers (the answers before are kept for undo).
  */
-(function (window) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var own = kit.own;
   var values = kit.values;
 
@@ -156,4 +153,4 @@
     this.render();
     this.offerUndo(WB.t('review.restore.done', { what: what }) + (asides ? ' ' + WB.tn('review.restore.kept_aside', asides) : ''));
   };
-})(window);
+});

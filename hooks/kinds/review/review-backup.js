@@ -4,12 +4,9 @@
  * where the reader gives one (or the workbook's lock is on); downloaded, or
  * shared where the browser can share files.
  */
-(function (window, document) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
 
   /** Resolves with {data, missing (photo ids not in this browser), unread (photos could not be read)}. */
@@ -194,4 +191,4 @@
     this.readyToShare();
     this.readyToShare = null;
   });
-})(window, document);
+});

@@ -4,12 +4,9 @@
  * offer of a backup, and of the earlier versions kept), then the photos
  * nothing points to any more go too.
  */
-(function (window) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
 
   Review.prototype.askClear = function (what, id) {
@@ -110,4 +107,4 @@
   Review.on('confirm-clear', function (target) {
     this.clear(target.getAttribute('data-wb-clear'), target.getAttribute('data-wb-id'));
   });
-})(window);
+});

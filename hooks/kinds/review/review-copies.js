@@ -2,12 +2,8 @@
  * My answers (review.js): readable copies of the answers (copied, or as a text,
  * Markdown or web page file: WB.copies writes them) and printing (print.js).
  */
-(function (window, document) {
+WB.Review.part(function (Review, kit) {
   'use strict';
-
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
 
   Review.prototype.chosenSections = function () {
     var value = this.scope.value;
@@ -85,4 +81,4 @@
     document.documentElement.classList.add('wb-print-blank');
     window.print();
   });
-})(window, document);
+});

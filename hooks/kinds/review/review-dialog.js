@@ -3,12 +3,9 @@
  * banner at the top; a question or a refusal in a modal dialog; an error
  * message tied to a field; a passphrase field's "Show" checkbox.
  */
-(function (window, document) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
 
   /**
@@ -97,4 +94,4 @@
   kit.showToggle = showToggle;
   kit.fieldError = fieldError;
   kit.cleaned = cleaned;
-})(window, document);
+});

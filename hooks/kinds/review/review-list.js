@@ -3,12 +3,9 @@
  * questions no longer in the workbook, what was kept aside, and how the
  * browser is keeping them.
  */
-(function (window) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
 
   /** The part of the browser's room past which My answers says it is nearly full. */
@@ -189,4 +186,4 @@
   Review.on('copy-aside', function (target) {
     this.copyAside(target);
   });
-})(window);
+});

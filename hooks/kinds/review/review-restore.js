@@ -4,12 +4,9 @@
  * (WB.backup.check) and previewed with the reader's choice of how to restore;
  * review-apply.js then restores it. Nothing changes before the reader chooses.
  */
-(function (window, document) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
 
   Review.prototype.readFile = function (file) {
@@ -217,4 +214,4 @@
   Review.on('restore', function () {
     this.restore((this.dialog.querySelector('input[name="wb-review-mode"]:checked') || {}).value || 'both');
   });
-})(window, document);
+});

@@ -2,12 +2,9 @@
  * My answers (review.js): undoing the last restore, offered in the banner
  * until the reader undoes it or keeps what was restored.
  */
-(function (window) {
+WB.Review.part(function (Review, kit) {
   'use strict';
 
-  var WB = (window.WB = window.WB || {});
-  var Review = WB.Review;
-  var kit = Review.kit;
   var E = kit.E;
   var own = kit.own;
   var values = kit.values;
@@ -103,4 +100,4 @@
   Review.on('forget-undo', function () {
     this.forgetUndo();
   });
-})(window);
+});

@@ -273,6 +273,11 @@
   };
 
   Review.kit = kit;
+
+  /** A part of My answers (review-*.js, loaded after this file): `build(Review, kit)` adds its methods. */
+  Review.part = function (build) {
+    build(Review, kit);
+  };
   WB.Review = Review;
   WB.register('wb-review', Review);
 })(window, document);
