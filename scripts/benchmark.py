@@ -1,6 +1,6 @@
 """Figures for the workbook against stock Material, measured in the same run.
 
-    .venv/bin/python scripts/benchmark.py [--runs N]
+    .venv/bin/python scripts/benchmark.py [--runs N] [--no-lighthouse] [--only build|lighthouse]
 
 Prints build time (median of N builds) of this site and of the same pages built
 with stock Material (no hook, no overrides), the gzipped size of our own JS and
@@ -111,6 +111,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs (minutes)")
+    parser.add_argument(
+        "--only", choices=("build", "lighthouse"),
+        help="only the build times (and sizes), or only Lighthouse (after one build of each site)")
     args = parser.parse_args()
     runs = args.runs
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -118,6 +121,9 @@ def main() -> None:
         ours_site, stock_site = Path(tmp, "ours"), Path(tmp, "stock")
         timed_build(ours_site, stock=False)  # warm-up: imports and caches
         timed_build(stock_site, stock=True)
+        if args.only == "lighthouse":
+            lighthouse_figures(ours_site, stock_site)
+            return
         ours, stock = [], []
         for _ in range(runs):  # interleaved, so that load on the machine hits both alike
             ours.append(timed_build(ours_site, stock=False))
@@ -157,6 +163,8 @@ def main() -> None:
             f"ratio {gz(page_ours) / gz(page_stock):.2f}"
         )
 
+        if args.only == "build":
+            return
         photo_figures(ours_site, runs)
         lock_figures(ours_site, runs)
         workbook_lock_figures(ours_site, runs)
