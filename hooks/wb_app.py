@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import struct
 import zlib
@@ -65,12 +66,24 @@ def manifest(name: str, description: str | None, colour: str, logo: wb_brand.Log
     )
 
 
-def precached(site: Path, directory_urls: bool) -> list[str]:
+def files(site: Path) -> list[tuple[str, Path]]:
+    """Every file of the built site but those in SKIP, as (path relative to the site, path), in order: one walk."""
+    found = []
+    # os.walk tells files from folders without a stat() of each; the order is that of sorted paths.
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = Path(folder, name)
+            relative = path.relative_to(site).as_posix()
+            if relative not in SKIP:
+                found.append((relative, path))
+    return sorted(found, key=lambda item: item[0].split("/"))
+
+
+def precached(site: Path, directory_urls: bool, found: list[tuple[str, Path]] | None = None) -> list[str]:
     """The site's files a reader needs, as URLs relative to the site's root."""
     urls = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if not path.is_file() or relative in SKIP or relative.startswith(SKIP_UNDER) or relative.endswith(SKIP_SUFFIX):
+    for relative, _ in files(site) if found is None else found:
+        if relative.startswith(SKIP_UNDER) or relative.endswith(SKIP_SUFFIX):
             continue
         if directory_urls and relative.endswith("index.html"):
             relative = relative[: -len("index.html")] or "./"
@@ -78,14 +91,12 @@ def precached(site: Path, directory_urls: bool) -> list[str]:
     return urls
 
 
-def version(site: Path) -> str:
+def version(site: Path, found: list[tuple[str, Path]] | None = None) -> str:
     """Changes whenever any file of the build does."""
     digest = hashlib.sha256()
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if path.is_file() and relative not in SKIP:
-            digest.update(relative.encode("utf-8"))
-            digest.update(path.read_bytes())
+    for relative, path in files(site) if found is None else found:
+        digest.update(relative.encode("utf-8"))
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -118,5 +129,6 @@ def write_app(
         book = (APP / f"icon-{size}.png").read_bytes()
         (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(recoloured(book, colour, wb_brand.ink_on(colour)))
     (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo, short_name), encoding="utf-8")
-    urls = precached(site, directory_urls)
-    (site / "sw.js").write_text(service_worker(namespace, version(site), urls, earlier), encoding="utf-8")
+    found = files(site)
+    urls = precached(site, directory_urls, found)
+    (site / "sw.js").write_text(service_worker(namespace, version(site, found), urls, earlier), encoding="utf-8")

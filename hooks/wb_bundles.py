@@ -140,6 +140,19 @@ def make(texts: dict[str, Text]) -> Bundles:
         return [script_path(name).read_text(encoding="utf-8") for name in names]
 
     code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
+    # `mkdocs serve` rebuilds: the same scripts and words make the same bundles (kept in this process only).
+    key = (as_json(texts), json.dumps(code))
+    if key in _made:
+        return _made[key]
+    _made.clear()
+    _made[key] = made = _make(texts, code)
+    return made
+
+
+_made: dict[tuple[str, str], Bundles] = {}
+
+
+def _make(texts: dict[str, Text], code: dict[str, list[str]]) -> Bundles:
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
     modules = {
         module: bundle(stem(module), [f"Object.assign(window.WB_STRINGS=window.WB_STRINGS||{{}},{as_json(words[module])});\n", *code[module]])

@@ -27,6 +27,7 @@ from typing import Any, Union
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from markdown.util import AtomicString
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
@@ -56,7 +57,9 @@ class Catalogue:
         found = self.texts.get(key)
         if not isinstance(found, str):
             raise KeyError(f"no interface text {key!r} in the {self.language!r} catalogue")
-        return fill(found, values)
+        # Interface words are text, not Markdown (scripts show them as they are): an AtomicString, which
+        # Markdown's inline patterns leave alone, so the blocks' labels and buttons cost no inline parsing.
+        return AtomicString(fill(found, values))
 
     def tn(self, key: str, count: int, **values: Any) -> str:
         """A count's text ({one: …, other: …}) in the plural form of the catalogue's locale, {count} filled."""
@@ -64,7 +67,7 @@ class Catalogue:
         if not isinstance(forms, dict):
             raise KeyError(f"no counted interface text {key!r} in the {self.language!r} catalogue")
         form = forms.get("zero") if count == 0 and "zero" in forms else forms.get(plural_form(self.texts, count))
-        return fill(form if isinstance(form, str) else forms["other"], {**values, "count": count})
+        return AtomicString(fill(form if isinstance(form, str) else forms["other"], {**values, "count": count}))
 
     def html(self, key: str, **values: Any) -> Markup:
         """For templates: the text escaped, its placeholders filled with (escaped unless Markup) values."""
@@ -118,13 +121,24 @@ def flatten(tree: Any, where: str, prefix: str = "") -> dict[str, Text]:
     return flat
 
 
+# The catalogues read in this process, by file and language, with the text each was read from: `mkdocs serve`
+# rebuilds read the file again and parse it only when its text has changed (never kept on disk).
+_read: dict[tuple[str, str], tuple[str, Catalogue]] = {}
+
+
 def read(path: Path, language: str) -> Catalogue:
+    text = path.read_text(encoding="utf-8")
+    known = _read.get((str(path), language))
+    if known is not None and known[0] == text:
+        return known[1]
     try:
         # libyaml's safe loader where PyYAML has it (ten times faster), else PyYAML's own.
-        tree = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        tree = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise CatalogueError(f"{path}: is not readable YAML: {error}") from None
-    return Catalogue(language, flatten(tree or {}, str(path)))
+    found = Catalogue(language, flatten(tree or {}, str(path)))
+    _read[(str(path), language)] = (text, found)
+    return found
 
 
 def placeholders(text: Text) -> set[str]:

@@ -182,7 +182,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         )
     if wb_review.MARKER in html:
         BUILD.review_pages.append(page.file.src_uri)
+    if BUILD.registry.prompts(page.file.src_uri):
+        html = with_progress_line(html)
     return html
+
+
+def with_progress_line(html: str) -> str:
+    """An empty line under the page's title, which main.js fills ("3 of 8 answered on this page"): the
+    space is there from the first paint, so nothing moves when it is filled. CSS hides it where no script
+    runs (and main.js where storage cannot be read). A page whose title the theme writes gets it from main.js."""
+    end = html.find("</h1>")
+    if end == -1:
+        return html
+    end += len("</h1>")
+    return html[:end] + '\n<p class="wb-progress"></p>' + html[end:]
 
 
 def sections_json(nav: Navigation) -> str:

@@ -116,7 +116,7 @@
     text.appendChild(document.createTextNode(problem(check.reason)));
     alert.appendChild(text);
     var heading = document.querySelector('.md-content__inner h1');
-    if (heading) heading.parentNode.insertBefore(alert, heading.nextSibling);
+    if (heading) belowTitle(heading, alert);
   }
 
   /* ---- how long this browser keeps answers ------------------------------ */
@@ -187,12 +187,26 @@
     return !!(rules && result.state === 'ok' && rules.valid(result.record.value) && rules.answered(result.record.value));
   };
 
+  /**
+   * Put `el` under the page's title: after the progress line when there is one (the build writes it,
+   * empty, on pages with prompts, so that filling it moves nothing), else right after the title.
+   */
+  function belowTitle(heading, el) {
+    var next = heading.nextElementSibling;
+    var after = next && next.classList.contains('wb-progress') ? next : heading;
+    after.parentNode.insertBefore(el, after.nextSibling);
+  }
+
   /** "3 of 8 answered on this page", under the page's title. */
   function progress() {
     var roots = document.querySelectorAll('.md-content [data-wb-prompt]');
     var heading = document.querySelector('.md-content__inner h1');
-    if (!roots.length || !heading || !WB.store || !WB.store.check().ok) return;
     var line = document.querySelector('.wb-progress');
+    if (!roots.length || !heading || !WB.store || !WB.store.check().ok) {
+      // The build's empty line, where it cannot be filled: gone, as if never there.
+      if (line && !line.textContent) line.hidden = true;
+      return;
+    }
     if (!line) {
       line = document.createElement('p');
       line.className = 'wb-progress';
@@ -355,7 +369,7 @@
     });
     actions.appendChild(later);
     box.appendChild(actions);
-    heading.parentNode.insertBefore(box, heading.nextSibling);
+    belowTitle(heading, box);
   }
 
   /* ---- opened from a folder on disk: say where answers live ------------ */
@@ -369,7 +383,7 @@
     [WB.t('main.offline.where'), WB.t('main.offline.shared'), WB.t('main.offline.advice')].forEach(function (words) {
       note.appendChild(document.createElement('p')).textContent = words;
     });
-    heading.parentNode.insertBefore(note, heading.nextSibling);
+    belowTitle(heading, note);
   }
 
   /* ---- readable offline after a first visit, installable as an app ------ */

@@ -132,6 +132,9 @@
       });
     }
     var heading = inner.querySelector('h1');
+    // Under the title, after the progress line the build writes (main.js, belowTitle).
+    var line = heading && heading.nextElementSibling;
+    if (line && line.classList.contains('wb-progress')) heading = line;
     inner.insertBefore(box, heading ? heading.nextSibling : inner.firstChild);
   }
 

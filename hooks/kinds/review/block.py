@@ -228,6 +228,8 @@ class Review(Block):
         no_script = etree.SubElement(root, "p", {"class": "wb-review__no-script"})
         strings: Catalogue = self.config["strings"]
         no_script.text = strings.t("review.no_script")
+        # Where lock.js puts the lock's settings (it replaces this): their room is kept from the first paint.
+        etree.SubElement(root, "section", {"class": "wb-lock"})
         tools(root, strings)
         # On paper only: the workbook's name, the date and the reader's name (review.js fills it as it prints).
         etree.SubElement(root, "p", {"class": "wb-review__print-header"})
@@ -237,5 +239,5 @@ class Review(Block):
         return root
 
     def on_end(self, block: etree.Element) -> None:
-        if len(block) != 4:
+        if len(block) != 5:
             raise PromptError("'/// my-answers' takes no content: write text above or below the block")

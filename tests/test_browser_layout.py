@@ -1,0 +1,129 @@
+"""Browser: nothing on the page moves while its scripts start (cumulative layout shift 0).
+
+What scripts fill in (the progress line under the title, the lock's settings on My answers, the
+statuses, the ladder's dated line, My answers' counts) has its room in the HTML as built, so that
+text a reader has started to read never jumps. Measured as Lighthouse does on a phone: the Layout
+Instability API (every 'layout-shift' entry not caused by the reader's own input), on a slowed CPU,
+at 360 px and at Lighthouse's 412 x 823.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from test_browser import box
+
+pytestmark = pytest.mark.browser
+
+# Every layout shift since the page began, kept by the page itself (buffered: those before this script too).
+OBSERVE = """
+window.__wbShifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) {
+    if (entry.hadRecentInput) return;
+    window.__wbShifts.push({value: entry.value, moved: (entry.sources || []).map(function (source) {
+      var node = source.node;
+      return node ? node.nodeName + '.' + (node.className || '') + ' "' + (node.textContent || '').trim().slice(0, 50) + '"' : '?';
+    })});
+  });
+}).observe({type: 'layout-shift', buffered: true});
+"""
+# Every module started (and, on a page of prompts, its progress filled; on My answers, the lock's settings made).
+STARTED = """() => {
+  const modules = [...document.querySelectorAll('[data-module^="wb-"]')];
+  if (!modules.every(el => el.getAttribute('data-wb-init') === '')) return false;
+  if (document.querySelector('.md-content [data-wb-prompt]') && !(document.querySelector('.wb-progress') || {}).textContent) return false;
+  return !document.querySelector('.wb-review') || !!document.querySelector('.wb-lock[data-wb-state]');
+}"""
+# Two frames after: layout shifts are reported once the frame that made them is drawn.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+WIDTHS = (360, 412)
+PAGES = {
+    "home": "",
+    "a plain section": "beginnings/",
+    "theory": "theory/",
+    "the ladder's page": "power/",
+    "my answers": "my-answers/",
+}
+
+
+def phone(browser: Browser, width: int) -> Page:
+    """A page in a phone-sized window whose CPU is four times slower (Lighthouse's mobile setting)."""
+    context = browser.new_context(viewport={"width": width, "height": 823}, device_scale_factor=1.75,
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    return page
+
+
+def shifts(page: Page, path: str) -> list[dict]:
+    page.goto(path)
+    page.wait_for_function(STARTED)
+    page.wait_for_function(TWO_FRAMES)
+    return page.evaluate("() => window.__wbShifts")
+
+
+def with_answers(page: Page, base_url: str) -> None:
+    """A reader who has written an answer, placed themself on the ladder, and put off the backup reminder."""
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill("Someone once listened to me, and it changed what I did next.")
+    expect(page.locator("#wb-status-1-1")).to_contain_text("Saved")
+    page.goto(base_url + "power/")
+    ladder = page.locator('[data-module="wb-ladder"]')
+    ladder.locator('input[type="radio"]').first.check()
+    page.reload()
+    page.locator(".wb-reminder").get_by_role("button", name="Not now").click()
+    expect(page.locator(".wb-reminder")).to_have_count(0)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_nothing_moves_while_a_page_starts(browser: Browser, base_url, name, width):
+    page = phone(browser, width)
+    page.add_init_script(OBSERVE)
+    found = shifts(page, base_url + PAGES[name])
+    assert found == [], f"{name} at {width} px moved as it started: {found}"
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", ("a plain section", "the ladder's page", "my answers"))
+def test_nothing_moves_while_a_page_starts_with_answers_saved(browser: Browser, base_url, name, width):
+    page = phone(browser, width)
+    with_answers(page, base_url)
+    page.add_init_script(OBSERVE)
+    found = shifts(page, base_url + PAGES[name])
+    assert found == [], f"{name} with answers at {width} px moved as it started: {found}"
+    if name == "my answers":  # and what was filled in says so
+        expect(page.locator('section[data-wb-section="1"] .wb-review__progress')).to_have_text("1 of 8 answered")
+    page.context.close()
+
+
+def test_the_room_kept_for_scripts_is_not_there_without_javascript(browser: Browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 823})
+    page = context.new_page()
+    page.goto(base_url + "theory/")
+    title, first = page.locator("h1"), page.get_by_text("Peer mentoring involves role modelling.")
+    expect(page.locator(".wb-progress")).to_be_hidden()
+    # The first paragraph follows the title as closely as on a page that never had a progress line.
+    gap = first.bounding_box()["y"] - (title.bounding_box()["y"] + title.bounding_box()["height"])
+    page.goto(base_url + "my-answers/")
+    expect(page.locator(".wb-lock")).to_be_hidden()
+    expect(page.locator(".wb-review__no-script")).to_be_visible()
+    page.goto(base_url)  # the home page has no prompts: its title, then a paragraph
+    home_title, home_first = page.locator("h1"), page.locator(".md-content__inner > p").first
+    assert gap == pytest.approx(
+        home_first.bounding_box()["y"] - (home_title.bounding_box()["y"] + home_title.bounding_box()["height"]), abs=0.5)
+    context.close()
+
+
+def test_the_progress_line_says_its_count_in_the_room_kept_for_it(browser: Browser, base_url):
+    page = phone(browser, 360)
+    page.goto(base_url + "theory/")
+    line = page.locator(".wb-progress")
+    expect(line).to_have_text("0 of 11 answered on this page.")
+    # One line, right under the title, before the page's first paragraph.
+    assert page.evaluate("() => document.querySelector('.md-content__inner h1').nextElementSibling.className") == "wb-progress"
+    assert line.bounding_box()["height"] == pytest.approx(
+        page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.wb-progress')).lineHeight)"), abs=1)
+    page.context.close()
