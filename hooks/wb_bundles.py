@@ -75,10 +75,21 @@ def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
 
 def script_path(name: str) -> Path:
     """Where a script is: in the core's folder, the lock's, or a kind's."""
+    return scripts_by_name()[name]
+
+
+def scripts_by_name() -> dict[str, Path]:
+    """Every script of ours by its name (names are unique): the core's, the lock's, each kind's."""
+    found: dict[str, Path] = {}
     for folder in (CORE_DIR, LOCK_DIR, *(kind.folder for kind in kinds.KINDS)):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"no folder of hooks/core, hooks/lock or hooks/kinds holds the script {name}")
+        for path in folder.glob("*.js"):
+            if path.name in found:
+                raise ValueError(f"two scripts are named {path.name}: {found[path.name]} and {path}")
+            found[path.name] = path
+    missing = set(SCRIPTS) - set(found)
+    if missing:
+        raise FileNotFoundError(f"no folder of hooks/core, hooks/lock or hooks/kinds holds {', '.join(sorted(missing))}")
+    return found
 
 
 def stem(module: str) -> str:
@@ -136,23 +147,12 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
 def make(texts: dict[str, Text]) -> Bundles:
     """Every bundle, from the scripts in their folders and the interface's words (i18n.js reads WB_STRINGS:
     the core's texts go in front of it, and each other bundle adds its own)."""
+    where = scripts_by_name()
+
     def read(names: tuple[str, ...]) -> list[str]:
-        return [script_path(name).read_text(encoding="utf-8") for name in names]
+        return [where[name].read_text(encoding="utf-8") for name in names]
 
     code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
-    # `mkdocs serve` rebuilds: the same scripts and words make the same bundles (kept in this process only).
-    key = (as_json(texts), json.dumps(code))
-    if key in _made:
-        return _made[key]
-    _made.clear()
-    _made[key] = made = _make(texts, code)
-    return made
-
-
-_made: dict[tuple[str, str], Bundles] = {}
-
-
-def _make(texts: dict[str, Text], code: dict[str, list[str]]) -> Bundles:
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
     modules = {
         module: bundle(stem(module), [f"Object.assign(window.WB_STRINGS=window.WB_STRINGS||{{}},{as_json(words[module])});\n", *code[module]])

@@ -121,24 +121,14 @@ def flatten(tree: Any, where: str, prefix: str = "") -> dict[str, Text]:
     return flat
 
 
-# The catalogues read in this process, by file and language, with the text each was read from: `mkdocs serve`
-# rebuilds read the file again and parse it only when its text has changed (never kept on disk).
-_read: dict[tuple[str, str], tuple[str, Catalogue]] = {}
-
-
 def read(path: Path, language: str) -> Catalogue:
     text = path.read_text(encoding="utf-8")
-    known = _read.get((str(path), language))
-    if known is not None and known[0] == text:
-        return known[1]
     try:
         # libyaml's safe loader where PyYAML has it (ten times faster), else PyYAML's own.
         tree = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise CatalogueError(f"{path}: is not readable YAML: {error}") from None
-    found = Catalogue(language, flatten(tree or {}, str(path)))
-    _read[(str(path), language)] = (text, found)
-    return found
+    return Catalogue(language, flatten(tree or {}, str(path)))
 
 
 def placeholders(text: Text) -> set[str]:
