@@ -84,6 +84,10 @@ def test_a_page_with_the_lock_on_here_waits_for_the_lock_and_starts_locked(conte
     expect(box(page, "1.1")).to_have_attribute("readonly", "")
     assert [url for url in seen if LOCK_FILE.search(url)]
     assert ours(page)[ANSWER].startswith(SEALED)
+    # The bar's field looks like every field of ours on a page without My answers' styles: a 44 px target, a clear edge.
+    field = page.locator(".wb-lockbar").get_by_label("Passphrase")
+    assert field.bounding_box()["height"] >= 44
+    assert field.evaluate("e => getComputedStyle(e).borderTopWidth") == "2px"
     unlock(page)
     expect(box(page, "1.1")).to_have_value("Words from before the lock")
 
