@@ -178,13 +178,30 @@
     document.dispatchEvent(new CustomEvent('wb:changed', { detail: { id: id } }));
   };
 
-  /** Is the stored answer to this prompt (of this module kind) a real answer? */
+  /**
+   * Is the stored answer to this prompt (of this module kind) a real answer? Its kind says, where its
+   * code is here; on a page without that code (the navigation's "3 of 8" counts every page's answers),
+   * WB.written says: every kind's answered() agrees with it (tests/test_logic_kinds.py checks).
+   */
   WB.answered = function (kind, id) {
     var result = WB.store.read('answer', id);
     // Locked: a stored value counts (which prompts have one is all that shows).
     if (result.state === 'unavailable' && result.reason === 'locked') return true;
+    if (result.state !== 'ok') return false;
     var rules = WB.kinds && WB.kinds[kind];
-    return !!(rules && result.state === 'ok' && rules.valid(result.record.value) && rules.answered(result.record.value));
+    var value = result.record.value;
+    return rules ? !!(rules.valid(value) && rules.answered(value)) : WB.written(value);
+  };
+
+  /** Does a stored value hold anything the reader put there: words (not only spaces), a number, a mark? */
+  WB.written = function (value) {
+    if (typeof value === 'string') return value.trim() !== '';
+    if (typeof value === 'number') return isFinite(value);
+    if (!value || typeof value !== 'object') return false;
+    var parts = Array.isArray(value) ? value : Object.keys(value).map(function (name) {
+      return value[name];
+    });
+    return parts.some(WB.written);
   };
 
   /**
@@ -238,15 +255,6 @@
       if (!prompts || (changed && !prompts.some(function (prompt) {
         return prompt[0] === changed;
       }))) continue;
-      var unknown = prompts.filter(function (prompt) {
-        return !(WB.kinds && WB.kinds[prompt[1]]) && WB.store.read('answer', prompt[0]).state === 'ok';
-      });
-      if (unknown.length) {
-        // An answer of a kind whose code this page lacks: count it once that code is here.
-        countLater(unknown.map(function (prompt) {
-          return prompt[1];
-        }));
-      }
       var done = prompts.filter(function (prompt) {
         return WB.answered(prompt[1], prompt[0]);
       }).length;
@@ -266,17 +274,6 @@
       mark.children[1].textContent = WB.tn('main.nav_count', done, { total: WB.number(prompts.length) });
       mark.children[2].textContent = WB.t('main.nav_answered');
     }
-  }
-
-  function countLater(kinds) {
-    var coming = WB.need(kinds, function (name) {
-      return !!(WB.kinds && WB.kinds[name]);
-    });
-    if (coming) coming.then(function () {
-      if (kinds.some(function (name) {
-        return WB.kinds && WB.kinds[name];
-      })) navProgress();
-    });
   }
 
   /**
