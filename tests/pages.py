@@ -130,6 +130,12 @@ def draw_with_mouse(page: Page, points: list[tuple[float, float]]) -> None:
     page.mouse.up()
 
 
+def scheme_page(browser, scheme: str):
+    """A new context in the light or dark scheme, with motion reduced (as axe and screenshots want): it and a page."""
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    return context, context.new_page()
+
+
 def draw_and_describe(page: Page) -> str:
     """On 2.6's page: a stroke, and words in its box, stored; the canvas as a data URL."""
     draw_with_mouse(page, [(0.2, 0.2), (0.4, 0.7), (0.8, 0.3)])

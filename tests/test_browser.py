@@ -10,7 +10,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from pages import assert_accessible, AXE, box, FULL_STORAGE, PAGES, PREFIX, status, stored, type_and_wait, VISIBLE_CONTROLS
+from pages import assert_accessible, AXE, box, FULL_STORAGE, PAGES, PREFIX, status, stored, type_and_wait, VISIBLE_CONTROLS, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -277,8 +277,7 @@ def test_no_page_asks_anything_of_another_host_and_no_cookies_are_set(page: Page
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_finds_no_violations(browser, base_url, name, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + name)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
@@ -323,8 +322,7 @@ def test_on_a_phone_every_target_is_24_px_and_ours_44_px(browser, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_messages_showing(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + "examples/")
     page.evaluate("key => localStorage.setItem(key, 'broken')", PREFIX + "answer:99.3")
     type_and_wait(page, "99.1", "Saved one")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from backups import BAD_FILES, entry, GOOD, THROUGH_THE_PAGE, valid_backup
 from my_answers import answer_keys, backup_clear_restore, backup_file, dialog, everything, expand, ours, put, restore, review, value
-from pages import assert_accessible, box, NAMESPACE, PREFIX
+from pages import assert_accessible, box, NAMESPACE, PREFIX, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -533,8 +533,7 @@ def test_my_answers_says_when_the_browser_has_agreed_to_keep_them(page: Page, ba
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_the_page_and_its_dialogs(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     fill_some(page, base_url)
     review(page, base_url)
     assert_accessible(page)

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_file, dialog, expand, ours, restore, review
-from pages import assert_accessible, box, keep, panel, PREFIX
+from pages import assert_accessible, box, keep, panel, PREFIX, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -199,8 +199,7 @@ def test_readable_copies_hold_versions_only_when_chosen(page: Page, base_url, co
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_in_the_versions(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + "beginnings/")
     keep(page, "1.1", "Words to keep")
     entries(page, "1.1").nth(0).get_by_role("button", name=re.compile("^View")).click()

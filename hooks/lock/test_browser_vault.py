@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from support import CHROMIUM_ARGS, CHROMIUM_PATH
 from locks import WORKBOOK_PASSPHRASE as PASSPHRASE, lock_now, turn_on, unlock
 from my_answers import dialog, ours, restore, review
-from pages import PREFIX, assert_accessible, box
+from pages import PREFIX, assert_accessible, box, scheme_page
 from pages import add_two, ROOT as PHOTOS
 
 pytestmark = pytest.mark.browser
@@ -252,8 +252,7 @@ def test_a_backup_of_a_locked_workbook_is_locked_and_restores_elsewhere_with_the
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_in_the_lock(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + "beginnings/")
     box(page, "1.1").fill("Words")
     expect(page.locator("#wb-status-1-1")).to_contain_text("Saved today")

@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_clear_restore, expand
-from pages import assert_accessible, CANVAS, draw_and_describe, draw_with_mouse, PREFIX
+from pages import assert_accessible, CANVAS, draw_and_describe, draw_with_mouse, PREFIX, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -152,8 +152,7 @@ def test_a_keyboard_user_answers_in_words_and_describes(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_a_drawing(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + PAGE)
     draw_with_mouse(page, [(0.1, 0.1), (0.9, 0.9)])
     page.get_by_role("button", name="Clear the drawing").click()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from pages import assert_accessible, FULL_STORAGE, PREFIX, radio, VISIBLE_CONTROLS
+from pages import assert_accessible, FULL_STORAGE, PREFIX, radio, VISIBLE_CONTROLS, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -185,8 +185,7 @@ def test_a_damaged_ladder_value_is_kept_aside(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_before_and_after_placing(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + "power/")
     assert_accessible(page)
     radio(page, "now", 3).click()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_clear_restore, value as stored
-from pages import assert_accessible, box, line, lines, PREFIX, saved
+from pages import assert_accessible, box, line, lines, PREFIX, saved, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -130,8 +130,7 @@ def test_lists_round_trip_through_a_backup(page: Page, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_lists_in_use(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     page.goto(base_url + "change/")
     line(page, "7.5", 1, 1).fill("Trust")
     page.get_by_role("button", name="Add a line to Positives").click()

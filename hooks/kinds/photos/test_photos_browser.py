@@ -10,7 +10,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_clear_restore, backup_file, dialog, put, restore, review
-from pages import add_two, assert_accessible, choose, DATABASE, make_photo, pictures, PREFIX, ROOT, stored_count, STORED_PHOTOS, stored_photos_answer as stored
+from pages import add_two, assert_accessible, choose, DATABASE, make_photo, pictures, PREFIX, ROOT, stored_count, STORED_PHOTOS, stored_photos_answer as stored, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -401,8 +401,7 @@ def test_replace_then_undo_brings_back_the_photos_there_were(page: Page, base_ur
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_photos(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    page = context.new_page()
+    context, page = scheme_page(browser, scheme)
     add_two(page, base_url)
     page.get_by_role("button", name="Remove photo 1").click()
     choose(page, [{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"Words"}])
