@@ -79,10 +79,10 @@ def files(site: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: item[0].split("/"))
 
 
-def precached(site: Path, directory_urls: bool, found: list[tuple[str, Path]] | None = None) -> list[str]:
-    """The site's files a reader needs, as URLs relative to the site's root."""
+def precached(found: list[tuple[str, Path]], directory_urls: bool) -> list[str]:
+    """The site's files (`files`) a reader needs, as URLs relative to the site's root."""
     urls = []
-    for relative, _ in files(site) if found is None else found:
+    for relative, _ in found:
         if relative.startswith(SKIP_UNDER) or relative.endswith(SKIP_SUFFIX):
             continue
         if directory_urls and relative.endswith("index.html"):
@@ -91,10 +91,10 @@ def precached(site: Path, directory_urls: bool, found: list[tuple[str, Path]] | 
     return urls
 
 
-def version(site: Path, found: list[tuple[str, Path]] | None = None) -> str:
-    """Changes whenever any file of the build does."""
+def version(found: list[tuple[str, Path]]) -> str:
+    """Changes whenever any of the site's files (`files`) does."""
     digest = hashlib.sha256()
-    for relative, path in files(site) if found is None else found:
+    for relative, path in found:
         digest.update(relative.encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -130,5 +130,5 @@ def write_app(
         (site / "assets" / "wb" / f"icon-{size}.png").write_bytes(recoloured(book, colour, wb_brand.ink_on(colour)))
     (site / "manifest.webmanifest").write_text(manifest(name, description, colour, logo, short_name), encoding="utf-8")
     found = files(site)
-    urls = precached(site, directory_urls, found)
-    (site / "sw.js").write_text(service_worker(namespace, version(site, found), urls, earlier), encoding="utf-8")
+    urls = precached(found, directory_urls)
+    (site / "sw.js").write_text(service_worker(namespace, version(found), urls, earlier), encoding="utf-8")

@@ -73,11 +73,6 @@ def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
     return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
 
 
-def script_path(name: str) -> Path:
-    """Where a script is: in the core's folder, the lock's, or a kind's."""
-    return scripts_by_name()[name]
-
-
 def scripts_by_name() -> dict[str, Path]:
     """Every script of ours by its name (names are unique): the core's, the lock's, each kind's."""
     found: dict[str, Path] = {}

@@ -30,7 +30,7 @@ import wb_extension
 import wb_i18n
 import wb_prompts
 import wb_security
-from kinds.review import block as wb_review
+from kinds.review import block as my_answers
 
 
 @dataclass
@@ -180,7 +180,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{page.file.src_uri}: a '///' block was not recognised and would show as text: "
             f"{literal!r}. Check its name (prompt), its id (/// prompt | 1.1) and its options."
         )
-    if wb_review.MARKER in html:
+    if my_answers.MARKER in html:
         BUILD.review_pages.append(page.file.src_uri)
     if BUILD.registry.prompts(page.file.src_uri):
         html = with_progress_line(html)
@@ -218,14 +218,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     prompts and the scripts it loads (the core, and the bundles of the modules it holds)."""
     context["wb_sections"] = sections_json(nav)
     modules = BUILD.registry.modules(page.file.src_uri)
-    if page.content and wb_review.MARKER in page.content:
+    if page.content and my_answers.MARKER in page.content:
         modules.add("wb-review")
         sections = [
             (other.title, get_relative_url(other.url, page.url), BUILD.registry.prompts(other.file.src_uri))
             for other in nav.pages
             if other is not page and BUILD.registry.prompts(other.file.src_uri)
         ]
-        page.content = page.content.replace(wb_review.MARKER, wb_review.catalogue(sections, BUILD.strings), 1)
+        page.content = page.content.replace(my_answers.MARKER, my_answers.catalogue(sections, BUILD.strings), 1)
     context["wb_scripts"] = BUILD.scripts().for_page(modules)
     context["wb_styles"] = BUILD.scripts().styles.for_page(modules)
     return context

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from test_browser import box
+from pages import box
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,10 @@ def shifts(page: Page, path: str) -> list[dict]:
 
 
 def with_answers(page: Page, base_url: str) -> None:
-    """A reader who has written an answer, placed themself on the ladder, and put off the backup reminder."""
+    """A reader who has written an answer, placed themself on the ladder, and put off the backup reminder.
+
+    Put off, because the reminder itself still moves the page as it appears under the title (its due date
+    is known only once the scripts read storage): a known gap, said in the closing note, not tested here."""
     page.goto(base_url + "beginnings/")
     box(page, "1.1").fill("Someone once listened to me, and it changed what I did next.")
     expect(page.locator("#wb-status-1-1")).to_contain_text("Saved")

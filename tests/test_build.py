@@ -424,7 +424,8 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
     bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
     code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
-    sources = sum(len(wb_bundles.script_path(name).read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
+    where = wb_bundles.scripts_by_name()
+    sources = sum(len(where[name].read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
     assert len(bundles) == 8 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))

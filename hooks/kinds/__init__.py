@@ -63,7 +63,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("ladder", "wb-ladder", ("ladder.js",), ("ladder.css",), block=Ladder),
     Kind("review", "wb-review", REVIEW_SCRIPTS, ("review.css",), block=Review, needs=("wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder")),
 )
-BY_MODULE = {kind.module: kind for kind in KINDS}
 BLOCKS: tuple[type[Block], ...] = tuple(kind.block for kind in KINDS if kind.block is not None)
 # The values a prompt's `kind:` may take, in the order its error message names them.
 ASKED = tuple(asked for kind in KINDS for asked in kind.asked)
@@ -77,8 +76,3 @@ def asked(value: str) -> Kind | None:
 def bundled() -> tuple[Kind, ...]:
     """The kinds with a bundle of their own (not in the core), in load order."""
     return tuple(kind for kind in KINDS if not kind.core)
-
-
-def script_path(name: str) -> Path | None:
-    """Where a kind's script is (None: not a kind's, so one of the core's)."""
-    return next((kind.folder / name for kind in KINDS if name in kind.scripts), None)
