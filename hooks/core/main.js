@@ -384,6 +384,10 @@
   }
 
   /* ---- readable offline after a first visit, installable as an app ------ */
+  /**
+   * Set up once the page has loaded: the worker's first install fetches the whole site, which
+   * would otherwise compete with this page's own files and start-up on a slow phone.
+   */
   function serviceWorker() {
     var meta = document.querySelector('meta[name="wb-service-worker"]');
     if (!meta || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -465,7 +469,8 @@
   }
 
   WB.start = start;
-  serviceWorker();
+  if (document.readyState === 'complete') serviceWorker();
+  else window.addEventListener('load', serviceWorker);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {
