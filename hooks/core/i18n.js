@@ -32,9 +32,20 @@
       return undefined;
     }
   }
-  var locale = supported(String(strings.locale || 'en').split(',').map(function (tag) {
-    return tag.trim();
-  }));
+  /**
+   * The locale, its plural rules and number format, made on first use: waking the browser's Intl
+   * takes tens of milliseconds on a slow phone, which a page's start need not spend at once.
+   */
+  var intl = null;
+  function rules() {
+    if (!intl) {
+      var locale = supported(String(strings.locale || 'en').split(',').map(function (tag) {
+        return tag.trim();
+      }));
+      intl = { locale: locale, plurals: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale), formats: {} };
+    }
+    return intl;
+  }
 
   function fill(text, key, values) {
     return text.replace(PLACEHOLDER, function (whole, name) {
@@ -67,16 +78,13 @@
     return fragment;
   }
 
-  var plurals = new Intl.PluralRules(locale);
-  var numbers = new Intl.NumberFormat(locale);
-
   function tn(key, count, values) {
     var forms = strings[key];
     if (!forms || typeof forms !== 'object') throw new Error('wb: no counted interface text ' + key);
     var all = {};
     for (var name in values || {}) all[name] = values[name];
-    all.count = numbers.format(count);
-    var form = forms[count === 0 && 'zero' in forms ? 'zero' : plurals.select(count)];
+    all.count = rules().numbers.format(count);
+    var form = forms[count === 0 && 'zero' in forms ? 'zero' : rules().plurals.select(count)];
     return fill(typeof form === 'string' ? form : forms.other, key, all);
   }
 
@@ -84,19 +92,24 @@
     return value instanceof Date ? value : new Date(value);
   }
 
-  var formats = {};
   function format(options, date) {
     var name = JSON.stringify(options);
-    if (!formats[name]) formats[name] = new Intl.DateTimeFormat(locale, options);
-    return formats[name].format(asDate(date));
+    var found = rules();
+    if (!found.formats[name]) found.formats[name] = new Intl.DateTimeFormat(found.locale, options);
+    return found.formats[name].format(asDate(date));
   }
 
-  WB.locale = locale;
+  Object.defineProperty(WB, 'locale', {
+    configurable: true,
+    get: function () {
+      return rules().locale;
+    }
+  });
   WB.t = t;
   WB.tn = tn;
   WB.tf = tf;
   WB.number = function (value) {
-    return numbers.format(value);
+    return rules().numbers.format(value);
   };
   WB.day = function (date) {
     return format({ day: 'numeric', month: 'long', year: 'numeric' }, date);

@@ -426,6 +426,32 @@
     return !!WB.store && !WB.store.vault && WB.store.lockOn();
   }
 
+  /**
+   * What tells the reader where they are: the note for a folder on disk, the backup reminder, the
+   * page's "3 of 8" and the navigation's. Again for the same page only when boxes have just come
+   * alive (their code came late, or the lock's); after the page's first start, in a task of its own,
+   * so that a slow phone can answer a tap in between (the progress line's room is kept).
+   */
+  var decorated = null;
+  function decorate(again) {
+    var content = document.querySelector('.md-content');
+    if (content && content === decorated && !again) return;
+    decorated = content;
+    offlineNote();
+    try {
+      reminder();
+    } catch (error) {
+      if (window.console) console.error('wb: reminder', error);
+    }
+    progress();
+    try {
+      navProgress();
+    } catch (error) {
+      if (window.console) console.error('wb: progress in the navigation', error);
+    }
+  }
+
+  var firstStart = true;
   function start() {
     var names = pageModules();
     // The lock is on in this browser: every module waits for its code (which opens the answers, or shows them locked).
@@ -436,13 +462,8 @@
     var waiting = !!coming;
     if (coming) coming.then(start);
     storageProblem();
-    offlineNote();
-    try {
-      reminder();
-    } catch (error) {
-      if (window.console) console.error('wb: reminder', error);
-    }
     var elements = document.querySelectorAll('[data-module^="wb-"]');
+    var started = 0;
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       if (el.hasAttribute('data-wb-init')) continue;
@@ -453,6 +474,7 @@
       if (waiting && lockFirst) continue;
       if (!Module || !WB.store) continue;
       el.setAttribute('data-wb-init', '');
+      started++;
       try {
         new Module(el);
       } catch (error) {
@@ -460,12 +482,9 @@
         if (window.console) console.error('wb: could not start ' + el.getAttribute('data-module'), error);
       }
     }
-    progress();
-    try {
-      navProgress();
-    } catch (error) {
-      if (window.console) console.error('wb: progress in the navigation', error);
-    }
+    if (firstStart) window.setTimeout(decorate, 0);
+    else decorate(started > 0);
+    firstStart = false;
   }
 
   WB.start = start;
