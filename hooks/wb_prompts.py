@@ -106,6 +106,14 @@ def dom_id(prompt_id: str) -> str:
     return prompt_id.replace(".", "-")
 
 
+def status_line(root: etree.Element, ident: str, no_script: str) -> etree.Element:
+    """A prompt's status line: where scripts are off, `no_script` (what will not be kept); where they run,
+    one line's room, kept empty until the prompt's script says whether the answer is saved (core.css)."""
+    status = etree.SubElement(root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
+    etree.SubElement(status, "span", {"class": "wb-prompt__no-script"}).text = no_script
+    return status
+
+
 def validate_id(argument: str | None) -> str:
     prompt_id = (argument or "").strip()
     if not RE_PROMPT_ID.match(prompt_id):

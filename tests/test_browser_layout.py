@@ -130,3 +130,54 @@ def test_the_progress_line_says_its_count_in_the_room_kept_for_it(browser: Brows
     assert line.bounding_box()["height"] == pytest.approx(
         page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.wb-progress')).lineHeight)"), abs=1)
     page.context.close()
+
+
+# A page opened at a prompt (a reload part-way down, a link from My answers or from search): every kind's
+# prompt in view as its script starts. What the scripts make work is in the HTML as built, its room kept.
+AT_PROMPTS = {
+    "a text answer": "beginnings/#wb-prompt-1-2",
+    "a list that grows": "peer-mentoring-approach/#wb-prompt-6-3",
+    "a list of ten lines": "identity/#wb-prompt-4-1",
+    "a list in two columns": "change/#wb-prompt-7-5",
+    "a drawing": "theory/#wb-prompt-3-9",
+    "photos": "self-confidence/#wb-prompt-5-4",
+    "the ladder": "power/#wb-prompt-8-6",
+}
+
+
+@pytest.mark.parametrize("width", (320, 412))
+@pytest.mark.parametrize("name", AT_PROMPTS)
+def test_nothing_moves_on_a_page_opened_at_a_prompt(browser: Browser, base_url, name, width):
+    page = phone(browser, width)
+    page.add_init_script(OBSERVE)
+    found = shifts(page, base_url + AT_PROMPTS[name])
+    assert found == [], f"{name} at {width} px moved as its page started: {found}"
+    page.context.close()
+
+
+def test_without_javascript_the_parts_only_scripts_make_work_are_not_offered(browser: Browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 823})
+    page = context.new_page()
+    for path, words in (("beginnings/", None), ("peer-mentoring-approach/", None),
+                        ("theory/", "Drawing here needs JavaScript."), ("self-confidence/", "Adding photos needs JavaScript.")):
+        page.goto(base_url + path)
+        for name in ("Keep this version", "Add a line", "Pen", "Add photos", "Take a photo"):
+            expect(page.get_by_role("button", name=name, exact=True)).to_have_count(0)
+        expect(page.locator(".md-content .wb-scripted:visible")).to_have_count(0)
+        if words:
+            expect(page.get_by_text(words).first).to_be_visible()
+    context.close()
+
+
+def test_a_kind_whose_script_cannot_start_says_what_to_do_instead(page: Page, base_url):
+    """The drawing's code is there but fails as it starts: its surface and buttons go, the words for that case show."""
+    page.route("**/assets/wb/drawing.*.js", lambda route: route.fulfill(
+        content_type="text/javascript",
+        body="window.WB.modules['wb-drawing'] = function () { throw new Error('a drawing that cannot start'); };"))
+    page.goto(base_url + "theory/")
+    drawing = page.locator('[data-wb-prompt="3.9"]')
+    expect(drawing).to_have_attribute("data-wb-init", "failed")
+    expect(drawing.get_by_text("Drawing here needs JavaScript.")).to_be_visible()
+    expect(drawing.locator(".wb-drawing")).to_be_hidden()
+    expect(drawing.get_by_role("button", name="Keep this version")).to_have_count(0)
+    expect(page.locator('[data-wb-prompt="3.1"]').get_by_role("button", name="Keep this version")).to_be_visible()

@@ -14,7 +14,6 @@
  *     owner.show(value)        put a stored value (or null: none) on screen
  *     owner.saved(value)       optional: called after each save
  *     owner.early()            optional: text typed before the script ran, or '' (restore saves it)
- *     owner.keepsVersions      optional: false where the kind keeps its own dated history (the ladder)
  *   saver.restore();  saver.edited([now, announcement]);  saver.save([announcement]);
  */
 (function (window, document) {
@@ -97,13 +96,18 @@
       self.changedElsewhere(raw);
     });
     live.add(this);
-    // "Keep this version" and the versions kept (versions-panel.js), unless the kind keeps its own.
-    if (owner.keepsVersions !== false && WB.VersionPanel) {
+    // "Keep this version" and the versions kept (versions-panel.js), where the build wrote its row:
+    // not for the ladder and photos, which keep their own. A row that cannot start does not show.
+    var row = root.querySelector(':scope > .wb-versions');
+    if (row && WB.VersionPanel) {
       try {
-        this.versions = new WB.VersionPanel(this);
+        this.versions = new WB.VersionPanel(this, row);
       } catch (error) {
+        row.hidden = true;
         if (window.console) console.error('wb: the versions of ' + this.id, error);
       }
+    } else if (row) {
+      row.hidden = true;
     }
   }
 

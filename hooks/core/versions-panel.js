@@ -1,14 +1,15 @@
 /*
  * WB.VersionPanel: under an answer box, "Keep this version" and the earlier versions
  * kept (newest first), each dated, to view beside the current answer, copy from, or
- * delete after a question. Started by WB.Saver for each answer that keeps versions.
+ * delete after a question. Started by WB.Saver for each answer that keeps versions: the
+ * build writes its row (the button, its spoken result, what it does: kinds/text/block.py).
  */
 (function (window, document) {
   'use strict';
 
   var WB = (window.WB = window.WB || {});
 
-  function Panel(saver) {
+  function Panel(saver, el) {
     var root = saver.root;
     this.saver = saver;
     this.id = saver.id;
@@ -16,20 +17,16 @@
     if (!this.rules) throw new Error('wb: no kind of answer for prompt ' + this.id);
     var E = WB.versions.element;
     var self = this;
-    this.el = E('div', 'wb-versions');
-    this.el.setAttribute('data-search-exclude', '');
-    var row = this.el.appendChild(E('p', 'wb-versions__actions'));
-    var keep = row.appendChild(WB.button(WB.t('versions.keep_button'), 'keep-version'));
-    keep.setAttribute('aria-describedby', 'wb-versions-about-' + this.id.replace(/\./g, '-'));
-    this.said = row.appendChild(E('span', 'wb-versions__said'));
-    this.said.setAttribute('role', 'status');
-    var about = this.el.appendChild(E('p', 'wb-versions__about', WB.t('versions.about')));
-    about.id = 'wb-versions-about-' + this.id.replace(/\./g, '-');
-    this.listEl = this.el.appendChild(E('div', 'wb-versions__kept'));
+    this.el = el;
+    this.said = el.querySelector('.wb-versions__said');
+    if (!this.said || !el.querySelector('[data-wb-action="keep-version"]')) {
+      throw new Error('wb: prompt ' + this.id + ' has no "Keep this version" row');
+    }
+    this.listEl = el.appendChild(E('div', 'wb-versions__kept'));
+    this.listEl.hidden = true;
     this.heading = this.listEl.appendChild(E('h4', 'wb-versions__heading', WB.t('versions.heading')));
     this.heading.tabIndex = -1;
     this.entries = this.listEl.appendChild(E('ol', 'wb-versions__entries'));
-    root.appendChild(this.el);
     this.open = {}; // kept dates whose words are shown
     root.addEventListener('click', function (event) {
       var target = event.target.closest('[data-wb-action]');

@@ -31,6 +31,8 @@ class Kind:
     answers; `render` fills the prompt's body) or by a Markdown block of its own (`block`).
     Scripts and styles are files of its folder, in load order; `core` kinds ride in every page's
     core bundle; `needs` are the bundles (by module) whose code must be loaded before this one's.
+    A prompt of a kind that `versions` shows "Keep this version" and the versions kept under its box
+    (hooks/core/versions-panel.js); the build writes that row, so that nothing moves as scripts start.
     """
 
     name: str
@@ -44,6 +46,7 @@ class Kind:
     block: type[Block] | None = None
     needs: tuple[str, ...] = ()
     core: bool = False
+    versions: bool = True
 
     @property
     def folder(self) -> Path:
@@ -59,7 +62,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("text", "wb-answer", ("answer.js",), asked=tuple(TEXT_KINDS), render=render_text, block=Prompt, core=True),
     Kind("list", "wb-list", ("list.js",), ("list.css",), ("list",), ("items", "columns"), lines.check, lines.render),
     Kind("drawing", "wb-drawing", ("drawing.js",), ("drawing.css",), ("drawing",), render=drawing.render),
-    Kind("photos", "wb-photos", ("photos.js",), ("photos.css",), ("photos",), render=photos.render, needs=("wb-photostore",)),
+    Kind("photos", "wb-photos", ("photos.js",), ("photos.css",), ("photos",), render=photos.render, needs=("wb-photostore",),
+         versions=False),  # a version would point to pictures that removing one from the collage deletes
     Kind("ladder", "wb-ladder", ("ladder.js",), ("ladder.css",), block=Ladder),
     Kind("review", "wb-review", REVIEW_SCRIPTS, ("review.css",), block=Review, needs=("wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder")),
 )

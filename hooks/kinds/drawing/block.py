@@ -40,7 +40,8 @@ def render_drawing(root: etree.Element, ident: str, prompt_id: str, strings: Cat
     root.set("data-module", "wb-drawing")
     root.set("role", "group")
     root.set("aria-labelledby", f"wb-prompt-{ident}")
-    surface = etree.SubElement(root, "div", {"class": "wb-drawing", "hidden": "hidden"})
+    # Shown by scripts only (core.css: .wb-scripted), its room kept while drawing.js starts.
+    surface = etree.SubElement(root, "div", {"class": "wb-drawing wb-scripted"})
     etree.SubElement(surface, "div", {"class": "wb-drawing__tools", "role": "toolbar",
                                       "aria-label": strings.t("drawing.tools"), "aria-controls": f"wb-drawing-{ident}"})
     # An empty surface says what it is for; drawing.js hides this once there is a line.
@@ -52,7 +53,8 @@ def render_drawing(root: etree.Element, ident: str, prompt_id: str, strings: Cat
         {"class": "wb-drawing__canvas", "id": f"wb-drawing-{ident}", "role": "img",
          "aria-label": strings.t("drawing.canvas"), "width": "1000", "height": "750"},
     ).text = ""
-    etree.SubElement(root, "p", {"class": "wb-drawing__no-script", "data-search-exclude": ""}).text = strings.t("drawing.no_script")
+    etree.SubElement(root, "p", {"class": "wb-drawing__no-script wb-no-script", "data-search-exclude": ""}).text = \
+        strings.t("drawing.no_script")
     words_box(root, f"wb-answer-{ident}", strings.t("drawing.words_label"), 6, "text", prompt_id)
     words_box(root, f"wb-answer-{ident}-description", strings.t("drawing.description_label"), 2, "description", prompt_id)
 

@@ -120,8 +120,6 @@
 
     this.saver = new WB.Saver(root, this);
     this.buildTools();
-    root.querySelector('.wb-drawing').hidden = false;
-    root.querySelector('.wb-drawing__no-script').hidden = true;
     [this.words, this.description].forEach(function (box) {
       box.addEventListener('input', function () {
         WB.grow(box);

@@ -29,7 +29,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from wb_i18n import Catalogue
-from wb_prompts import PromptError, dom_id, validate_id
+from wb_prompts import PromptError, dom_id, status_line, validate_id
 
 RUNGS = 8
 BANDS = 3
@@ -296,8 +296,7 @@ class Ladder(Block):
                                                         "data-search-exclude": ""})
         etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = strings.t("ladder.history_heading")
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
-        status = etree.SubElement(block, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
-        status.text = strings.t("prompt.no_script_status")
+        status_line(block, ident, strings.t("prompt.no_script_status"))
 
     def on_inline_end(self, block: etree.Element) -> None:
         self.config["registry"].record(block, self.md)

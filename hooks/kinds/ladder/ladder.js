@@ -100,9 +100,6 @@
 
   Ladder.prototype.valid = valid;
 
-  /** The ladder keeps its own dated placements ("Keep today's placement"), not WB.Saver's versions. */
-  Ladder.prototype.keepsVersions = false;
-
   Ladder.prototype.value = function () {
     return {
       now: this.chosen('now'),

@@ -46,7 +46,7 @@ def list_options(prompt_id: str, items: Any, columns: Any) -> tuple[int | None, 
     return items, names
 
 
-def line(parent: etree.Element, ident: str, column: int, number: int, label: str) -> None:
+def line(parent: etree.Element, ident: str, column: int, number: int, label: str) -> etree.Element:
     item = etree.SubElement(parent, "li", {"class": "wb-list__item"})
     box_id = f"wb-answer-{ident}-{column}-{number}"
     etree.SubElement(
@@ -59,6 +59,22 @@ def line(parent: etree.Element, ident: str, column: int, number: int, label: str
         {"class": "wb-list__input", "id": box_id, "rows": "1", "autocomplete": "off", "spellcheck": "true",
          "aria-labelledby": f"wb-prompt-{ident} {box_id}-label"},
     ).text = ""
+    return item
+
+
+def line_buttons(item: etree.Element, label: str, number: int, count: int, strings: Catalogue) -> None:
+    """A growing list's line's buttons (up, down, remove), as list.js keeps them (core.css: .wb-scripted)."""
+    row = etree.SubElement(item, "span", {"class": "wb-list__line-actions wb-scripted"})
+    for symbol, action, key, off in (("↑", "move-up", "list.move_up", number == 1),
+                                     ("↓", "move-down", "list.move_down", number == count),
+                                     ("✕", "remove-line", "list.remove_line", False)):
+        button = etree.SubElement(row, "button", {
+            "type": "button", "class": "wb-button wb-list__line-button", "data-wb-action": action,
+            "aria-label": strings.t(key, line=label),
+        })
+        button.text = symbol
+        if off:
+            button.set("disabled", "disabled")
 
 
 def line_label(strings: Catalogue, number: int, items: int | None, name: str) -> str:
@@ -87,9 +103,16 @@ def render_list(root: etree.Element, ident: str, items: int | None, names: list[
         count = items or OPEN_LIST_LINES
         lines = etree.SubElement(part, "ol" if items else "ul", {"class": "wb-list__items"})
         for number in range(1, count + 1):
-            line(lines, ident, column, number, line_label(strings, number, items, name))
+            label = line_label(strings, number, items, name)
+            item = line(lines, ident, column, number, label)
+            if not items:
+                line_buttons(item, label, number, count, strings)
         if items:
             etree.SubElement(part, "p", {"class": "wb-list__count", "aria-live": "off"})
+        else:
+            words = strings.t("list.add_line_to", column=name) if name else strings.t("list.add_line")
+            etree.SubElement(part, "button", {"type": "button", "class": "wb-button wb-list__add wb-scripted",
+                                              "data-wb-action": "add-line"}).text = words
 
 
 def check(prompt_id: str, options: dict[str, Any]) -> dict[str, Any]:

@@ -48,14 +48,9 @@
 
     this.saver = new WB.Saver(root, this);
 
+    // A list that grows: its "Add a line" and its first lines' buttons are in the page as built (block.py).
     this.columns.forEach(function (column, index) {
       column.setAttribute('data-wb-column', String(index));
-      if (!self.fixed) {
-        var words = self.names[index] ? WB.t('list.add_line_to', { column: self.names[index] }) : WB.t('list.add_line');
-        var add = WB.button(words, 'add-line');
-        add.classList.add('wb-list__add');
-        column.appendChild(add);
-      }
     });
     root.addEventListener('input', function (event) {
       if (!event.target.classList.contains('wb-list__input')) return;

@@ -193,8 +193,6 @@
 
     this.saver = new WB.Saver(root, this);
     this.build();
-    this.area.hidden = false;
-    root.querySelector('.wb-photos__no-script').hidden = true;
     this.words.addEventListener('input', function () {
       WB.grow(self.words);
       WB.mirror(self.words);
@@ -210,9 +208,6 @@
   }
 
   Photos.prototype.valid = valid;
-
-  /** No versions of a collage: a version would point to pictures that removing one from the collage deletes. */
-  Photos.prototype.keepsVersions = false;
 
   Photos.prototype.value = function () {
     return {
@@ -238,36 +233,21 @@
     this.render();
   };
 
-  /** The words above the collage, its buttons, file inputs and messages. */
+  /** The collage's words, buttons and lines as the build wrote them (kinds/photos/block.py), and its file choosers. */
   Photos.prototype.build = function () {
     var self = this;
-    var intro = WB.element(
-      'p', 'wb-photos__intro',
-      WB.t('photos.intro')
-    );
-    this.area.insertBefore(intro, this.grid);
-    this.empty = WB.element('p', 'wb-photos__empty', WB.t('photos.empty'));
-    this.area.insertBefore(this.empty, this.grid);
-
-    var actions = WB.element('p', 'wb-photos__actions wb-alert__actions');
-    var add = WB.button(WB.t('photos.add_button'), 'add-photos');
-    add.setAttribute('aria-describedby', 'wb-photos-usage-' + this.ident);
-    actions.appendChild(add);
+    var actions = this.area.querySelector('.wb-photos__actions');
+    this.empty = this.area.querySelector('.wb-photos__empty');
+    this.usageLine = this.area.querySelector('.wb-photos__usage');
+    this.message = this.area.querySelector('.wb-photos__message');
+    if (!actions || !this.empty || !this.usageLine || !this.message) throw new Error('wb-photos: incomplete markup');
     this.input = this.fileInput(false);
     actions.appendChild(this.input);
-    // A phone's own chooser offers the camera too; this button goes straight to it.
+    // A phone's own chooser offers the camera too; its button (shown on touch screens only: photos.css) goes straight to it.
     if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches) {
-      actions.appendChild(WB.button(WB.t('photos.camera_button'), 'take-photo'));
       this.camera = this.fileInput(true);
       actions.appendChild(this.camera);
     }
-    this.area.appendChild(actions);
-    this.usageLine = WB.element('p', 'wb-photos__usage');
-    this.usageLine.id = 'wb-photos-usage-' + this.ident;
-    this.area.appendChild(this.usageLine);
-    this.message = WB.element('div', 'wb-photos__message');
-    this.message.setAttribute('role', 'status');
-    this.area.appendChild(this.message);
 
     // Photos dropped on the collage from the computer's files.
     this.area.addEventListener('dragover', function (event) {
@@ -394,7 +374,7 @@
   };
 
   Photos.prototype.choose = function (input) {
-    if (!this.adding && !this.full()) input.click();
+    if (input && !this.adding && !this.full()) input.click();
   };
 
   /** Is the collage full? Then say so. */

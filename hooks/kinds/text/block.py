@@ -27,7 +27,7 @@ from pymdownx.blocks.block import Block, type_any, type_string
 import kinds
 from wb_errors import PromptError
 from wb_i18n import Catalogue
-from wb_prompts import dom_id, validate_id
+from wb_prompts import dom_id, status_line, validate_id
 
 # Text answers a prompt may ask for (option `kind`; "text" when not given), by the rows of their box.
 # capitals: shown in capitals as typed, stored as typed; letter: a tall writing space.
@@ -65,6 +65,22 @@ def render_text(body: Body) -> None:
     if body.kind == "capitals":
         box.set("autocapitalize", "characters")
     etree.SubElement(body.root, "div", {"class": "wb-prompt__print", "aria-hidden": "true"})
+
+
+def versions_row(root: etree.Element, ident: str, strings: Catalogue) -> None:
+    """ "Keep this version", its spoken result and what it does, as versions-panel.js takes them over (it adds
+    the versions kept). Written here so that nothing moves as the page's script starts (core.css: .wb-scripted)."""
+    panel = etree.SubElement(root, "div", {"class": "wb-versions wb-scripted", "data-search-exclude": ""})
+    row = etree.SubElement(panel, "p", {"class": "wb-versions__actions"})
+    keep = etree.SubElement(row, "button", {
+        "type": "button", "class": "wb-button", "data-wb-action": "keep-version",
+        "aria-describedby": f"wb-versions-about-{ident}",
+    })
+    keep.text = strings.t("versions.keep_button")
+    said = etree.SubElement(row, "span", {"class": "wb-versions__said", "role": "status"})
+    said.text = ""
+    about = etree.SubElement(panel, "p", {"class": "wb-versions__about", "id": f"wb-versions-about-{ident}"})
+    about.text = strings.t("versions.about")
 
 
 def checked(prompt_id: str, value: str, options: dict[str, Any]) -> tuple[kinds.Kind, dict[str, Any]]:
@@ -115,11 +131,9 @@ class Prompt(Block):
         # The authored words are parsed into this holder, then moved into the label.
         self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
         self.answers.render(Body(root, ident, self.prompt_id, self.kind, self.config["strings"], self.checked))
-        status = etree.SubElement(
-            root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""}
-        )
-        # Until answer.js runs, and for good where scripts are off: say what will not be kept.
-        status.text = self.config["strings"].t("prompt.no_script_status")
+        status_line(root, ident, self.config["strings"].t("prompt.no_script_status"))
+        if self.answers.versions:
+            versions_row(root, ident, self.config["strings"])
         return root
 
     def on_markdown(self) -> str:
