@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 
 from wb_errors import PromptError
+from wb_i18n import Catalogue
 
 # A prompt id is its workbook number: "1.1", "3.10", "12.4.2".
 RE_PROMPT_ID = re.compile(r"^[1-9][0-9]*(?:\.[1-9][0-9]*)+$")
@@ -106,12 +107,11 @@ def dom_id(prompt_id: str) -> str:
     return prompt_id.replace(".", "-")
 
 
-def status_line(root: etree.Element, ident: str, no_script: str) -> etree.Element:
-    """A prompt's status line: where scripts are off, `no_script` (what will not be kept); where they run,
-    one line's room, kept empty until the prompt's script says whether the answer is saved (core.css)."""
+def status_line(root: etree.Element, ident: str, strings: Catalogue) -> None:
+    """A prompt's status line: where scripts are off (or its script could not start), what will not be kept;
+    where they run, a line's room, kept until the prompt's script says whether the answer is saved (core.css)."""
     status = etree.SubElement(root, "p", {"class": "wb-prompt__status", "id": f"wb-status-{ident}", "data-search-exclude": ""})
-    etree.SubElement(status, "span", {"class": "wb-prompt__no-script"}).text = no_script
-    return status
+    etree.SubElement(status, "span", {"class": "wb-no-script"}).text = strings.t("prompt.no_script_status")
 
 
 def validate_id(argument: str | None) -> str:

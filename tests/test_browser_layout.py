@@ -9,6 +9,8 @@ at 360 px and at Lighthouse's 412 x 823.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pages import box
@@ -174,3 +176,16 @@ def test_a_kind_whose_script_cannot_start_says_what_to_do_instead(page: Page, ba
     expect(drawing.locator(".wb-drawing")).to_be_hidden()
     expect(drawing.get_by_role("button", name="Keep this version")).to_have_count(0)
     expect(page.locator('[data-wb-prompt="3.1"]').get_by_role("button", name="Keep this version")).to_be_visible()
+
+
+def test_when_the_workbooks_code_cannot_be_fetched_the_page_is_as_without_javascript(page: Page, base_url):
+    """A phone that loses the network as the page loads: Material's code runs, ours never comes. Nothing is
+    left waiting for it: once loaded, the page says what will not be kept, as it does with scripts off."""
+    page.route("**/assets/wb/core.*.js", lambda route: route.abort())
+    page.goto(base_url + "theory/")
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\bwb-js\b"))
+    expect(page.locator("#wb-status-3-1")).to_contain_text("Saving answers needs JavaScript")
+    expect(page.locator("#wb-status-3-1")).to_be_visible()
+    expect(page.locator('[data-wb-prompt="3.9"]').get_by_text("Drawing here needs JavaScript.")).to_be_visible()
+    expect(page.get_by_role("button", name="Keep this version")).to_have_count(0)
+    expect(page.locator(".md-content .wb-scripted:visible")).to_have_count(0)

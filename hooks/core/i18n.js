@@ -99,12 +99,6 @@
     return found.formats[name].format(asDate(date));
   }
 
-  Object.defineProperty(WB, 'locale', {
-    configurable: true,
-    get: function () {
-      return rules().locale;
-    }
-  });
   WB.t = t;
   WB.tn = tn;
   WB.tf = tf;

@@ -296,7 +296,7 @@ class Ladder(Block):
                                                         "data-search-exclude": ""})
         etree.SubElement(history, "h4", {"id": f"wb-ladder-{ident}-history", "tabindex": "-1", "data-search-exclude": ""}).text = strings.t("ladder.history_heading")
         etree.SubElement(history, "ol", {"class": "wb-ladder__entries"})
-        status_line(block, ident, strings.t("prompt.no_script_status"))
+        status_line(block, ident, strings)
 
     def on_inline_end(self, block: etree.Element) -> None:
         self.config["registry"].record(block, self.md)

@@ -131,7 +131,7 @@ class Prompt(Block):
         # The authored words are parsed into this holder, then moved into the label.
         self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
         self.answers.render(Body(root, ident, self.prompt_id, self.kind, self.config["strings"], self.checked))
-        status_line(root, ident, self.config["strings"].t("prompt.no_script_status"))
+        status_line(root, ident, self.config["strings"])
         if self.answers.versions:
             versions_row(root, ident, self.config["strings"])
         return root
