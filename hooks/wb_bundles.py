@@ -21,7 +21,7 @@ import rcssmin
 import rjsmin
 
 import kinds
-from wb_i18n import Text
+from wb_i18n import Text, latin_digits
 
 # Every page: the interface's words, storage, saving, text prompts, versions, the loader of other
 # bundles (need.js), and main.js (which starts the modules), last.
@@ -155,7 +155,8 @@ def make(texts: dict[str, Text]) -> Bundles:
     }
     files = {module: [modules[other].file for other in order({module})] for module in BUNDLES}
     styles = make_styles()
-    front = f"window.WB_STRINGS={as_json(words['core'])};\nwindow.WB_BUNDLES={as_json(files)};\n{styles.script()}\n"
+    digits = "window.WB_LATIN_DIGITS=true;\n" if latin_digits(texts) else ""
+    front = f"window.WB_STRINGS={as_json(words['core'])};\n{digits}window.WB_BUNDLES={as_json(files)};\n{styles.script()}\n"
     return Bundles(bundle("core", [front, *code["core"]]), modules, styles)
 
 

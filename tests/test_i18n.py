@@ -162,3 +162,13 @@ def test_a_welsh_catalogue_gives_the_pages_and_the_scripts_its_words(tmp_path):
     assert soup.select_one("#wb-status-1-1").get_text() == "Mae angen JavaScript i gadw atebion."
     manifest = json.loads((tmp_path / "site" / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["short_name"] == "Llyfr gwaith"  # "Peer Mentoring in Criminal Justice" is too long
+
+
+@pytest.mark.parametrize(("locale", "plain"), [
+    ("en-GB", True), ("cy-GB, en-GB", True), ("hi", True), ("ar-EG", False), ("fa", False), ("en-GB, bn", False), ("not a tag!", False),
+])
+def test_small_numbers_skip_the_browsers_formatting_only_where_every_locale_writes_0_to_9(locale, plain):
+    """The core says so (WB_LATIN_DIGITS) and i18n.js then writes 3 as "3" without waking Intl.NumberFormat."""
+    from wb_i18n import latin_digits
+
+    assert latin_digits({"locale": locale}) is plain

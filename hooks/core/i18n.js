@@ -21,30 +21,33 @@
   var PLACEHOLDER = /\{([a-z_]+)\}/g;
 
   /**
-   * The catalogue's locale, or the first of its list ("cy-GB, en-GB") this browser has the data
-   * of; where it has none of them, the browser's own (undefined).
-   */
-  function supported(tags) {
-    try {
-      var found = Intl.DateTimeFormat.supportedLocalesOf(tags);
-      return found.length ? found[0] : undefined;
-    } catch (error) {
-      return undefined;
-    }
-  }
-  /**
-   * The locale, its plural rules and number format, made on first use: waking the browser's Intl
-   * takes tens of milliseconds on a slow phone, which a page's start need not spend at once.
+   * The catalogue's locales ("cy-GB, en-GB"), most wanted first: each of the browser's Intl formats
+   * takes the first it has the data of (where it has none, the browser's own). Made on first use,
+   * each on its own: waking the browser's number or date formatting takes tens of milliseconds on a
+   * slow phone (its plural rules far less), which a page's start need not spend.
    */
   var intl = null;
   function rules() {
     if (!intl) {
-      var locale = supported(String(strings.locale || 'en').split(',').map(function (tag) {
+      var tags = String(strings.locale || 'en').split(',').map(function (tag) {
         return tag.trim();
-      }));
-      intl = { locale: locale, plurals: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale), formats: {} };
+      });
+      try {
+        tags = Intl.getCanonicalLocales(tags);
+      } catch (error) {
+        tags = undefined; // not a locale: the browser's own
+      }
+      intl = { tags: tags, plurals: new Intl.PluralRules(tags), numbers: null, formats: {} };
     }
     return intl;
+  }
+
+  /** "3", "1,234": a small whole number as it is where the locale writes 0-9 (the build says: WB_LATIN_DIGITS). */
+  function number(value) {
+    if (window.WB_LATIN_DIGITS === true && value === Math.floor(value) && Math.abs(value) < 1000) return String(value);
+    var found = rules();
+    if (!found.numbers) found.numbers = new Intl.NumberFormat(found.tags);
+    return found.numbers.format(value);
   }
 
   function fill(text, key, values) {
@@ -83,7 +86,7 @@
     if (!forms || typeof forms !== 'object') throw new Error('wb: no counted interface text ' + key);
     var all = {};
     for (var name in values || {}) all[name] = values[name];
-    all.count = rules().numbers.format(count);
+    all.count = number(count);
     var form = forms[count === 0 && 'zero' in forms ? 'zero' : rules().plurals.select(count)];
     return fill(typeof form === 'string' ? form : forms.other, key, all);
   }
@@ -95,16 +98,14 @@
   function format(options, date) {
     var name = JSON.stringify(options);
     var found = rules();
-    if (!found.formats[name]) found.formats[name] = new Intl.DateTimeFormat(found.locale, options);
+    if (!found.formats[name]) found.formats[name] = new Intl.DateTimeFormat(found.tags, options);
     return found.formats[name].format(asDate(date));
   }
 
   WB.t = t;
   WB.tn = tn;
   WB.tf = tf;
-  WB.number = function (value) {
-    return rules().numbers.format(value);
-  };
+  WB.number = number;
   WB.day = function (date) {
     return format({ day: 'numeric', month: 'long', year: 'numeric' }, date);
   };
