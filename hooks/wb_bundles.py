@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import minify
 import rcssmin
-import rjsmin
 
 import kinds
 from wb_i18n import Text, latin_digits
@@ -68,7 +68,8 @@ class Bundle:
 
 
 def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
-    text = rjsmin.jsmin("\n".join(parts)) if suffix == "js" else rcssmin.cssmin("\n".join(parts))
+    joined = "\n".join(parts)
+    text = minify.string("application/javascript", joined) if suffix == "js" else rcssmin.cssmin(joined)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
 

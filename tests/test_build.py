@@ -394,20 +394,22 @@ def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content
 def test_what_a_page_loads_runs_in_order(built):
     """The catalogue, the store, the registry, text prompts, main.js last in the core; then each kind; then My answers."""
     text = "".join((built / "my-answers" / src).resolve().read_text(encoding="utf-8") for src in our_scripts(built, "my-answers"))
-    parts = ("window.WB_STRINGS=", "WB.Store=Store", "WB.register=function", "WB.register('wb-answer'", "WB.need=function",
-             "WB.start=start", "WB.register('wb-list'", "WB.register('wb-photos'", "WB.register('wb-ladder'",
-             "WB.register('wb-review'")
+    # Marks that survive the minifier, which shortens local names (WB.Store=Store is n.Store=t).
+    parts = ("window.WB_STRINGS=", ".Store=", ".register=function", '.register("wb-answer"', ".need=function",
+             ".start=", '.register("wb-list"', '.register("wb-photos"', '.register("wb-ladder"', '.register("wb-review"')
+    assert all(text.count(part) == 1 for part in parts if part.startswith(".register")), "each kind registers once"
     assert [text.index(part) for part in parts] == sorted(text.index(part) for part in parts), "in the order they run"
 
 
 def test_a_plain_page_carries_no_code_or_words_of_the_kinds_or_my_answers(built):
     core = (built / "beginnings" / our_scripts(built, "beginnings")[0]).resolve().read_text(encoding="utf-8")
-    for absent in ("WB.register('wb-list'", "WB.register('wb-drawing'", "WB.register('wb-photos'",
-                   "WB.register('wb-ladder'", "WB.register('wb-review'", '"review.tools.restore_button"', '"ladder.keep_button"',
-                   "WB.Vault=Vault", "WB.locked=", "WB.PhotoStore=PhotoStore", '"lock.bar.title"'):
+    assert '.register("wb-answer"' in core and ".Store=" in core  # as the minifier writes them
+    for absent in ('.register("wb-list"', '.register("wb-drawing"', '.register("wb-photos"',
+                   '.register("wb-ladder"', '.register("wb-review"', '"review.tools.restore_button"', '"ladder.keep_button"',
+                   ".Vault=", ".locked={", ".PhotoStore=", '"lock.bar.title"'):
         assert absent not in core, absent
     # Where the other bundles are, for pages reached by instant navigation (main.js loads them).
-    found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\});", core).group(1))
+    found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\})[;,]window\.", core).group(1))
     assert found["wb-ladder"] == [our_scripts(built, "power")[1].split("/")[-1]]
     assert found["wb-review"] == [src.split("/")[-1] for src in our_scripts(built, "my-answers")[1:]]
 
@@ -423,7 +425,8 @@ def test_the_prompts_of_each_page_are_recorded_as_the_blocks_render_them(built):
 def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
     bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js")]
-    code = "".join(text[text.index(";\n(function") if ";\n(function" in text else text.index(";(function"):] for text in bundles)
+    # Each bundle's code, after the words in front of it (the first script: "(function (window) {" as written).
+    code = "".join(text[re.search(r"[;,]\n?\(?function\(", text).start():] for text in bundles)
     where = wb_bundles.scripts_by_name()
     sources = sum(len(where[name].read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
     assert len(bundles) == 8 and len(code) < 0.7 * sources
