@@ -104,7 +104,7 @@ def test_by_instant_navigation_each_kind_and_my_answers_start_and_keep_what_is_d
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
     assert page.evaluate("() => window.wbNoReload") is True
     # Each file once, in the order each needs: the kinds before My answers.
-    assert bundles_fetched(page) == ["core", "list", "drawing", "photostore", "photos", "ladder", "lock", "review"]
+    assert bundles_fetched(page) == ["core", "list", "drawing", "photostore", "photos", "ladder", "versions", "lock", "review"]
 
     page.reload()
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")

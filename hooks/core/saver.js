@@ -96,20 +96,52 @@
       self.changedElsewhere(raw);
     });
     live.add(this);
-    // "Keep this version" and the versions kept (versions-panel.js), where the build wrote its row:
-    // not for the ladder and photos, which keep their own. A row that cannot start does not show.
-    var row = root.querySelector(':scope > .wb-versions');
-    if (row && WB.VersionPanel) {
-      try {
-        this.versions = new WB.VersionPanel(this, row);
-      } catch (error) {
-        row.hidden = true;
-        if (window.console) console.error('wb: the versions of ' + this.id, error);
-      }
-    } else if (row) {
-      row.hidden = true;
+    // "Keep this version" and the versions kept (versions-panel.js, in the bundle wb-versions), where the
+    // build wrote its row (not for photos). Their code comes where this prompt has versions kept, else
+    // at the first "Keep this version" here or another tab's: a page where none is kept carries none.
+    this.versionRow = root.querySelector(':scope > .wb-versions');
+    if (this.versionRow && (WB.VersionPanel || WB.store.read('versions', this.id).state !== 'empty')) {
+      this.startVersions();
+    } else if (this.versionRow) {
+      this.stopVersions = WB.store.onChange('versions', this.id, function () {
+        self.startVersions();
+      });
     }
   }
+
+  /**
+   * The versions panel, started once its code is here: a promise of it, or of null where its code
+   * could not be loaded (tried again on the next click) or it could not start (its row is hidden).
+   */
+  Saver.prototype.startVersions = function () {
+    var self = this;
+    if (this.stopVersions) this.stopVersions();
+    this.stopVersions = null;
+    if (this.versions) return Promise.resolve(this.versions);
+    this.panel = this.panel || Promise.resolve(WB.need(['wb-versions'])).then(function () {
+      if (!WB.VersionPanel) {
+        self.panel = null;
+        return null;
+      }
+      try {
+        self.versions = new WB.VersionPanel(self, self.versionRow);
+      } catch (error) {
+        self.versionRow.hidden = true;
+        if (window.console) console.error('wb: the versions of ' + self.id, error);
+      }
+      return self.versions || null;
+    });
+    return this.panel;
+  };
+
+  /** "Keep this version" before the panel's code is here: keep it once it is, or say it could not come. */
+  Saver.prototype.keepVersion = function () {
+    var said = this.versionRow.querySelector('.wb-versions__said');
+    this.startVersions().then(function (panel) {
+      if (panel) panel.keep();
+      else if (said) said.textContent = WB.t('saver.versions_missing');
+    });
+  };
 
   /** Show what is stored, or say why nothing can be shown. */
   Saver.prototype.restore = function () {
@@ -321,6 +353,8 @@
         field.scrollIntoView({ block: 'center' });
         field.focus();
       }
+    } else if (action === 'keep-version' && !this.versions && this.versionRow) {
+      this.keepVersion();
     } else if (action === 'show-aside') {
       var raw = this.notice && this.notice.querySelector('.wb-notice__raw');
       if (raw) {

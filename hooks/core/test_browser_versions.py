@@ -68,6 +68,53 @@ def test_keep_view_copy_from_and_delete_a_version(page: Page, base_url, context)
     assert box(page, "1.1").input_value() == "What I think now"
 
 
+VERSIONS_CODE = re.compile(r"/assets/wb/versions\.[0-9a-f]{10}\.js$")
+
+
+def test_a_page_with_no_version_kept_loads_their_code_only_at_the_first_keep(page: Page, base_url):
+    """What a page carries: the code for versions comes where one is kept, or at "Keep this version"."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if VERSIONS_CODE.search(request.url) else None)
+    page.goto(base_url + "beginnings/")
+    expect(box(page, "1.1")).to_be_editable()
+    expect(page.locator('[data-wb-prompt="1.1"][data-wb-init=""]')).to_have_count(1)
+    assert fetched == [] and page.evaluate("() => !window.WB.VersionPanel")
+    keep(page, "1.1", "What I thought first")
+    expect(entries(page, "1.1")).to_have_count(1)
+    assert len(fetched) == 1
+    # Opened again: the prompt has a version kept, so the code comes as the page starts and shows it.
+    page.reload()
+    expect(entries(page, "1.1")).to_have_count(1)
+    expect(entries(page, "1.1").nth(0).locator(".wb-versions__date")).to_contain_text("Kept ")
+
+
+def test_a_version_kept_in_another_tab_shows_here_without_a_reload(page: Page, base_url, context):
+    page.goto(base_url + "beginnings/")
+    expect(box(page, "1.1")).to_be_editable()
+    other = context.new_page()
+    other.goto(base_url + "beginnings/")
+    keep(other, "1.1", "Kept in the other tab")
+    expect(entries(page, "1.1")).to_have_count(1)
+    other.close()
+
+
+def test_when_the_code_for_versions_cannot_load_keeping_one_says_so_and_the_answer_stays_saved(page: Page, base_url):
+    page.route(VERSIONS_CODE, lambda route: route.abort())
+    page.goto(base_url + "beginnings/")
+    box(page, "1.1").fill("Words that stay saved")
+    panel(page, "1.1").get_by_role("button", name="Keep this version").click()
+    expect(panel(page, "1.1").get_by_role("status")).to_have_text(
+        "This version could not be kept: part of the workbook did not load. Your answer is still saved. "
+        "Reload the page when you are connected, then keep it again.")
+    expect(page.locator('[data-wb-prompt="1.1"] .wb-prompt__status')).to_contain_text("Saved")
+    assert kept(page, "1.1") == []
+    page.unroute(VERSIONS_CODE)
+    page.reload()
+    expect(box(page, "1.1")).to_have_value("Words that stay saved")
+    keep(page, "1.1", "Words that stay saved")
+    expect(entries(page, "1.1")).to_have_count(1)
+
+
 def test_lists_and_drawings_keep_versions_the_ladder_and_photos_keep_their_own(page: Page, base_url):
     page.goto(base_url + "power/")
     expect(page.get_by_role("button", name="Keep today’s placement")).to_be_visible()
