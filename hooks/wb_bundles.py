@@ -26,11 +26,14 @@ from wb_i18n import Text, latin_digits
 # Every page: the interface's words, storage, saving, text prompts, the loader of other bundles
 # (need.js), and main.js (which starts the modules), last.
 CORE = ("i18n.js", "storage.js", "journal.js", "saver.js", "answer.js", "need.js", "main.js")
-# Three bundles no element names: the versions kept of answers (saver.js loads it where a prompt has
-# some, or at the first "Keep this version"), the photo store (photos, the lock and My answers keep
-# pictures in it), and the lock (main.js loads it where the lock is on, or another tab turns it on).
+# Bundles no element names: the versions kept of answers (saver.js loads it where a prompt has some, or
+# at the first "Keep this version"), the notes about keeping answers (main.js loads it when one is due:
+# the backup reminder, WebKit's 7-day rule, the offline folder), the photo store (photos, the lock and
+# My answers keep pictures in it), and the lock (main.js loads it where the lock is on, or another tab
+# turns it on).
 SHARED: dict[str, tuple[str, ...]] = {
     "wb-versions": ("versions.js", "versions-panel.js"),
+    "wb-notices": ("notices.js",),
     "wb-photostore": ("photostore.js",),
     "wb-lock": ("locked.js", "vault-crypto.js", "vault.js", "vault-session.js", "lock.js"),
 }

@@ -103,8 +103,10 @@ def test_by_instant_navigation_each_kind_and_my_answers_start_and_keep_what_is_d
     expect(page.locator('[data-wb-review-prompt="5.4"] .wb-photos__image')).to_have_count(1)
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
     assert page.evaluate("() => window.wbNoReload") is True
-    # Each file once, in the order each needs: the kinds before My answers.
-    assert bundles_fetched(page) == ["core", "list", "drawing", "photostore", "photos", "ladder", "versions", "lock", "review"]
+    # Each file once, in the order each needs: the kinds before My answers. The notes' code came with
+    # the backup reminder, due on theory/ once an answer was saved and no backup made.
+    assert bundles_fetched(page) == ["core", "list", "drawing", "notices", "photostore", "photos", "ladder", "versions",
+                                     "lock", "review"]
 
     page.reload()
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
@@ -120,7 +122,9 @@ def test_a_plain_page_counts_an_answer_of_a_kind_without_fetching_its_code(page:
     page.goto(base_url + "beginnings/")
     power = page.locator("nav.md-nav--primary a", has_text="8. Reflections on Power").first
     expect(power.locator(".wb-nav-progress")).to_contain_text("1 of")
-    assert bundles_fetched(page) == ["core"]
+    # No kind's code: only the notes', for the backup reminder (an answer saved, no backup made).
+    expect(page.locator(".wb-reminder")).to_be_visible()
+    assert bundles_fetched(page) == ["core", "notices"]
 
 
 def test_from_disk_each_kind_and_my_answers_start_and_the_plain_page_counts_them_without_their_code(page: Page, offline_folder: Path):
@@ -145,7 +149,8 @@ def test_from_disk_each_kind_and_my_answers_start_and_the_plain_page_counts_them
                     "5. Reflections on Self Confidence"):
         mark = page.locator("nav.md-nav--primary a", has_text=section).first.locator(".wb-nav-progress")
         expect(mark).to_contain_text("1 of")
-    assert bundles_in_page(page) == ["core"]
+    expect(page.locator(".wb-reminder")).to_be_visible()  # no backup made: the notes' code came for it, no kind's
+    assert bundles_in_page(page) == ["core", "notices"]
     page.get_by_role("link", name="My answers").first.click()
     expect(page.locator('[data-wb-review-prompt="4.1"]')).to_contain_text("From the folder")
     expect(page.locator('[data-wb-review-prompt="3.9"]')).to_contain_text("Drawn from disk")

@@ -382,8 +382,8 @@ def our_scripts(built, name: str) -> list[str]:
     ("identity", ["core", "list"]),
     ("self-confidence", ["core", "photostore", "drawing", "photos"]),  # the photo store: photos' own bundle
     ("power", ["core", "ladder"]),
-    # Shows every kind of answer and the versions kept, and holds the lock's settings.
-    ("my-answers", ["core", "versions", "photostore", "lock", "list", "drawing", "photos", "ladder", "review"]),
+    # Shows every kind of answer, the versions kept and how long this browser keeps answers; holds the lock's settings.
+    ("my-answers", ["core", "versions", "notices", "photostore", "lock", "list", "drawing", "photos", "ladder", "review"]),
 ])
 def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content(built, name, bundles):
     ours = our_scripts(built, name)
@@ -429,7 +429,7 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     code = "".join(text[re.search(r"[;,]\n?\(?function\(", text).start():] for text in bundles)
     where = wb_bundles.scripts_by_name()
     sources = sum(len(where[name].read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
-    assert len(bundles) == 9 and len(code) < 0.7 * sources
+    assert len(bundles) == 10 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))
     source = (wb_bundles.CORE_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(

@@ -116,7 +116,7 @@
     text.appendChild(document.createTextNode(problem(check.reason)));
     alert.appendChild(text);
     var heading = document.querySelector('.md-content__inner h1');
-    if (heading) belowTitle(heading, alert);
+    if (heading) WB.belowTitle(heading, alert);
   }
 
   /* ---- how long this browser keeps answers ------------------------------ */
@@ -140,22 +140,8 @@
     /** When the last backup was made (ms), or null. */
     lastBackup: function () {
       return metaTime('backup', 'last');
-    },
-    /** Promise of true when the browser has agreed to keep this site's storage until it is cleared. */
-    persisted: function () {
-      if (!navigator.storage || !navigator.storage.persisted) return Promise.resolve(false);
-      return navigator.storage.persisted().catch(function () {
-        return false;
-      });
-    },
-    /** Promise of plain words: will this browser keep the answers? */
-    describe: function () {
-      return WB.keeping.persisted().then(function (kept) {
-        if (kept) return WB.t('main.kept_until_cleared');
-        if (WB.keeping.weekRule()) return WB.t('main.week_rule') + ' ' + WB.t('main.week_rule_keep');
-        return WB.t('main.may_clear');
-      });
     }
+    // persisted() and describe(), for My answers: notices.js.
   };
 
   /* ---- answers changed: progress, and a request to keep storage -------- */
@@ -208,11 +194,11 @@
    * Put `el` under the page's title: after the progress line when there is one (the build writes it,
    * empty, on pages with prompts, so that filling it moves nothing), else right after the title.
    */
-  function belowTitle(heading, el) {
+  WB.belowTitle = function (heading, el) {
     var next = heading.nextElementSibling;
     var after = next && next.classList.contains('wb-progress') ? next : heading;
     after.parentNode.insertBefore(el, after.nextSibling);
-  }
+  };
 
   /** "3 of 8 answered on this page", under the page's title. */
   function progress() {
@@ -276,37 +262,26 @@
     }
   }
 
+  /* ---- notes about keeping answers (notices.js, the bundle wb-notices, loaded when one is due) -- */
+  /** Show WB.notices[name](arg) once its code has come. */
+  function notice(name, arg) {
+    Promise.resolve(WB.need(['wb-notices'])).then(function () {
+      if (!WB.notices) throw new Error('the code for notes did not load');
+      WB.notices[name](arg);
+    }).catch(function (error) {
+      if (window.console) console.error('wb: the note ' + name, error);
+    });
+  }
+
   /**
    * In WebKit, once, beside the first answer saved: this browser may delete answers
    * after a week away, and the two ways to keep them. Never again once shown.
    */
   function weekNotice(id) {
     if (!WB.keeping.weekRule() || document.querySelector('.wb-keeping')) return;
-    var seen = WB.store.read('meta', 'keeping');
-    if (seen.state !== 'empty') return;
+    if (WB.store.read('meta', 'keeping').state !== 'empty') return;
     var root = id && document.querySelector('.md-content [data-wb-prompt="' + id + '"]');
-    var status = root && root.querySelector('.wb-prompt__status');
-    if (!status) return;
-    if (!WB.store.write('meta', 'keeping', { shown: new Date().toISOString() }).ok) return;
-    var target = document.querySelector('meta[name="wb-answers-url"]');
-    var note = WB.element('div', 'wb-reminder wb-keeping');
-    note.setAttribute('role', 'note');
-    note.setAttribute('aria-label', WB.t('main.keeping.label'));
-    note.appendChild(WB.element('p', '', WB.t('main.keeping.saved') + ' ' + WB.t('main.week_rule')));
-    note.appendChild(WB.element('p', '', WB.t('main.keeping.two_ways')));
-    var ways = note.appendChild(WB.element('ul'));
-    ways.appendChild(WB.element('li', '', WB.t('main.keeping.home_screen')));
-    ways.appendChild(WB.element('li', '', WB.t('main.keeping.backup')));
-    var actions = note.appendChild(WB.element('p', 'wb-alert__actions'));
-    if (target) {
-      var link = actions.appendChild(WB.element('a', 'wb-button', WB.t('main.make_backup')));
-      link.href = target.getAttribute('content') + '#wb-review-backup';
-    }
-    var ok = actions.appendChild(WB.button(WB.t('main.keeping.ok'), 'dismiss-keeping'));
-    ok.addEventListener('click', function () {
-      note.remove();
-    });
-    status.parentNode.insertBefore(note, status.nextSibling);
+    if (root && root.querySelector('.wb-prompt__status')) notice('week', id);
   }
 
   /* ---- a gentle reminder to back up ------------------------------------- */
@@ -320,13 +295,12 @@
     return isNaN(time) ? null : time;
   }
 
+  /** Is a reminder to back up due: answers, and none backed up for a week (nor put off for three days)? */
   function reminder() {
     if (!WB.store || document.querySelector('.wb-reminder') || !WB.store.check().ok) return;
     // My answers says when the last backup was in its own backup box: a box put above its text would move the page.
     if (document.querySelector('.wb-review')) return;
-    var heading = document.querySelector('.md-content__inner h1');
-    var target = document.querySelector('meta[name="wb-answers-url"]');
-    if (!heading || !target) return;
+    if (!document.querySelector('.md-content__inner h1') || !document.querySelector('meta[name="wb-answers-url"]')) return;
     var answers = WB.store.list('answer').filter(function (entry) {
       return entry.record;
     });
@@ -338,49 +312,14 @@
       return Date.parse(entry.record.saved) || 0;
     }));
     var due = last === null ? true : now - last > REMIND_AFTER && newest > last;
-    if (!due || (quiet !== null && now - quiet < QUIET_FOR)) return;
-
-    var box = document.createElement('div');
-    box.className = 'wb-reminder';
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', WB.t('main.reminder.label'));
-    var text = document.createElement('p');
-    // Sentences, each whole, one after another.
-    text.textContent = [
-      last === null ? WB.t('main.reminder.never') : WB.t('main.reminder.since', { day: WB.day(last) }),
-      WB.keeping.weekRule() ? WB.t('main.week_rule') + ' ' + WB.t('main.reminder.only_copy') : WB.t('main.reminder.browser_forgets'),
-      WB.t('main.reminder.one_file')
-    ].join(' ');
-    box.appendChild(text);
-    var actions = document.createElement('p');
-    actions.className = 'wb-alert__actions';
-    var link = document.createElement('a');
-    link.className = 'wb-button';
-    link.href = target.getAttribute('content') + '#wb-review-backup';
-    link.textContent = WB.t('main.make_backup');
-    actions.appendChild(link);
-    var later = WB.button(WB.t('main.reminder.not_now'), 'dismiss-reminder');
-    later.addEventListener('click', function () {
-      WB.store.write('meta', 'reminder', { dismissed: new Date().toISOString() });
-      box.remove();
-    });
-    actions.appendChild(later);
-    box.appendChild(actions);
-    belowTitle(heading, box);
+    if (due && (quiet === null || now - quiet >= QUIET_FOR)) notice('reminder', last);
   }
 
   /* ---- opened from a folder on disk: say where answers live ------------ */
   function offlineNote() {
     var home = document.querySelector('meta[name="wb-page"][content="home"]');
-    var heading = document.querySelector('.md-content__inner h1');
-    if (location.protocol !== 'file:' || !home || !heading || document.querySelector('.wb-offline-note')) return;
-    var note = document.createElement('div');
-    note.className = 'wb-reminder wb-offline-note';
-    note.setAttribute('role', 'note');
-    [WB.t('main.offline.where'), WB.t('main.offline.shared'), WB.t('main.offline.advice')].forEach(function (words) {
-      note.appendChild(document.createElement('p')).textContent = words;
-    });
-    belowTitle(heading, note);
+    if (location.protocol !== 'file:' || !home || !document.querySelector('.md-content__inner h1')) return;
+    if (!document.querySelector('.wb-offline-note')) notice('offline');
   }
 
   /* ---- readable offline after a first visit, installable as an app ------ */

@@ -89,11 +89,12 @@
     });
   }
 
-  /** Is the code of this bundle here? A module's, once registered; the lock's, the photo store's and the versions', once they made theirs. */
+  /** Is the code of this bundle here? A module's, once registered; the shared ones (lock, photo store, versions, notes), once they made theirs. */
   function has(name) {
     if (name === 'wb-lock') return !!(WB.store && WB.store.vault);
     if (name === 'wb-photostore') return !!WB.photos;
     if (name === 'wb-versions') return !!WB.VersionPanel;
+    if (name === 'wb-notices') return !!WB.notices;
     return !!(WB.modules && WB.modules[name]);
   }
 
