@@ -104,14 +104,15 @@
       this.startVersions();
     } else if (this.versionRow) {
       this.stopVersions = WB.store.onChange('versions', this.id, function () {
-        self.startVersions();
+        if (document.contains(root)) self.startVersions();
+        else self.stopVersions();
       });
     }
   }
 
   /**
    * The versions panel, started once its code is here: a promise of it, or of null where its code
-   * could not be loaded (tried again on the next click) or it could not start (its row is hidden).
+   * could not be loaded (a click on "Keep this version" says so) or it could not start (its row is hidden).
    */
   Saver.prototype.startVersions = function () {
     var self = this;
@@ -137,9 +138,14 @@
   /** "Keep this version" before the panel's code is here: keep it once it is, or say it could not come. */
   Saver.prototype.keepVersion = function () {
     var said = this.versionRow.querySelector('.wb-versions__said');
+    if (said) said.textContent = ''; // said again on each click, as the panel does
     this.startVersions().then(function (panel) {
       if (panel) panel.keep();
-      else if (said) said.textContent = WB.t('saver.versions_missing');
+      else if (said) {
+        window.setTimeout(function () {
+          said.textContent = WB.t('saver.versions_missing');
+        }, 50);
+      }
     });
   };
 
