@@ -142,6 +142,11 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
     return parts
 
 
+def loaded_mark(module: str) -> str:
+    """A bundle's last line: all its code has run (need.js then loads it no more)."""
+    return f"(window.WB_LOADED=window.WB_LOADED||{{}})[{as_json(module)}]=true;"
+
+
 def make(texts: dict[str, Text]) -> Bundles:
     """Every bundle, from the scripts in their folders and the interface's words (i18n.js reads WB_STRINGS:
     the core's texts go in front of it, and each other bundle adds its own)."""
@@ -153,7 +158,8 @@ def make(texts: dict[str, Text]) -> Bundles:
     code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
     modules = {
-        module: bundle(stem(module), [f"Object.assign(window.WB_STRINGS=window.WB_STRINGS||{{}},{as_json(words[module])});\n", *code[module]])
+        module: bundle(stem(module), [f"Object.assign(window.WB_STRINGS=window.WB_STRINGS||{{}},{as_json(words[module])});\n",
+                                      *code[module], loaded_mark(module)])
         for module in BUNDLES
     }
     files = {module: [modules[other].file for other in order({module})] for module in BUNDLES}

@@ -401,6 +401,15 @@ def test_what_a_page_loads_runs_in_order(built):
     assert [text.index(part) for part in parts] == sorted(text.index(part) for part in parts), "in the order they run"
 
 
+def test_each_bundle_says_it_has_loaded_as_its_last_line(built):
+    """need.js loads a bundle no more once its last line has run (a bundle that failed half-way is not marked)."""
+    found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\})[;,]window\.", (built / "beginnings" / our_scripts(
+        built, "beginnings")[0]).resolve().read_text(encoding="utf-8")).group(1))
+    for module, files in found.items():
+        text = (built / "assets" / "wb" / files[-1]).read_text(encoding="utf-8")
+        assert text.rstrip(";\n").endswith(f'(window.WB_LOADED=window.WB_LOADED||{{}})["{module}"]=!0'), module
+
+
 def test_a_plain_page_carries_no_code_or_words_of_the_kinds_or_my_answers(built):
     core = (built / "beginnings" / our_scripts(built, "beginnings")[0]).resolve().read_text(encoding="utf-8")
     assert '.register("wb-answer"' in core and ".Store=" in core  # as the minifier writes them

@@ -89,21 +89,16 @@
     });
   }
 
-  /** Is the code of this bundle here? A module's, once registered; the shared ones (lock, photo store, versions, notes), once they made theirs. */
+  /** Is the code of this bundle here? Each bundle says so as its last line, once all its code has run (wb_bundles.py). */
   function has(name) {
-    if (name === 'wb-lock') return !!(WB.store && WB.store.vault);
-    if (name === 'wb-photostore') return !!WB.photos;
-    if (name === 'wb-versions') return !!WB.VersionPanel;
-    if (name === 'wb-notices') return !!WB.notices;
-    return !!(WB.modules && WB.modules[name]);
+    return !!(window.WB_LOADED && window.WB_LOADED[name]);
   }
 
   /**
-   * Load the bundles of these modules that are not here yet (`loaded(name)` says which are; by
-   * default their code). Returns null when nothing is missing, else a promise that resolves once
+   * Load the bundles of these modules that are not here yet. Returns null when nothing is missing, else a promise that resolves once
    * they are loaded, or could not be (a failure is logged; the caller sees what is still missing).
    */
-  WB.need = function (names, loaded) {
+  WB.need = function (names) {
     var scripts = document.querySelectorAll('script[src]');
     for (var i = 0; i < scripts.length; i++) fetched[fileOf(scripts[i].src)] = fetched[fileOf(scripts[i].src)] || 'done';
     ourStyles().forEach(function (pair) {
@@ -113,7 +108,7 @@
     var files = [];
     var pending = false;
     names.forEach(function (name) {
-      if (!window.WB_BUNDLES || !window.WB_BUNDLES[name] || (loaded || has)(name)) return;
+      if (!window.WB_BUNDLES || !window.WB_BUNDLES[name] || has(name)) return;
       var styles = (window.WB_STYLES && window.WB_STYLES.files[name]) || [];
       styles.concat(window.WB_BUNDLES[name]).forEach(function (file) {
         if (!fetched[file]) files.push(file);
@@ -135,8 +130,6 @@
     });
     return loading;
   };
-
-  WB.need.has = has;
 
   function parsed() {
     return document.readyState !== 'loading' ? Promise.resolve() : new Promise(function (resolve) {
