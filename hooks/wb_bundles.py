@@ -26,12 +26,16 @@ from wb_i18n import Text, latin_digits
 # Every page: the interface's words, storage, saving, text prompts, the loader of other bundles
 # (need.js), and main.js (which starts the modules), last.
 CORE = ("i18n.js", "storage.js", "journal.js", "saver.js", "answer.js", "need.js", "main.js")
-# Bundles no element names: the versions kept of answers (saver.js loads it where a prompt has some, or
-# at the first "Keep this version"), the notes about keeping answers (main.js loads it when one is due:
-# the backup reminder, WebKit's 7-day rule, the offline folder), the photo store (photos, the lock and
-# My answers keep pictures in it), and the lock (main.js loads it where the lock is on, or another tab
-# turns it on).
+# In the core of a site whose answers may be under an earlier namespace (its pages name it), after storage.js.
+MIGRATE = "migrate.js"
+# Bundles no element names: why an answer is not saved and the ways out, with copying to the clipboard
+# (saver.js and main.js load it when an answer cannot be saved or words are kept aside; the versions and My
+# answers copy with it), the versions kept of answers (saver.js loads it where a prompt has some, or at the
+# first "Keep this version"), the notes about keeping answers (main.js loads it when one is due: the backup
+# reminder, WebKit's 7-day rule, the offline folder), the photo store (photos, the lock and My answers keep
+# pictures in it), and the lock (main.js loads it where the lock is on, or another tab turns it on).
 SHARED: dict[str, tuple[str, ...]] = {
+    "wb-problems": ("problems.js",),
     "wb-versions": ("versions.js", "versions-panel.js"),
     "wb-notices": ("notices.js",),
     "wb-photostore": ("photostore.js",),
@@ -43,13 +47,14 @@ BUNDLES: dict[str, tuple[str, ...]] = {**SHARED, **{kind.module: kind.scripts fo
 # Bundles a bundle needs loaded before it (and what those need): the lock seals and opens the photos too;
 # a kind's own needs are in its registry line (My answers: the lock's settings and every kind of answer).
 NEEDS: dict[str, tuple[str, ...]] = {
+    "wb-versions": ("wb-problems",),
     "wb-lock": ("wb-photostore",),
     **{kind.module: kind.needs for kind in kinds.bundled() if kind.needs},
 }
 # The core's scripts and styles (every page), and the lock's; each kind's are in its folder (hooks/kinds).
 CORE_DIR = Path(__file__).resolve().parent / "core"
 LOCK_DIR = Path(__file__).resolve().parent / "lock"
-SCRIPTS = CORE + tuple(name for names in BUNDLES.values() for name in names)
+SCRIPTS = CORE + (MIGRATE,) + tuple(name for names in BUNDLES.values() for name in names)
 FOLDER = "assets/wb"
 # A quoted word that may be a text's key ('saver.saved_today').
 RE_QUOTED = re.compile(r"""['"]([a-z0-9_.]+)['"]""")
@@ -147,15 +152,23 @@ def loaded_mark(module: str) -> str:
     return f"(window.WB_LOADED=window.WB_LOADED||{{}})[{as_json(module)}]=true;"
 
 
-def make(texts: dict[str, Text]) -> Bundles:
+def core_scripts(migrate: bool) -> tuple[str, ...]:
+    """The core's scripts in load order; with `migrate` (the site had an earlier namespace), migrate.js after storage.js."""
+    if not migrate:
+        return CORE
+    at = CORE.index("storage.js") + 1
+    return CORE[:at] + (MIGRATE,) + CORE[at:]
+
+
+def make(texts: dict[str, Text], migrate: bool = False) -> Bundles:
     """Every bundle, from the scripts in their folders and the interface's words (i18n.js reads WB_STRINGS:
-    the core's texts go in front of it, and each other bundle adds its own)."""
+    the core's texts go in front of it, and each other bundle adds its own); `migrate`: see core_scripts."""
     where = scripts_by_name()
 
     def read(names: tuple[str, ...]) -> list[str]:
         return [where[name].read_text(encoding="utf-8") for name in names]
 
-    code = {"core": read(CORE), **{module: read(names) for module, names in BUNDLES.items()}}
+    code = {"core": read(core_scripts(migrate)), **{module: read(names) for module, names in BUNDLES.items()}}
     words = split_catalogue(texts, {name: "\n".join(parts) for name, parts in code.items()})
     modules = {
         module: bundle(stem(module), [f"Object.assign(window.WB_STRINGS=window.WB_STRINGS||{{}},{as_json(words[module])});\n",
@@ -171,6 +184,13 @@ def make(texts: dict[str, Text]) -> Bundles:
 
 # ---- stylesheets: the core's (every page), and each kind's with its bundle -------------------------
 CORE_STYLES = "core.css"
+# The shared bundles' stylesheets (each kind's are in its registry line): linked with their bundle's code, loaded before it.
+SHARED_STYLES: dict[str, tuple[Path, ...]] = {
+    "wb-problems": (CORE_DIR / "problems.css",),
+    "wb-versions": (CORE_DIR / "versions.css",),
+    "wb-notices": (CORE_DIR / "notices.css",),
+    "wb-lock": (LOCK_DIR / "lock.css",),
+}
 
 
 @dataclass(frozen=True)
@@ -195,10 +215,11 @@ class Styles:
 
 
 def make_styles() -> Styles:
-    """The core's stylesheet and each kind's (in its folder), minified, named by their content."""
+    """The core's stylesheet, the shared bundles' and each kind's (in its folder), minified, named by their content."""
     def read(kind: kinds.Kind) -> list[str]:
         return [(kind.folder / name).read_text(encoding="utf-8") for name in kind.styles]
 
     core = bundle("core", [(CORE_DIR / CORE_STYLES).read_text(encoding="utf-8")], "css")
-    by_module = {kind.module: kind for kind in kinds.bundled() if kind.styles}
-    return Styles(core, {module: bundle(stem(module), read(kind), "css") for module, kind in by_module.items()})
+    parts = {module: [path.read_text(encoding="utf-8") for path in paths] for module, paths in SHARED_STYLES.items()}
+    parts.update({kind.module: read(kind) for kind in kinds.bundled() if kind.styles})
+    return Styles(core, {module: bundle(stem(module), parts[module], "css") for module in BUNDLES if module in parts})

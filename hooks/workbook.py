@@ -40,6 +40,8 @@ class Build:
 
     settings: wb_config.Settings = field(default_factory=wb_config.Settings)
     strings: wb_i18n.Catalogue = field(default_factory=wb_i18n.english)
+    # The namespace earlier versions saved answers under, where it differs (legacy_namespace): the core then brings them over.
+    legacy: str | None = None
     # Each page's prompts, recorded by the blocks as they render them.
     registry: wb_prompts.PromptRegistry = field(default_factory=wb_prompts.PromptRegistry)
     # The pages that hold the My answers block (at most one is allowed).
@@ -49,7 +51,6 @@ class Build:
     # The map of every page's prompts (sections_json) and the script bundles, each made once a build.
     sections: str | None = None
     bundles: wb_bundles.Bundles | None = None
-
     def reset(self) -> None:
         self.registry.clear()
         self.review_pages.clear()
@@ -59,7 +60,7 @@ class Build:
 
     def scripts(self) -> wb_bundles.Bundles:
         if self.bundles is None:
-            self.bundles = wb_bundles.make(self.strings.texts)
+            self.bundles = wb_bundles.make(self.strings.texts, migrate=self.legacy is not None)
         return self.bundles
 
 
@@ -129,6 +130,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD.settings = wb_config.with_default_whens(
         settings, strings.t("support.samaritans_when"), strings.t("support.hub_of_hope_when"))
     BUILD.bundles = None
+    BUILD.legacy = legacy_namespace(config.site_name, config.site_url, settings.namespace)
     config.markdown_extensions.append(
         wb_extension.WorkbookExtension(registry=BUILD.registry, settings=settings, strings=strings))
     if settings.colour:
@@ -237,7 +239,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     review = files.get_file_from_path(BUILD.review_pages[0]) if BUILD.review_pages else None
     env.globals["wb"] = {
         "namespace": namespace(config),
-        "legacy_namespace": legacy_namespace(config.site_name, config.site_url, BUILD.settings.namespace),
+        "legacy_namespace": BUILD.legacy,
         "workbook_id": workbook_id(config.site_name, BUILD.settings.namespace),
         "app": not is_offline(config),
         "settings": BUILD.settings,
@@ -303,7 +305,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_offline(config):
         headers = wb_security.headers_file(sorted(BUILD.script_hashes))
         (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")
-        legacy = legacy_namespace(config.site_name, config.site_url, BUILD.settings.namespace)
+        legacy = BUILD.legacy
         wb_app.write_app(
             Path(config.site_dir), config.site_name, config.site_description, namespace(config), config.use_directory_urls,
             (legacy,) if legacy else (), colour, wb_brand.logo(config.theme, config.docs_dir),

@@ -186,6 +186,27 @@ def test_leaving_by_instant_navigation_with_an_answer_not_saved_asks_first(page:
     assert len(asked) == 2
 
 
+def test_the_code_that_explains_a_failed_save_comes_only_then_and_its_absence_still_says_not_saved(browser, base_url):
+    """A page whose answers save carries no alert code (problems.js); where that code cannot come when
+    a save fails (offline, a file missing), the status line itself says the answer is not saved and to copy it."""
+    context = browser.new_context(service_workers="block")  # page.route cannot hold back what a service worker serves
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.route(re.compile(r"/assets/wb/problems\.[0-9a-f]{10}\.(js|css)$"), lambda route: route.abort())
+    page.goto(base_url + "examples/")
+    type_and_wait(page, "99.1", "Saved words")
+    assert not [url for url in fetched if "/problems." in url]
+    page.evaluate(FULL_STORAGE)
+    box(page, "99.1").fill("Words that could not be saved")
+    expect(status(page, "99.1")).to_have_text("Not saved: copy your words somewhere safe before you leave this page.")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    assert [url for url in fetched if "/problems." in url]
+    expect(box(page, "99.1")).to_have_value("Words that could not be saved")
+    assert stored(page, "99.1")["value"] == "Saved words"
+    context.close()
+
+
 def test_try_saving_again_clears_the_alert_once_there_is_room(page: Page, base_url):
     page.goto(base_url + "examples/")
     page.evaluate(FULL_STORAGE)

@@ -104,9 +104,10 @@ def test_by_instant_navigation_each_kind_and_my_answers_start_and_keep_what_is_d
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
     assert page.evaluate("() => window.wbNoReload") is True
     # Each file once, in the order each needs: the kinds before My answers. The notes' code came with
-    # the backup reminder, due on theory/ once an answer was saved and no backup made.
-    assert bundles_fetched(page) == ["core", "list", "drawing", "notices", "photostore", "photos", "ladder", "versions",
-                                     "lock", "review"]
+    # the backup reminder, due on theory/ once an answer was saved and no backup made; My answers copies
+    # with the code that also says why an answer is not saved (problems).
+    assert bundles_fetched(page) == ["core", "list", "drawing", "notices", "photostore", "photos", "ladder", "problems",
+                                     "versions", "lock", "review"]
 
     page.reload()
     expect(page.locator('[data-wb-review-prompt="8.6"]')).to_contain_text("rung 3")
@@ -212,7 +213,8 @@ def test_by_instant_navigation_a_kinds_styles_come_with_its_code_in_the_cascades
     go_by_instant_navigation(page, base_url, "My answers", "my-answers/")
     expect(page.locator(".wb-review__tools")).to_have_css("border-top-style", "solid")
     assert styles_in_head(page)[0] == "core"
-    assert set(styles_in_head(page)) == {"core", "list", "drawing", "photos", "ladder", "review"}
+    assert set(styles_in_head(page)) == {"core", "problems", "versions", "notices", "lock", "list", "drawing", "photos",
+                                         "ladder", "review"}
 
 
 def test_while_a_kinds_styles_are_on_their_way_its_prompts_are_held(unserved_page: Page, base_url):

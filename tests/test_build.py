@@ -383,7 +383,9 @@ def our_scripts(built, name: str) -> list[str]:
     ("self-confidence", ["core", "photostore", "drawing", "photos"]),  # the photo store: photos' own bundle
     ("power", ["core", "ladder"]),
     # Shows every kind of answer, the versions kept and how long this browser keeps answers; holds the lock's settings.
-    ("my-answers", ["core", "versions", "notices", "photostore", "lock", "list", "drawing", "photos", "ladder", "review"]),
+    # Copies answers with the code that also says why an answer is not saved (problems.js).
+    ("my-answers", ["core", "problems", "versions", "notices", "photostore", "lock", "list", "drawing", "photos", "ladder",
+                    "review"]),
 ])
 def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content(built, name, bundles):
     ours = our_scripts(built, name)
@@ -415,12 +417,23 @@ def test_a_plain_page_carries_no_code_or_words_of_the_kinds_or_my_answers(built)
     assert '.register("wb-answer"' in core and ".Store=" in core  # as the minifier writes them
     for absent in ('.register("wb-list"', '.register("wb-drawing"', '.register("wb-photos"',
                    '.register("wb-ladder"', '.register("wb-review"', '"review.tools.restore_button"', '"ladder.keep_button"',
-                   ".Vault=", ".locked={", ".PhotoStore=", '"lock.bar.title"', ".VersionPanel=", '"versions.heading"'):
+                   ".Vault=", ".locked={", ".PhotoStore=", '"lock.bar.title"', ".VersionPanel=", '"versions.heading"',
+                   # Nor what says why an answer is not saved (loaded when one is not), nor the lock's note in a box.
+                   ".problems={", '"saver.reason_quota"', '"main.storage_full"', ".copyText=", '"saver.locked_note"'):
         assert absent not in core, absent
     # Where the other bundles are, for pages reached by instant navigation (main.js loads them).
     found = json.loads(re.search(r"window\.WB_BUNDLES=(\{.*?\})[;,]window\.", core).group(1))
     assert found["wb-ladder"] == [our_scripts(built, "power")[1].split("/")[-1]]
     assert found["wb-review"] == [src.split("/")[-1] for src in our_scripts(built, "my-answers")[1:]]
+    # Its one stylesheet of ours has no rules for what shows only when asked for or when something is wrong
+    # (versions kept, the lock, the notes about keeping answers, words kept aside), nor for My answers.
+    links = [link["href"] for link in page(built, "beginnings").select('link[rel="stylesheet"]') if "/wb/" in link["href"]]
+    assert len(links) == 1 and re.search(r"/wb/core\.[0-9a-f]{10}\.css$", links[0])
+    css = (built / "beginnings" / links[0]).resolve().read_text(encoding="utf-8")
+    assert ".wb-prompt__status" in css and ".wb-versions__actions" in css  # what the build writes in every box
+    for absent in (".wb-versions__entries", ".wb-lockbar", ".wb-sealed", ".md-typeset .wb-reminder{", ".wb-notice", ".wb-banner",
+                   "--wb-primary-bg"):
+        assert absent not in css, absent
 
 
 def test_the_prompts_of_each_page_are_recorded_as_the_blocks_render_them(built):
@@ -438,11 +451,12 @@ def test_readers_get_our_scripts_and_styles_minified(built):
     code = "".join(text[re.search(r"[;,]\n?\(?function\(", text).start():] for text in bundles)
     where = wb_bundles.scripts_by_name()
     sources = sum(len(where[name].read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
-    assert len(bundles) == 10 and len(code) < 0.7 * sources
+    assert len(bundles) == 11 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
     styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css"))
+    shared = [path for paths in wb_bundles.SHARED_STYLES.values() for path in paths]
     source = (wb_bundles.CORE_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(
-        path.read_text(encoding="utf-8") for path in (ROOT / "hooks" / "kinds").glob("*/*.css"))
+        path.read_text(encoding="utf-8") for path in [*shared, *(ROOT / "hooks" / "kinds").glob("*/*.css")])
     assert len(styles) < 0.8 * len(source) and "/*" not in styles
 
 
@@ -552,3 +566,6 @@ def test_my_answers_offers_an_optional_passphrase_warning_first_that_it_cannot_b
     # Every page names the workbook for backups; at the root no earlier namespace differs.
     assert soup.select_one('meta[name="wb-workbook"]')["content"] == "peer-mentoring-in-criminal-justice"
     assert soup.select_one('meta[name="wb-legacy-namespace"]') is None
+    # ... so the core carries no code to bring answers over from one (migrate.js).
+    core = next(path for path in (built / "assets" / "wb").glob("core.*.js"))
+    assert ".migrateFrom=" not in core.read_text(encoding="utf-8")

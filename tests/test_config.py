@@ -18,6 +18,12 @@ def build(tmp_path: Path, extra: dict) -> Path:
     return site
 
 
+def core_script(site: Path) -> str:
+    """The core bundle the home page loads (its first script of ours)."""
+    src = next(tag["src"] for tag in soup(site).select("script[src]") if "/wb/core." in tag["src"] or tag["src"].startswith("assets/wb/core."))
+    return (site / src.lstrip("./")).read_text(encoding="utf-8")
+
+
 def soup(site: Path, name: str = "") -> BeautifulSoup:
     return BeautifulSoup((site / name / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -141,3 +147,5 @@ def test_two_workbooks_with_different_names_or_paths_get_different_namespaces(tm
     assert soup(two / "site").select_one('meta[name="wb-workbook"]')["content"] == "another-workbook"
     legacy = soup(one / "site").select_one('meta[name="wb-legacy-namespace"]')["content"]
     assert legacy == "peer-mentoring-in-criminal-justice-one"
+    # The code that brings them over (migrate.js) is in that site's core (not in one without: test_build.py).
+    assert ".migrateFrom=" in core_script(one / "site")

@@ -110,36 +110,6 @@
     });
   };
 
-  /**
-   * Rewrite the texts kept (the lock seals or opens them): `change(entry)` gives the new text,
-   * or a promise of it, or undefined to leave it. An entry written meanwhile is left as it is.
-   */
-  Journal.prototype.rewrite = function (change) {
-    var self = this;
-    return this.entries().then(function (out) {
-      return Promise.all(out.entries.map(function (entry) {
-        return Promise.resolve(change(entry)).then(function (raw) {
-          return raw === undefined ? null : [entry, raw];
-        }, function () {
-          return null;
-        });
-      }));
-    }).then(function (pairs) {
-      pairs = pairs.filter(Boolean);
-      if (!pairs.length) return null;
-      return self.run('readwrite', function (store) {
-        pairs.forEach(function (pair) {
-          store.get(pair[0].key).onsuccess = function (event) {
-            var now = event.target.result;
-            if (!now || now.raw !== pair[0].raw) return;
-            now.raw = pair[1];
-            store.put(now);
-          };
-        });
-      });
-    });
-  };
-
   WB.Journal = Journal;
   if (WB.store) {
     WB.journal = new Journal(WB.store);

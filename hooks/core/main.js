@@ -1,7 +1,7 @@
 /*
  * Starts every data-module="wb-..." element once, and holds the small helpers
- * the modules share: the one polite live region, auto-growing text boxes,
- * copying to the clipboard, and the page-wide storage message.
+ * the modules share: the one polite live region, auto-growing text boxes, and
+ * the decision to show the page-wide storage message (problems.js shows it).
  *
  * With Material's instant navigation only document$ emits after a page change;
  * without it (or under file://) DOMContentLoaded does. Starting twice is harmless.
@@ -59,64 +59,20 @@
     if (copy && copy.classList.contains('wb-prompt__print')) copy.textContent = box.value;
   };
 
-  /* ---- copy to the clipboard, with the old way where the new one is missing */
-  WB.copyText = function (text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(
-        function () {
-          return true;
-        },
-        function () {
-          return fallbackCopy(text);
-        }
-      );
-    }
-    return Promise.resolve(fallbackCopy(text));
-  };
-
-  function fallbackCopy(text) {
-    var field = document.createElement('textarea');
-    field.value = text;
-    field.setAttribute('readonly', '');
-    field.className = 'wb-visually-hidden';
-    document.body.appendChild(field);
-    var active = document.activeElement;
-    try {
-      field.select();
-      return document.execCommand('copy');
-    } catch (error) {
-      return false;
-    } finally {
-      field.remove();
-      if (active && active.focus) active.focus();
-    }
-  }
-
   /* ---- one message for the page when storage cannot be used at all ----- */
-  function problem(reason) {
-    if (reason === 'lock') return WB.t('main.lock_missing');
-    if (reason === 'quota') return WB.t('main.storage_full');
-    if (reason === 'blocked') return WB.t('main.storage_blocked');
-    return WB.t('main.storage_unavailable');
-  }
-
+  /** Said under the title by problems.js (the bundle wb-problems, loaded only then); each box's status line says it too. */
   function storageProblem() {
     if (!document.querySelector('[data-module^="wb-"]') || document.querySelector('.wb-page-alert')) return;
     var check = WB.store ? WB.store.check() : { ok: false, reason: 'unavailable' };
-    // The lock is on and its code did not come (offline, a file missing): nothing is saved here.
+    // The lock is on in this browser and its code did not come (offline, a file missing): nothing is saved here.
     if (check.ok && lockMissing() && !WB.need(['wb-lock'])) check = { ok: false, reason: 'lock' };
     if (check.ok) return;
-    var alert = document.createElement('div');
-    alert.className = 'wb-alert wb-page-alert';
-    alert.setAttribute('role', 'alert');
-    var strong = document.createElement('strong');
-    strong.textContent = WB.t('main.not_saving') + ' ';
-    var text = document.createElement('p');
-    text.appendChild(strong);
-    text.appendChild(document.createTextNode(problem(check.reason)));
-    alert.appendChild(text);
-    var heading = document.querySelector('.md-content__inner h1');
-    if (heading) WB.belowTitle(heading, alert);
+    Promise.resolve(WB.need(['wb-problems'])).then(function () {
+      if (!WB.problems) throw new Error('the code for problems did not load');
+      WB.problems.page(check.reason);
+    }).catch(function (error) {
+      if (window.console) console.error('wb: saying why answers are not saved', error);
+    });
   }
 
   /* ---- how long this browser keeps answers ------------------------------ */

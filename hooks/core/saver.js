@@ -23,17 +23,6 @@
   var KIND = 'answer';
   var SAVE_DELAY = 250; // ms after the last keystroke
 
-  /** Why an answer is not saved, for a reason storage.js gives (or the lock's "aside"). */
-  function because(reason) {
-    var texts = {
-      quota: WB.t('saver.reason_quota'),
-      blocked: WB.t('saver.reason_blocked'),
-      unavailable: WB.t('saver.reason_unavailable'),
-      aside: WB.t('saver.reason_aside')
-    };
-    return texts[reason] || texts.unavailable;
-  }
-
   /** Savers with edits not yet saved: flushed when the page is hidden or left. */
   var unsaved = new Set();
   /** Every saver, to catch up after the page comes back from the back-forward cache. */
@@ -82,7 +71,9 @@
     this.timer = null;
     this.dirty = false;
     this.locked = false;
-    this.alert = null;
+    this.problem = null; // why the answer is not saved ("quota", ...), while it is not
+    this.aside = null; // words kept aside, or not: {raw, elsewhere, kept}
+    this.alert = null; // their alert and note, once shown (problems.js)
     this.notice = null;
     this.seen = null; // the stored text as this page last read or wrote it
     if (!this.status) throw new Error('wb: prompt ' + this.id + ' has no status line');
@@ -198,15 +189,17 @@
       this.setStatus(WB.t('saver.not_saved_until_unlocked'), true);
       return;
     }
-    if (!this.sealed) {
-      this.sealed = element('div', 'wb-sealed');
-      this.sealed.appendChild(element('p', '', WB.t('saver.locked_note')));
-      this.sealed.appendChild(button(WB.t('saver.unlock_button'), 'go-unlock'));
-      this.status.parentNode.insertBefore(this.sealed, this.status);
+    // How to unlock (lock.js). Before the lock's code has come (another tab has just turned it on) an empty
+    // note, filled in once it has; where it cannot come, the page's message says why nothing is saved.
+    if (!this.sealed || (WB.sealNote && !this.sealed.firstChild)) {
+      var note = WB.sealNote ? WB.sealNote() : element('div', 'wb-sealed');
+      if (this.sealed) this.sealed.replaceWith(note);
+      else this.status.parentNode.insertBefore(note, this.status);
+      this.sealed = note;
     }
     this.owner.show(null);
     if (this.notice) this.notice.remove();
-    this.notice = null;
+    this.notice = this.aside = null;
     this.clearAlert();
     this.root.classList.add('wb-prompt--sealed');
     var controls = this.root.querySelectorAll('input, textarea, select, button, canvas');
@@ -316,30 +309,35 @@
     return true;
   };
 
+  /** The answer is not saved (for `reason`): said at once, and why (with the ways out) once the code for that is here. */
   Saver.prototype.failed = function (reason) {
     this.setStatus(WB.t('saver.not_saved'), true);
-    if (this.alert && this.alert.getAttribute('data-wb-reason') === reason) return;
-    this.clearAlert();
-    var alert = element('div', 'wb-alert');
-    alert.setAttribute('role', 'alert');
-    alert.setAttribute('data-wb-reason', reason);
-    var first = element('p');
-    first.appendChild(element('strong', '', WB.t('saver.alert_heading')));
-    first.appendChild(document.createTextNode(' ' + because(reason)));
-    alert.appendChild(first);
-    alert.appendChild(element('p', '', WB.t('saver.still_on_page')));
-    var actions = element('p', 'wb-alert__actions');
-    actions.appendChild(button(WB.t('saver.copy_button'), 'copy'));
-    if (reason !== 'aside') actions.appendChild(button(WB.t('saver.retry_button'), 'retry'));
-    actions.appendChild(element('span', 'wb-alert__result'));
-    alert.appendChild(actions);
-    this.status.parentNode.insertBefore(alert, this.status.nextSibling);
-    this.alert = alert;
+    this.problem = reason;
+    this.explain();
   };
 
+  /** Saved after all, or locked: the alert goes (the note about words kept aside stays, until the box is locked). */
   Saver.prototype.clearAlert = function () {
+    this.problem = null;
     if (this.alert) this.alert.remove();
     this.alert = null;
+  };
+
+  /**
+   * Show the alert and the note this prompt's state calls for (problems.js, the bundle wb-problems,
+   * loaded the first time one is needed). Where that code cannot come, the status line still says
+   * the answer is not saved, and to copy the words.
+   */
+  Saver.prototype.explain = function () {
+    var self = this;
+    if (!this.problem && !this.aside) return;
+    Promise.resolve(WB.need(['wb-problems'])).then(function () {
+      if (!WB.problems) throw new Error('the code for problems did not load');
+      WB.problems.show(self);
+    }).catch(function (error) {
+      if (self.problem) self.setStatus(WB.t('saver.not_saved_copy'), true);
+      if (window.console) console.error('wb: saying why ' + self.id + ' is not saved', error);
+    });
   };
 
   /** The saver's own buttons. Returns true when the click was one of them. */
@@ -348,27 +346,11 @@
       this.dirty = true;
       this.clearAlert();
       this.save();
-    } else if (action === 'copy') {
-      var result = target.parentNode.querySelector('.wb-alert__result');
-      WB.copyText(this.owner.text()).then(function (copied) {
-        if (result) result.textContent = copied ? WB.t('saver.copied') : WB.t('saver.copy_failed');
-      });
-    } else if (action === 'go-unlock') {
-      var field = document.getElementById('wb-lock-passphrase');
-      if (field) {
-        field.scrollIntoView({ block: 'center' });
-        field.focus();
-      }
     } else if (action === 'keep-version' && !this.versions && this.versionRow) {
       this.keepVersion();
-    } else if (action === 'show-aside') {
-      var raw = this.notice && this.notice.querySelector('.wb-notice__raw');
-      if (raw) {
-        raw.hidden = !raw.hidden;
-        target.setAttribute('aria-expanded', String(!raw.hidden));
-      }
     } else {
-      return false;
+      // The buttons of the alert and the note: their code is here, as it made them.
+      return !!WB.problems && WB.problems.act(this, action, target);
     }
     return true;
   };
@@ -383,40 +365,11 @@
     if (elsewhere && !kept.ok) return false;
     this.locked = !kept.ok;
     if (kept.ok) this.seen = raw;
-    if (this.notice) this.notice.remove();
-    var notice = element('div', 'wb-notice');
-    notice.setAttribute('role', 'alert');
-    notice.appendChild(
-      element(
-        'p',
-        '',
-        elsewhere
-          ? WB.t('saver.changed_elsewhere')
-          : kept.ok
-          ? WB.t('saver.unreadable_kept')
-          : WB.t('saver.unreadable_not_kept')
-      )
-    );
-    var toggle = button(elsewhere ? WB.t('saver.show_other_words') : WB.t('saver.show_earlier_answer'), 'show-aside');
-    toggle.setAttribute('aria-expanded', 'false');
-    notice.appendChild(element('p', 'wb-alert__actions')).appendChild(toggle);
-    var copy = element('pre', 'wb-notice__raw', elsewhere ? words(raw) : raw);
-    copy.hidden = true;
-    notice.appendChild(copy);
-    this.status.parentNode.insertBefore(notice, this.status.nextSibling);
-    this.notice = notice;
+    this.aside = { raw: raw, elsewhere: !!elsewhere, kept: kept.ok };
     if (!elsewhere) this.setStatus(kept.ok ? WB.t('saver.saves_as_you_type') : WB.t('saver.not_saved'), !kept.ok);
+    this.explain();
     return kept.ok;
   };
-
-  /** The words of a stored text, where they can be found; else the text itself. */
-  function words(raw) {
-    var record = WB.parseRecord(raw);
-    var kind = record && WB.kinds && Object.keys(WB.kinds).filter(function (name) {
-      return WB.kinds[name].valid(record.value);
-    })[0];
-    return kind ? WB.kinds[kind].text(record.value) : raw;
-  }
 
   /** Another tab saved (or cleared) this answer: show it, unless this one has unsaved edits. */
   Saver.prototype.changedElsewhere = function (raw) {

@@ -66,7 +66,7 @@ KINDS: tuple[Kind, ...] = (
          versions=False),  # a version would point to pictures that removing one from the collage deletes
     Kind("ladder", "wb-ladder", ("ladder.js",), ("ladder.css",), block=Ladder),
     Kind("review", "wb-review", REVIEW_SCRIPTS, ("review.css",), block=Review,
-         needs=("wb-versions", "wb-notices", "wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder")),
+         needs=("wb-problems", "wb-versions", "wb-notices", "wb-lock", "wb-list", "wb-drawing", "wb-photos", "wb-ladder")),
 )
 BLOCKS: tuple[type[Block], ...] = tuple(kind.block for kind in KINDS if kind.block is not None)
 # The values a prompt's `kind:` may take, in the order its error message names them.

@@ -19,6 +19,22 @@
     return WB.store && WB.store.vault && WB.locked.available() ? WB.store.vault : null;
   }
 
+  /** In a box while the workbook is locked (saver.js): why it is empty, and a button to the bar's passphrase field. */
+  WB.sealNote = function () {
+    var note = E('div', 'wb-sealed');
+    note.appendChild(E('p', '', WB.t('saver.locked_note')));
+    var go = note.appendChild(E('button', 'wb-button', WB.t('saver.unlock_button')));
+    go.type = 'button';
+    go.addEventListener('click', function () {
+      var input = document.getElementById('wb-lock-passphrase');
+      if (input) {
+        input.scrollIntoView({ block: 'center' });
+        input.focus();
+      }
+    });
+    return note;
+  };
+
   /** A passphrase field with its label, hint and error message (GOV.UK's pattern). */
   function field(id, label, hint, autocomplete) {
     var box = E('div', 'wb-lock__field');

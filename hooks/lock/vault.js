@@ -303,7 +303,7 @@
       }, opening) : 0;
     }).then(function (pictures) {
       failed += pictures || 0;
-      return self.store.journal ? self.store.journal.rewrite(function (entry) {
+      return self.store.journal ? rewriteJournal(self.store.journal, function (entry) {
         if (!self.sealed(entry.key) || entry.raw === null || isSealed(entry.raw) === !opening) return undefined;
         return opening ? open(aes, entry.raw) : seal(aes, entry.raw);
       }).catch(function () {}) : null;
@@ -311,6 +311,35 @@
       return failed;
     });
   };
+
+  /**
+   * Rewrite the texts the journal keeps (journal.js; the lock seals or opens them): `change(entry)` gives the new text,
+   * or a promise of it, or undefined to leave it. An entry written meanwhile is left as it is.
+   */
+  function rewriteJournal(journal, change) {
+    return journal.entries().then(function (out) {
+      return Promise.all(out.entries.map(function (entry) {
+        return Promise.resolve(change(entry)).then(function (raw) {
+          return raw === undefined ? null : [entry, raw];
+        }, function () {
+          return null;
+        });
+      }));
+    }).then(function (pairs) {
+      pairs = pairs.filter(Boolean);
+      if (!pairs.length) return null;
+      return journal.run('readwrite', function (store) {
+        pairs.forEach(function (pair) {
+          store.get(pair[0].key).onsuccess = function (event) {
+            var now = event.target.result;
+            if (!now || now.raw !== pair[0].raw) return;
+            now.raw = pair[1];
+            store.put(now);
+          };
+        });
+      });
+    });
+  }
 
   WB.Vault = Vault;
 })(window, document);

@@ -9,6 +9,34 @@ WB.Review.part(function (Review, kit) {
 
   var E = kit.E;
 
+  /**
+   * Remove every value of this workbook from storage (WB.store), and those it copied from an earlier
+   * namespace (never anyone else's); but not those of the kinds in `leave` (e.g. ["versions"]), when given.
+   * {ok, durable} or {ok: false, reason} (storage.js).
+   */
+  function clearAll(store, leave) {
+    try {
+      var storage = store.real(); // sealed values go as they are
+      var writes = [];
+      var keys = store.keys();
+      if (store.legacy) keys = keys.concat(new WB.Store(store.legacy).keys());
+      if (leave) {
+        keys = keys.filter(function (key) {
+          return !leave.some(function (kind) {
+            return key.indexOf(store.key(kind, '')) === 0;
+          });
+        });
+      }
+      keys.forEach(function (key) {
+        writes.push([key, null, storage.getItem(key)]);
+        storage.removeItem(key);
+      });
+      return { ok: true, durable: store.journalled(writes) };
+    } catch (error) {
+      return { ok: false, reason: WB.Store.classify(error), error: error };
+    }
+  }
+
   Review.prototype.askClear = function (what, id) {
     var text = {
       all: function () { return WB.t('review.clear.ask_all'); },
@@ -60,7 +88,7 @@ WB.Review.part(function (Review, kit) {
     }));
     var result = { ok: true };
     // Versions left sealed need the lock's settings to be read.
-    if (what === 'all') result = WB.store.clearAll(versions ? null : ['versions', 'lock']);
+    if (what === 'all') result = clearAll(WB.store, versions ? null : ['versions', 'lock']);
     else {
       ids.forEach(function (one) {
         if (result.ok) result = WB.store.remove('answer', one);
