@@ -11,6 +11,7 @@ contracts of kinds whose answers the navigation's "3 of 8" needs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -74,9 +75,14 @@ class Bundle:
         return self.path.rsplit("/", 1)[-1]
 
 
+@functools.lru_cache(maxsize=64)
+def minified(joined: str, suffix: str) -> str:
+    """A bundle's text, minified: made again only when its sources or words change (`mkdocs serve` rebuilds on each edit)."""
+    return minify.string("application/javascript", joined) if suffix == "js" else rcssmin.cssmin(joined)
+
+
 def bundle(stem: str, parts: list[str], suffix: str = "js") -> Bundle:
-    joined = "\n".join(parts)
-    text = minify.string("application/javascript", joined) if suffix == "js" else rcssmin.cssmin(joined)
+    text = minified("\n".join(parts), suffix)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
 

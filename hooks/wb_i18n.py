@@ -20,6 +20,7 @@ plurals are made by the browser's `Intl` for the page's language (`i18n.js`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,13 +134,19 @@ def flatten(tree: Any, where: str, prefix: str = "") -> dict[str, Text]:
 
 
 def read(path: Path, language: str) -> Catalogue:
-    text = path.read_text(encoding="utf-8")
+    return Catalogue(language, dict(parsed(path.read_text(encoding="utf-8"), str(path))))
+
+
+@functools.lru_cache(maxsize=16)
+def parsed(text: str, where: str) -> dict[str, Text]:
+    """A catalogue's texts by key: read again only when its file changes (`mkdocs serve` rebuilds on each edit).
+    Callers copy it (read); its count texts are not changed by anyone."""
     try:
         # libyaml's safe loader where PyYAML has it (ten times faster), else PyYAML's own.
         tree = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
-        raise CatalogueError(f"{path}: is not readable YAML: {error}") from None
-    return Catalogue(language, flatten(tree or {}, str(path)))
+        raise CatalogueError(f"{where}: is not readable YAML: {error}") from None
+    return flatten(tree or {}, where)
 
 
 def placeholders(text: Text) -> set[str]:

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort, PluginError
 
+import wb_i18n
 from support import DOCS, ROOT, build_site
 
 HOOKS = ROOT / "hooks"
@@ -108,6 +109,22 @@ def refused(tmp_path: Path, caplog, tree: dict) -> str:
     with pytest.raises((PluginError, Abort)) as error:
         build_in(tmp_path, "cy", {"cy": tree})
     return str(error.value) + caplog.text
+
+
+def test_a_catalogue_edited_between_two_builds_gives_its_new_words(tmp_path):
+    """Catalogues and bundles are made again only when their text changes (mkdocs serve rebuilds on each
+    edit): an edit between two builds in one process shows, and a build's copy of the words is its own."""
+    tree = english_tree()
+    cores = []
+    for name, words in (("one", "Heb ei gadw."), ("two", "Dim wedi'i gadw.")):
+        tree["saver"]["not_saved"] = words  # a status line's words: in every page's core
+        (tmp_path / name).mkdir()
+        build_in(tmp_path / name, "cy", {"cy": tree})
+        cores.append(next((tmp_path / name / "site" / "assets" / "wb").glob("core.*.js")).read_text(encoding="utf-8"))
+    assert "Heb ei gadw." in cores[0] and "Dim wedi" in cores[1] and "Heb ei gadw." not in cores[1]
+    one = wb_i18n.read(tmp_path / "two" / "locales" / "cy.yml", "cy")
+    one.texts.clear()
+    assert wb_i18n.read(tmp_path / "two" / "locales" / "cy.yml", "cy").texts["saver.not_saved"] == "Dim wedi'i gadw."
 
 
 def test_a_catalogue_without_a_key_stops_the_build_naming_the_key(tmp_path, caplog):
