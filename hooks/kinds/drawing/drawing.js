@@ -140,11 +140,14 @@
         self.finish();
       });
     });
-    this.resize();
+    // Sized to its box when the browser first lays it out (a ResizeObserver's first notice), not here:
+    // reading its width now would make the browser lay out the page in the middle of starting it.
     if (window.ResizeObserver) {
-      new ResizeObserver(function () {
-        self.resize();
+      new ResizeObserver(function (entries) {
+        self.resize(entries[0].contentRect.width);
       }).observe(this.canvas);
+    } else {
+      this.resize();
     }
     this.saver.restore();
     this.refresh();
@@ -261,9 +264,9 @@
     this.redraw();
   };
 
-  /** Size the canvas to its box (and the screen's pixel density), then redraw. */
-  Drawing.prototype.resize = function () {
-    var width = this.canvas.clientWidth || WIDTH;
+  /** Size the canvas to its box's `width` (else read now), and the screen's pixel density; then redraw. */
+  Drawing.prototype.resize = function (width) {
+    width = width || this.canvas.clientWidth || WIDTH;
     var ratio = window.devicePixelRatio || 1;
     var pixels = Math.round(width * ratio);
     if (this.canvas.width !== pixels) {
