@@ -116,6 +116,7 @@
     this.colour = COLOURS[0][1];
     this.size = SIZES[1][1];
     this.erasing = false;
+    this.sized = false; // until the canvas is sized to its box (resize)
     var self = this;
 
     this.saver = new WB.Saver(root, this);
@@ -267,6 +268,7 @@
   /** Size the canvas to its box's `width` (else read now), and the screen's pixel density; then redraw. */
   Drawing.prototype.resize = function (width) {
     width = width || this.canvas.clientWidth || WIDTH;
+    this.sized = true;
     var ratio = window.devicePixelRatio || 1;
     var pixels = Math.round(width * ratio);
     if (this.canvas.width !== pixels) {
@@ -277,6 +279,7 @@
   };
 
   Drawing.prototype.redraw = function () {
+    if (!this.sized) return; // painted once sized: the surface is not made twice as the page starts
     var strokes = this.current ? this.strokes.concat([this.current]) : this.strokes;
     paint(this.canvas.getContext('2d'), strokes, this.canvas.width / WIDTH);
   };
