@@ -98,7 +98,9 @@ def test_a_version_kept_in_another_tab_shows_here_without_a_reload(page: Page, b
     other.close()
 
 
-def test_when_the_code_for_versions_cannot_load_keeping_one_says_so_and_the_answer_stays_saved(page: Page, base_url):
+def test_when_the_code_for_versions_cannot_load_keeping_one_says_so_and_the_answer_stays_saved(browser, base_url):
+    context = browser.new_context(service_workers="block")  # page.route cannot hold back what a service worker serves
+    page = context.new_page()
     page.route(VERSIONS_CODE, lambda route: route.abort())
     page.goto(base_url + "beginnings/")
     box(page, "1.1").fill("Words that stay saved")
@@ -113,6 +115,7 @@ def test_when_the_code_for_versions_cannot_load_keeping_one_says_so_and_the_answ
     expect(box(page, "1.1")).to_have_value("Words that stay saved")
     keep(page, "1.1", "Words that stay saved")
     expect(entries(page, "1.1")).to_have_count(1)
+    context.close()
 
 
 def test_lists_and_drawings_keep_versions_the_ladder_and_photos_keep_their_own(page: Page, base_url):
