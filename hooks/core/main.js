@@ -5,6 +5,7 @@
  *
  * With Material's instant navigation only document$ emits after a page change;
  * without it (or under file://) DOMContentLoaded does. Starting twice is harmless.
+ * Modules start a few at a time, in tasks of their own (see startSome).
  */
 (function (window, document) {
   'use strict';
@@ -324,10 +325,23 @@
   /**
    * What tells the reader where they are: the note for a folder on disk, the backup reminder, the
    * page's "3 of 8" and the navigation's. Again for the same page only when boxes have just come
-   * alive (their code came late, or the lock's); after the page's first start, in a task of its own,
-   * so that a slow phone can answer a tap in between (the progress line's room is kept).
+   * alive (their code came late, or the lock's); after the page's modules have started, in a task
+   * of its own, so that a slow phone can answer a tap in between (the progress line's room is kept).
    */
   var decorated = null;
+  var decorating = null;
+  var decorateAgain = false;
+  function decorateSoon(again) {
+    decorateAgain = decorateAgain || again;
+    if (decorating) return;
+    decorating = window.setTimeout(function () {
+      decorating = null;
+      var forced = decorateAgain;
+      decorateAgain = false;
+      decorate(forced);
+    }, 0);
+  }
+
   function decorate(again) {
     var content = document.querySelector('.md-content');
     if (content && content === decorated && !again) return;
@@ -358,7 +372,7 @@
     if (coming) coming.then(start);
     storageProblem();
     var elements = document.querySelectorAll('[data-module^="wb-"]');
-    var started = 0;
+    var ready = [];
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       if (el.hasAttribute('data-wb-init')) continue;
@@ -367,20 +381,62 @@
       // (with the lock's code missing, every box stays locked: storageProblem says why).
       hold(el, waiting && (!Module || lockFirst));
       if (waiting && lockFirst) continue;
-      if (!Module || !WB.store) continue;
-      el.setAttribute('data-wb-init', '');
-      started++;
-      try {
-        new Module(el);
-      } catch (error) {
-        el.setAttribute('data-wb-init', 'failed');
-        if (window.console) console.error('wb: could not start ' + el.getAttribute('data-module'), error);
-      }
+      if (Module && WB.store) ready.push(el);
     }
-    if (firstStart) window.setTimeout(decorate, 0);
-    else decorate(started > 0);
+    var again = !firstStart;
     firstStart = false;
+    queued = ready;
+    startSome(function () {
+      decorateSoon(again && ready.length > 0);
+    });
   }
+
+  /**
+   * Modules start in document order, in slices of about SLICE ms, each slice a task of its own,
+   * so that a slow phone can answer a tap between them and its first screen is not held up by
+   * boxes further down. One the reader reaches first (focus, a tap, typing, dropping) starts
+   * at once, before the browser acts on it; printing starts them all.
+   */
+  var SLICE = 8; // ms
+  var queued = [];
+  var slices = null;
+
+  function startModule(el) {
+    var at = queued.indexOf(el);
+    if (at !== -1) queued.splice(at, 1);
+    if (el.hasAttribute('data-wb-init') || !document.contains(el)) return;
+    el.setAttribute('data-wb-init', '');
+    try {
+      new WB.modules[el.getAttribute('data-module')](el);
+    } catch (error) {
+      el.setAttribute('data-wb-init', 'failed');
+      if (window.console) console.error('wb: could not start ' + el.getAttribute('data-module'), error);
+    }
+  }
+
+  function startSome(then) {
+    if (then) slices = then;
+    var until = Date.now() + SLICE;
+    while (queued.length) {
+      startModule(queued[0]);
+      if (Date.now() >= until) break;
+    }
+    if (queued.length) return window.setTimeout(startSome, 0);
+    then = slices;
+    slices = null;
+    if (then) then();
+  }
+
+  function startNow(event) {
+    var el = queued.length && event.target.closest && event.target.closest('[data-module^="wb-"]');
+    if (el && queued.indexOf(el) !== -1) startModule(el);
+  }
+  ['focusin', 'pointerdown', 'beforeinput', 'dragenter'].forEach(function (type) {
+    document.addEventListener(type, startNow, true);
+  });
+  window.addEventListener('beforeprint', function () {
+    while (queued.length) startModule(queued[0]);
+  });
 
   WB.start = start;
   if (document.readyState === 'complete') serviceWorker();
