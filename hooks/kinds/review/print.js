@@ -23,7 +23,7 @@
     else WB.store.remove('meta', NAME);
   }
 
-  /** The header line, filled as the page prints. */
+  /** The header line, filled as the page prints (not before: a first date costs a slow phone a moment). */
   function header(review, line, name) {
     line.textContent = '';
     line.appendChild(WB.element('strong', '', review.siteName));
@@ -38,18 +38,13 @@
     var line = root.querySelector('.wb-review__print-header');
     var html = document.documentElement;
     var fold = null;
-    var fill = function () {
-      header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
-    };
     field.value = storedName();
-    fill();
     field.addEventListener('input', function () {
       keepName(field);
-      fill();
     });
     window.addEventListener('beforeprint', function () {
       if (!document.contains(root)) return;
-      fill(); // today's date, should the page have stayed open overnight
+      header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
       html.classList.toggle('wb-print-every', every.checked);
       if (!fold) fold = WB.summary.unfold(root);
     });
@@ -63,7 +58,6 @@
       refresh: function () {
         if (document.activeElement === field) return;
         field.value = storedName();
-        fill();
       }
     };
   }
