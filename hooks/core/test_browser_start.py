@@ -31,13 +31,18 @@ def started(page: Page) -> list[str]:
     return page.eval_on_selector_all("[data-wb-prompt][data-wb-init]", "els => els.map(el => el.dataset.wbPrompt)")
 
 
-def test_the_boxes_start_a_few_at_a_time_and_all_of_them_do(page: Page, base_url):
+def open_slowly(page: Page, base_url: str, last_answer: str) -> None:
+    """Theory, with an answer saved in its last box (3.11), opened again with the start held after its first box."""
     page.goto(base_url + "theory/")
-    type_and_wait(page, "3.11", "Saved on the last box")
+    type_and_wait(page, "3.11", last_answer)
     page.add_init_script(SLOW_START)
     page.reload()
     expect(page.locator("[data-wb-prompt='3.1'][data-wb-init]")).to_have_count(1)
     assert "3.11" not in started(page)
+
+
+def test_the_boxes_start_a_few_at_a_time_and_all_of_them_do(page: Page, base_url):
+    open_slowly(page, base_url, "Saved on the last box")
     expect(box(page, "3.11")).to_have_value("")  # not shown yet: its start waits its turn
     page.evaluate("() => window.wbLetGo()")
     expect(page.locator("[data-wb-prompt][data-wb-init='']")).to_have_count(11)
@@ -46,12 +51,7 @@ def test_the_boxes_start_a_few_at_a_time_and_all_of_them_do(page: Page, base_url
 
 
 def test_a_box_reached_before_its_turn_shows_its_answer_first_and_keeps_what_is_typed(page: Page, base_url):
-    page.goto(base_url + "theory/")
-    type_and_wait(page, "3.11", "Saved on the last box.")
-    page.add_init_script(SLOW_START)
-    page.reload()
-    expect(page.locator("[data-wb-prompt='3.1'][data-wb-init]")).to_have_count(1)
-    assert "3.11" not in started(page)
+    open_slowly(page, base_url, "Saved on the last box.")
     box(page, "3.11").focus()  # the reader tabs or taps straight to it
     assert "3.11" in started(page)
     expect(box(page, "3.11")).to_have_value("Saved on the last box.")
@@ -64,12 +64,7 @@ def test_a_box_reached_before_its_turn_shows_its_answer_first_and_keeps_what_is_
 
 
 def test_printing_before_the_boxes_have_all_started_prints_every_answer(page: Page, base_url):
-    page.goto(base_url + "theory/")
-    type_and_wait(page, "3.11", "Printed from the last box")
-    page.add_init_script(SLOW_START)
-    page.reload()
-    expect(page.locator("[data-wb-prompt='3.1'][data-wb-init]")).to_have_count(1)
-    assert "3.11" not in started(page)
+    open_slowly(page, base_url, "Printed from the last box")
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does as printing begins
     assert len(started(page)) == 11
     assert page.locator("[data-wb-prompt='3.11'] .wb-prompt__print").text_content() == "Printed from the last box"
