@@ -79,20 +79,12 @@
   /* ---- how long this browser keeps answers ------------------------------ */
   WB.keeping = {
     /**
-     * Is this WebKit (Safari, and every browser on an iPhone or iPad)? Its rule deletes a
-     * site's storage after 7 days of use without a visit. Told by the engine's vendor,
-     * which every WebKit browser reports alike, not by the browser's name.
+     * May answers be deleted after a week away? In WebKit (Safari, and every browser on an iPhone or
+     * iPad: told by the engine's vendor, which they all report alike), unless opened from the Home Screen.
      */
-    webkit: function () {
-      return /^Apple/.test(navigator.vendor || '');
-    },
-    /** Opened from the Home Screen, where the 7-day rule does not apply. */
-    homeScreen: function () {
-      return navigator.standalone === true || !!(window.matchMedia && window.matchMedia('(display-mode: standalone)').matches);
-    },
-    /** May answers be deleted after a week away? */
     weekRule: function () {
-      return WB.keeping.webkit() && !WB.keeping.homeScreen();
+      return /^Apple/.test(navigator.vendor || '') && navigator.standalone !== true &&
+        !(window.matchMedia && window.matchMedia('(display-mode: standalone)').matches);
     },
     /** When the last backup was made (ms), or null. */
     lastBackup: function () {
@@ -292,29 +284,15 @@
     });
   }
 
-  function pageModules() {
-    var names = [];
-    var elements = document.querySelectorAll('[data-module^="wb-"]');
-    for (var i = 0; i < elements.length; i++) {
-      var name = elements[i].getAttribute('data-module');
-      if (names.indexOf(name) === -1) names.push(name);
-    }
-    return names;
-  }
-
   /* ---- start every module once ----------------------------------------- */
   /**
    * While a module's code is on its way, nothing can be typed or chosen in it that its start
    * would then show over (its stored answer): it is inert, and busy for screen readers.
    */
   function hold(el, waiting) {
-    if (waiting) {
-      el.inert = true;
-      el.setAttribute('aria-busy', 'true');
-    } else if (el.hasAttribute('aria-busy')) {
-      el.inert = false;
-      el.removeAttribute('aria-busy');
-    }
+    el.inert = waiting;
+    if (waiting) el.setAttribute('aria-busy', 'true');
+    else el.removeAttribute('aria-busy');
   }
 
   /** The lock is on in this browser (its settings are stored) and its code is not here. */
@@ -325,26 +303,20 @@
   /**
    * What tells the reader where they are: the note for a folder on disk, the backup reminder, the
    * page's "3 of 8" and the navigation's. Again for the same page only when boxes have just come
-   * alive (their code came late, or the lock's); after the page's modules have started, in a task
-   * of its own, so that a slow phone can answer a tap in between (the progress line's room is kept).
+   * alive (their code came late, or the lock's); in a task of its own, once however often the page
+   * starts, so that a slow phone can answer a tap in between (the progress line's room is kept).
    */
   var decorated = null;
-  var decorating = null;
-  var decorateAgain = false;
+  var decorating = 0;
   function decorateSoon(again) {
-    decorateAgain = decorateAgain || again;
-    if (decorating) return;
-    decorating = window.setTimeout(function () {
-      decorating = null;
-      var forced = decorateAgain;
-      decorateAgain = false;
-      decorate(forced);
-    }, 0);
+    if (again) decorated = null;
+    window.clearTimeout(decorating);
+    decorating = window.setTimeout(decorate, 0);
   }
 
-  function decorate(again) {
+  function decorate() {
     var content = document.querySelector('.md-content');
-    if (content && content === decorated && !again) return;
+    if (content && content === decorated) return;
     decorated = content;
     offlineNote();
     try {
@@ -360,9 +332,11 @@
     }
   }
 
-  var firstStart = true;
   function start() {
-    var names = pageModules();
+    var elements = document.querySelectorAll('[data-module^="wb-"]');
+    var names = Array.prototype.map.call(elements, function (el) {
+      return el.getAttribute('data-module');
+    });
     // The lock is on in this browser: every module waits for its code (which opens the answers, or shows them locked).
     var lockFirst = lockMissing();
     if (lockFirst) names.push('wb-lock');
@@ -371,7 +345,6 @@
     var waiting = !!coming;
     if (coming) coming.then(start);
     storageProblem();
-    var elements = document.querySelectorAll('[data-module^="wb-"]');
     var ready = [];
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
@@ -383,27 +356,24 @@
       if (waiting && lockFirst) continue;
       if (Module && WB.store) ready.push(el);
     }
-    var again = !firstStart;
-    firstStart = false;
+    decorateSoon(ready.length > 0);
     queued = ready;
-    startSome(function () {
-      decorateSoon(again && ready.length > 0);
-    });
+    startSome();
   }
 
   /**
    * Modules start in document order, in slices of about SLICE ms, each slice a task of its own,
    * so that a slow phone can answer a tap between them and its first screen is not held up by
-   * boxes further down. One the reader reaches first (focus, a tap, typing, dropping) starts
-   * at once, before the browser acts on it; printing starts them all.
+   * boxes further down. One the reader reaches first (focus, a tap, typing or dropping words in)
+   * starts at once, before the browser acts on it; printing starts them all.
    */
   var SLICE = 8; // ms
   var queued = [];
-  var slices = null;
 
   function startModule(el) {
     var at = queued.indexOf(el);
-    if (at !== -1) queued.splice(at, 1);
+    if (at === -1) return;
+    queued.splice(at, 1);
     if (el.hasAttribute('data-wb-init') || !document.contains(el)) return;
     el.setAttribute('data-wb-init', '');
     try {
@@ -414,24 +384,18 @@
     }
   }
 
-  function startSome(then) {
-    if (then) slices = then;
+  function startSome() {
     var until = Date.now() + SLICE;
     while (queued.length) {
       startModule(queued[0]);
-      if (Date.now() >= until) break;
+      if (Date.now() >= until) return window.setTimeout(startSome, 0);
     }
-    if (queued.length) return window.setTimeout(startSome, 0);
-    then = slices;
-    slices = null;
-    if (then) then();
   }
 
   function startNow(event) {
-    var el = queued.length && event.target.closest && event.target.closest('[data-module^="wb-"]');
-    if (el && queued.indexOf(el) !== -1) startModule(el);
+    if (event.target.closest) startModule(event.target.closest('[data-module^="wb-"]'));
   }
-  ['focusin', 'pointerdown', 'beforeinput', 'dragenter'].forEach(function (type) {
+  ['focusin', 'pointerdown', 'beforeinput'].forEach(function (type) {
     document.addEventListener(type, startNow, true);
   });
   window.addEventListener('beforeprint', function () {
