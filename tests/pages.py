@@ -147,6 +147,12 @@ def draw_and_describe(page: Page) -> str:
     return page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS)
 
 
+def drawing_shows(page: Page, data_url: str) -> None:
+    """Scrolled to, 2.6's surface comes to show `data_url` (a drawing is painted as it nears the screen)."""
+    page.locator(CANVAS).scroll_into_view_if_needed()
+    page.wait_for_function("([s, want]) => document.querySelector(s).toDataURL() === want", arg=[CANVAS, data_url])
+
+
 # ---- the photo collage (5.4) -----------------------------------------------------
 
 PHOTOS_PAGE = "self-confidence/"

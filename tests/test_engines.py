@@ -188,6 +188,8 @@ def test_a_drawing_by_pointer_is_kept_and_redrawn_after_a_reload(reader: Reader,
     strokes = reader.stored(PREFIX, "2.6")["strokes"]
     assert len(strokes) == 1 and len(strokes[0]["p"]) >= 6
     reader.reload()
+    # Painted as it nears the screen: scrolled to, as a reader would.
+    reader.js("arguments[0].scrollIntoView({block: 'center'})", reader.find("#wb-drawing-2-6"))
     reader.until(lambda: reader.js(INK_AT, 0.5, 0.5), "the stroke redrawn")
     assert not reader.js(INK_AT, 0.1, 0.9)
     assert_no_problems(reader)

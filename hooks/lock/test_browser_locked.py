@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from locks import BACKUP_FIELD as FIELD, BACKUP_PASSPHRASE as PASSPHRASE, HOSTILE, locked_backup
 from my_answers import dialog, ours, put, restore, review
 from pages import NAMESPACE, PREFIX, assert_accessible, box
-from pages import add_two, CANVAS, draw_and_describe, pictures
+from pages import add_two, draw_and_describe, drawing_shows, pictures
 
 pytestmark = pytest.mark.browser
 
@@ -97,8 +97,7 @@ def test_a_locked_backup_round_trips_exactly_drawings_pixel_for_pixel_and_photos
     assert {k: v for k, v in after.items() if "answer:" in k} == {k: v for k, v in before.items() if "answer:" in k}
     assert pictures(page) == photos_before
     page.goto(base_url + "mentoring-in-criminal-justice/")
-    page.locator(CANVAS).scroll_into_view_if_needed()
-    assert page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS) == canvas_before
+    drawing_shows(page, canvas_before)
 
 
 def test_a_wrong_passphrase_is_refused_on_the_field_and_changes_nothing(page: Page, base_url):

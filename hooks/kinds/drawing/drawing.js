@@ -141,20 +141,34 @@
         self.finish();
       });
     });
-    // Sized to its box when the browser first lays it out (a ResizeObserver's first notice), not here:
-    // reading its width now would make the browser lay out the page in the middle of starting it.
-    if (window.ResizeObserver) {
-      new ResizeObserver(function (entries) {
-        self.resize(entries[0].contentRect.width);
-      }).observe(this.canvas);
-    } else {
-      this.resize();
-    }
+    this.watch();
     this.saver.restore();
     this.refresh();
   }
 
   Drawing.prototype.valid = valid;
+
+  /**
+   * Size and paint the surface when it first comes within a screen of being seen (an IntersectionObserver's
+   * notice), then keep it to its box (a ResizeObserver's). Not as the page starts: reading its width then
+   * would lay out the page in the middle of starting it, and a surface far down the page would be made and
+   * painted before anyone reaches it. Printing sizes and paints it whatever: paper shows every drawing.
+   */
+  Drawing.prototype.watch = function () {
+    var self = this;
+    if (!window.ResizeObserver || !window.IntersectionObserver) return this.resize();
+    var near = new IntersectionObserver(function (entries) {
+      if (!entries[entries.length - 1].isIntersecting) return;
+      near.disconnect();
+      new ResizeObserver(function (found) {
+        self.resize(found[0].contentRect.width);
+      }).observe(self.canvas);
+    }, { rootMargin: '100% 0px' });
+    near.observe(this.canvas);
+    window.addEventListener('beforeprint', function () {
+      if (!self.sized) self.resize();
+    });
+  };
 
   Drawing.prototype.text = function () {
     return WB.kinds['wb-drawing'].text(this.value());

@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 from my_answers import backup_clear_restore, expand
-from pages import assert_accessible, CANVAS, draw_and_describe, draw_with_mouse, PREFIX, scheme_page
+from pages import assert_accessible, CANVAS, draw_and_describe, draw_with_mouse, drawing_shows, PREFIX, scheme_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,16 +23,21 @@ def saved(page: Page):
     expect(page.locator("#wb-status-2-6")).to_contain_text("Saved today")
 
 
-def ink_at(page: Page, x: float, y: float) -> bool:
+INK_AT = """([selector, x, y]) => {
+    const canvas = document.querySelector(selector);
+    return canvas.getContext('2d').getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1).data[3] > 0;
+}"""
+
+
+def ink_at(page: Page, x: float, y: float, canvas: str = CANVAS) -> bool:
     """Is there ink at (x, y), as fractions of the canvas?"""
-    return page.evaluate(
-        """([selector, x, y]) => {
-            const canvas = document.querySelector(selector);
-            const data = canvas.getContext('2d').getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1).data;
-            return data[3] > 0;
-        }""",
-        [CANVAS, x, y],
-    )
+    return page.evaluate(INK_AT, [canvas, x, y])
+
+
+def inked_soon(page: Page, x: float, y: float, canvas: str = CANVAS) -> None:
+    """Scrolled to, the surface comes to show ink at (x, y): a drawing is painted as it nears the screen."""
+    page.locator(canvas).scroll_into_view_if_needed()
+    page.wait_for_function(INK_AT, arg=[canvas, x, y])
 
 
 def test_when_javascript_is_unavailable_the_words_box_is_the_answer(browser, base_url):
@@ -54,7 +59,8 @@ def test_a_mouse_drawing_is_kept_after_a_reload_and_scales_with_the_screen(page:
     assert len(strokes) == 1 and len(strokes[0]["p"]) >= 6
     assert all(0 <= n <= 1000 for n in strokes[0]["p"])
     page.reload()
-    assert ink_at(page, 0.5, 0.5) and ink_at(page, 0.3, 0.3) and not ink_at(page, 0.1, 0.9)
+    inked_soon(page, 0.5, 0.5)
+    assert ink_at(page, 0.3, 0.3) and not ink_at(page, 0.1, 0.9)
     expect(page.locator(CANVAS)).to_have_attribute("aria-label", "Your drawing: A path in a park")
     wide = page.evaluate(f"() => document.querySelector('{CANVAS}').width")
     page.set_viewport_size({"width": 360, "height": 800})
@@ -81,7 +87,7 @@ def test_a_finger_drawing_is_kept(page: Page, base_url):
     )
     saved(page)
     page.reload()
-    assert ink_at(page, 0.45, 0.55)
+    inked_soon(page, 0.45, 0.55)
 
 
 def test_undo_redo_eraser_and_clear(page: Page, base_url):
@@ -130,8 +136,7 @@ def test_a_drawing_comes_back_from_a_backup_pixel_for_pixel(page: Page, base_url
     backup_clear_restore(page, base_url)
     assert page.evaluate("key => localStorage.getItem(key)", PREFIX + "answer:2.6") == raw_before
     page.goto(base_url + PAGE)
-    page.locator(CANVAS).scroll_into_view_if_needed()
-    assert page.evaluate("s => document.querySelector(s).toDataURL()", CANVAS) == before
+    drawing_shows(page, before)
 
 
 def test_a_keyboard_user_answers_in_words_and_describes(page: Page, base_url):
@@ -217,3 +222,28 @@ def test_on_a_laptop_colours_and_sizes_sit_in_the_row_without_a_pen_button(page:
     tops = {round(tools.get_by_role("button", name=name, exact=True).bounding_box()["y"]) for name in names}
     assert len(tops) == 1, f"the tools wrap onto {len(tops)} rows"
     expect(tools.get_by_role("button", name="Undo")).to_contain_text("Undo")
+
+
+def test_a_drawing_far_down_the_page_is_painted_as_it_nears_the_screen_or_the_page_prints(page: Page, base_url):
+    """3.10 is near the end of theory/: the page opens without painting its surface, which shows the drawing
+    when the page is printed before it is reached, and when it is scrolled to."""
+    far = "#wb-drawing-3-10"
+    page.goto(base_url + "theory/")
+    page.locator(far).scroll_into_view_if_needed()
+    area = page.locator(far).bounding_box()
+    page.mouse.move(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.8, area["y"] + area["height"] * 0.5, steps=5)
+    page.mouse.up()
+    expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
+
+    for then in ("print", "scroll"):
+        page.goto(base_url + "beginnings/")
+        page.goto(base_url + "theory/")
+        expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
+        assert page.evaluate("() => scrollY") == 0 and not ink_at(page, 0.5, 0.5, far)
+        if then == "print":
+            page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does as printing begins
+            assert ink_at(page, 0.5, 0.5, far)
+        else:
+            inked_soon(page, 0.5, 0.5, far)
