@@ -79,11 +79,16 @@ def files(site: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda item: item[0].split("/"))
 
 
+def kept_ahead(relative: str) -> bool:
+    """Is this file of the site (relative to its root) one the service worker copies as it installs?"""
+    return not (relative.startswith(SKIP_UNDER) or relative.endswith(SKIP_SUFFIX))
+
+
 def precached(found: list[tuple[str, Path]], directory_urls: bool) -> list[str]:
     """The site's files (`files`) a reader needs, as URLs relative to the site's root."""
     urls = []
     for relative, _ in found:
-        if relative.startswith(SKIP_UNDER) or relative.endswith(SKIP_SUFFIX):
+        if not kept_ahead(relative):
             continue
         if directory_urls and relative.endswith("index.html"):
             relative = relative[: -len("index.html")] or "./"
@@ -92,11 +97,13 @@ def precached(found: list[tuple[str, Path]], directory_urls: bool) -> list[str]:
 
 
 def version(found: list[tuple[str, Path]]) -> str:
-    """Changes whenever any of the site's files (`files`) does."""
+    """Changes whenever any of the site's files (`files`) does: by their contents, and for the files copied
+    only as they are used (search's languages, source maps: two thirds of the bytes, all of them Material's),
+    by their names and sizes."""
     digest = hashlib.sha256()
     for relative, path in found:
         digest.update(relative.encode("utf-8"))
-        digest.update(path.read_bytes())
+        digest.update(path.read_bytes() if kept_ahead(relative) else str(path.stat().st_size).encode())
     return digest.hexdigest()[:12]
 
 
