@@ -336,8 +336,9 @@ def lighthouse_figures(ours_site: Path, stock_site: Path, themed_site: Path) -> 
     if not (LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LIGHTHOUSE, check=True)
     # A page's performance score moves by several points from one run to the next on the same files (the
-    # simulation starts from one real load): compressed, as readers get it, the median of three runs.
-    for handler, how, runs in ((CompressingHandler, "served compressed, as static hosts serve it", 3),
+    # simulation starts from one real load): compressed, as readers get it, the median of five runs (Lighthouse's
+    # docs/variability.md: the median of five runs about halves the spread of one).
+    for handler, how, runs in ((CompressingHandler, "served compressed, as static hosts serve it", 5),
                                (QuietHandler, "served uncompressed, by Python's file server", 1)):
         lighthouse_served(ours_site, stock_site, themed_site, handler, how, runs)
 
