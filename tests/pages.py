@@ -118,10 +118,10 @@ def radio(page: Page, question: str, rung: int | str):
 CANVAS = "#wb-drawing-2-6"
 
 
-def draw_with_mouse(page: Page, points: list[tuple[float, float]]) -> None:
-    """A stroke through points given as fractions of the canvas."""
-    page.locator(CANVAS).scroll_into_view_if_needed()
-    box_ = page.locator(CANVAS).bounding_box()
+def draw_with_mouse(page: Page, points: list[tuple[float, float]], canvas: str = CANVAS) -> None:
+    """A stroke through points given as fractions of the canvas (2.6's unless another is named)."""
+    page.locator(canvas).scroll_into_view_if_needed()
+    box_ = page.locator(canvas).bounding_box()
     at = [(box_["x"] + x * box_["width"], box_["y"] + y * box_["height"]) for x, y in points]
     page.mouse.move(*at[0])
     page.mouse.down()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from pages import PREFIX, box, status, stored
-from pages import choose, line, make_photo, radio, stored_count
+from pages import choose, draw_with_mouse, line, make_photo, radio, stored_count
 
 pytestmark = pytest.mark.browser
 
@@ -37,12 +37,7 @@ def saved(page: Page, prompt_id: str) -> None:
 
 def draw(page: Page, canvas: str) -> None:
     """A stroke across the canvas by mouse."""
-    page.locator(canvas).scroll_into_view_if_needed()
-    area = page.locator(canvas).bounding_box()
-    page.mouse.move(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.2)
-    page.mouse.down()
-    page.mouse.move(area["x"] + area["width"] * 0.7, area["y"] + area["height"] * 0.6, steps=5)
-    page.mouse.up()
+    draw_with_mouse(page, [(0.2, 0.2), (0.7, 0.6)], canvas)
 
 
 def kept(page: Page, prompt_id: str, field: str, text: str) -> None:

@@ -229,12 +229,7 @@ def test_a_drawing_far_down_the_page_is_painted_as_it_nears_the_screen_or_the_pa
     when the page is printed before it is reached, and when it is scrolled to."""
     far = "#wb-drawing-3-10"
     page.goto(base_url + "theory/")
-    page.locator(far).scroll_into_view_if_needed()
-    area = page.locator(far).bounding_box()
-    page.mouse.move(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.5)
-    page.mouse.down()
-    page.mouse.move(area["x"] + area["width"] * 0.8, area["y"] + area["height"] * 0.5, steps=5)
-    page.mouse.up()
+    draw_with_mouse(page, [(0.2, 0.5), (0.8, 0.5)], far)
     expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
 
     for then in ("print", "scroll"):
