@@ -34,13 +34,15 @@ MIGRATE = "migrate.js"
 # answers copy with it), the versions kept of answers (saver.js loads it where a prompt has some, or at the
 # first "Keep this version"), the notes about keeping answers (main.js loads it when one is due: the backup
 # reminder, WebKit's 7-day rule, the offline folder), the photo store (photos, the lock and My answers keep
-# pictures in it), and the lock (main.js loads it where the lock is on, or another tab turns it on).
+# pictures in it), the lock (main.js loads it where the lock is on, or another tab turns it on), and keeping a
+# question opened by its link in view as the page fills in (main.js loads it in WebKit, which has no scroll anchoring).
 SHARED: dict[str, tuple[str, ...]] = {
     "wb-problems": ("problems.js",),
     "wb-versions": ("versions.js", "versions-panel.js"),
     "wb-notices": ("notices.js",),
     "wb-photostore": ("photostore.js",),
     "wb-lock": ("locked.js", "vault-crypto.js", "vault.js", "vault-session.js", "lock.js"),
+    "wb-place": ("place.js",),
 }
 # The bundle of each module a page may hold (its data-module), in the order pages load them: the shared
 # ones, then the kinds' scripts from their folders (hooks/kinds/__init__.py; the text kind's are in CORE).
@@ -149,8 +151,16 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
     for key, text in texts.items():
         users = [name for name, keys in named.items() if key in keys]
         if users or key in ALWAYS_SENT:
-            parts[users[0] if len(users) == 1 else "core"][key] = text
+            parts[users[0] if len(users) == 1 else "core"][key] = sent(text)
     return parts
+
+
+def sent(text: Text) -> Text:
+    """A count's forms as sent: those the same as "other" left out (i18n.js takes "other" for a form it lacks),
+    but "zero", which i18n.js prefers, for 0, to the locale's own form of 0."""
+    if not isinstance(text, dict):
+        return text
+    return {form: words for form, words in text.items() if form in ("zero", "other") or words != text.get("other")}
 
 
 def loaded_mark(module: str) -> str:
@@ -216,6 +226,7 @@ class Styles:
     def script(self) -> str:
         """For need.js: each module's stylesheets (with those of the bundles it needs), and the cascade's order."""
         files = {module: [self.modules[other].file for other in order({module}) if other in self.modules] for module in BUNDLES}
+        files = {module: found for module, found in files.items() if found}  # none: need.js reads it as []
         ranked = [self.core.file, *(self.modules[module].file for module in BUNDLES if module in self.modules)]
         return f"window.WB_STYLES={as_json({'files': files, 'order': ranked})};"
 

@@ -112,6 +112,23 @@ def test_the_ladder_is_placed_kept_and_back_after_a_reload(reader: Reader):
 
 
 
+def test_a_page_opened_at_a_question_keeps_it_in_view_as_long_answers_above_it_fill_in(reader: Reader):
+    """A link to a question (My answers' "Not answered yet", the contents) opens the page there; the boxes above
+    it then grow with their answers. WebKit has no scroll anchoring: without wb-place the question was pushed
+    a thousand pixels down, out of view."""
+    reader.goto("beginnings/")
+    reader.type_and_wait("1.1", "A short answer")
+    record = json.loads(reader.js("return localStorage.getItem(arguments[0])", PREFIX + "answer:1.1"))
+    record["value"] = "\n".join(f"Line {n} of a long answer" for n in range(1, 41))
+    for prompt_id in ("1.1", "1.2", "1.3"):
+        reader.js("localStorage.setItem(arguments[0], arguments[1])", PREFIX + "answer:" + prompt_id, json.dumps(record))
+    reader.goto("beginnings/#wb-prompt-1-6")
+    reader.until(lambda: reader.js("return document.getElementById('wb-answer-1-3').offsetHeight") > 600, "the answers filled in")
+    top = "return document.getElementById('wb-prompt-1-6').getBoundingClientRect().top"
+    reader.until(lambda: 0 <= reader.js(top) < 150, "question 1.6 at the top of the view")
+    assert reader.value("#wb-answer-1-3").startswith("Line 1 of a long answer")
+    assert_no_problems(reader)
+
 def test_a_version_is_kept_viewed_and_deleted_after_asking(reader: Reader):
     reader.goto("beginnings/")
     versions = '[data-wb-prompt="1.1"] .wb-versions'

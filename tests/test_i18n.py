@@ -189,3 +189,13 @@ def test_small_numbers_skip_the_browsers_formatting_only_where_every_locale_writ
     from wb_i18n import latin_digits
 
     assert latin_digits({"locale": locale}) is plain
+
+
+def test_a_counts_forms_the_same_as_other_are_sent_once_but_zero_always():
+    """i18n.js takes "other" for a form it lacks, and "zero" for 0 before the locale's own form of 0."""
+    import wb_bundles
+
+    assert wb_bundles.sent({"one": "{count} of {total}", "other": "{count} of {total}"}) == {"other": "{count} of {total}"}
+    assert wb_bundles.sent({"one": "{count} answer", "other": "{count} answers"}) == {"one": "{count} answer", "other": "{count} answers"}
+    assert wb_bundles.sent({"zero": "none", "one": "none", "other": "none"}) == {"zero": "none", "other": "none"}
+    assert wb_bundles.sent("Saved") == "Saved"

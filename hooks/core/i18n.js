@@ -50,34 +50,34 @@
     return found.numbers.format(value);
   }
 
+  /** The value of the placeholder {name} in the text of `key`: a mistake in the code where it is not given. */
+  function valueOf(key, values, name) {
+    if (!values || !(name in values)) throw new Error('wb: the text ' + key + ' needs a value for {' + name + '}');
+    return values[name];
+  }
+
   function fill(text, key, values) {
     return text.replace(PLACEHOLDER, function (whole, name) {
-      if (!values || !(name in values)) throw new Error('wb: the text ' + key + ' needs a value for {' + name + '}');
-      return String(values[name]);
+      return String(valueOf(key, values, name));
     });
   }
 
+  function text(key) {
+    if (typeof strings[key] !== 'string') throw new Error('wb: no interface text ' + key);
+    return strings[key];
+  }
+
   function t(key, values) {
-    var text = strings[key];
-    if (typeof text !== 'string') throw new Error('wb: no interface text ' + key);
-    return fill(text, key, values);
+    return fill(text(key), key, values);
   }
 
   /** The text as a DocumentFragment: a value that is a Node (a link, a button) stands in its place. */
   function tf(key, values) {
-    var text = strings[key];
-    if (typeof text !== 'string') throw new Error('wb: no interface text ' + key);
     var fragment = document.createDocumentFragment();
-    var parts = text.split(PLACEHOLDER);
-    for (var n = 0; n < parts.length; n++) {
-      if (n % 2 === 0) {
-        if (parts[n]) fragment.appendChild(document.createTextNode(parts[n]));
-      } else {
-        if (!values || !(parts[n] in values)) throw new Error('wb: the text ' + key + ' needs a value for {' + parts[n] + '}');
-        var value = values[parts[n]];
-        fragment.appendChild(value instanceof Node ? value : document.createTextNode(String(value)));
-      }
-    }
+    text(key).split(PLACEHOLDER).forEach(function (part, n) {
+      var value = n % 2 ? valueOf(key, values, part) : part;
+      fragment.appendChild(value instanceof Node ? value : document.createTextNode(String(value)));
+    });
     return fragment;
   }
 

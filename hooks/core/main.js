@@ -46,7 +46,8 @@
   };
 
   /* ---- text boxes that grow with their text ---------------------------- */
-  var sizesItself = !!(window.CSS && CSS.supports && CSS.supports('field-sizing', 'content'));
+  // (CSS.supports is older than Element.closest, which this code needs anyway: Safari 9, Firefox 35, Chrome 41.)
+  var sizesItself = CSS.supports('field-sizing', 'content');
 
   WB.grow = function (textarea) {
     if (sizesItself) return;
@@ -345,6 +346,8 @@
     var waiting = !!coming;
     if (coming) coming.then(start);
     storageProblem();
+    // Opened at a question: WebKit keeps no place as the boxes above it grow (place.js, the bundle wb-place).
+    if (location.hash && !CSS.supports('overflow-anchor', 'auto')) WB.need(['wb-place']);
     var ready = [];
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
