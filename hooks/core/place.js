@@ -10,6 +10,8 @@
 
   var WB = (window.WB = window.WB || {});
 
+  // What the reader does to move: after it, the view is theirs.
+  var MOVES = ['wheel', 'touchstart', 'pointerdown', 'keydown', 'hashchange'];
   var watched = null;
 
   /** Keep the element `location.hash` names at the top of the view as the page grows; stop at the reader's first move. */
@@ -24,15 +26,17 @@
     if (!target || target === watched || !window.ResizeObserver) return; // the page starts more than once
     watched = target;
     var watch = new ResizeObserver(function () {
+      // Gone with its page (instant navigation): nothing more to keep.
       if (document.contains(target)) target.scrollIntoView({ block: 'start' });
+      else stop();
     });
     var stop = function () {
       watch.disconnect();
-      ['wheel', 'touchstart', 'pointerdown', 'keydown', 'hashchange'].forEach(function (type) {
+      MOVES.forEach(function (type) {
         window.removeEventListener(type, stop, true);
       });
     };
-    ['wheel', 'touchstart', 'pointerdown', 'keydown', 'hashchange'].forEach(function (type) {
+    MOVES.forEach(function (type) {
       window.addEventListener(type, stop, true);
     });
     watch.observe(document.body);

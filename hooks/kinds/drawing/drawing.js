@@ -166,7 +166,7 @@
     }, { rootMargin: '100% 0px' });
     near.observe(this.canvas);
     window.addEventListener('beforeprint', function () {
-      if (!self.sized) self.resize();
+      if (!self.sized && document.contains(self.root)) self.resize();
     });
   };
 
