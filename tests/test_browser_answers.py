@@ -382,10 +382,12 @@ def test_printing_a_blank_workbook_shows_writing_space_and_no_answers(page: Page
     review(page, base_url)
     put(page, "1.1", "Not to be printed")
     page.reload()
-    page.evaluate("() => document.documentElement.classList.add('wb-print-blank')")
+    page.evaluate("() => { window.print = () => {}; }")  # the print dialog is the browser's: its page is what we check
+    page.get_by_role("button", name="Print a blank workbook").click()
     page.emulate_media(media="print")
     expect(page.locator('[data-wb-review-prompt="1.1"] .wb-review__answer')).to_be_hidden()
     lines = page.locator('[data-wb-review-prompt="1.1"] .wb-review__line')
+    expect(lines).to_have_count(6)
     expect(lines.first).to_be_visible()
     assert lines.first.bounding_box()["height"] > 20
     expect(page.locator('[data-wb-review-prompt="8.6"] .wb-review__blank')).to_contain_text("Now: rung ____")

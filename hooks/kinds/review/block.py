@@ -16,7 +16,6 @@ from wb_i18n import Catalogue
 from wb_prompts import Listed, PromptError
 
 MARKER = '<div class="wb-review__catalogue"></div>'
-BLANK_LINES = 6
 
 
 def picture_frame(strings: Catalogue, kind: str) -> str | None:
@@ -83,7 +82,8 @@ def exclude_from_search(element: etree.Element) -> None:
 
 
 def listed_prompt(parent: etree.Element, prompt: Listed, href: str, strings: Catalogue) -> None:
-    """One question: a link back to it, its answer (review.js fills it) and, for a blank printout, room to write."""
+    """One question: a link back to it, its answer (review.js fills it) and, for a blank printout, room to write
+    (a frame's or the ladder's words; "Print a blank workbook" adds the lines, review-copies.js)."""
     item = etree.SubElement(
         parent, "div",
         {"class": "wb-review__prompt", "data-wb-review-prompt": prompt.id, "data-wb-kind": prompt.kind,
@@ -102,8 +102,6 @@ def listed_prompt(parent: etree.Element, prompt: Listed, href: str, strings: Cat
         etree.SubElement(blank, "p").text = strings.t("review.blank.ladder_rungs")
     elif frame is not None:
         etree.SubElement(blank, "div", {"class": "wb-review__frame"}).text = frame
-    for _ in range(BLANK_LINES):
-        etree.SubElement(blank, "span", {"class": "wb-review__line"})
 
 
 def kept_section(root: etree.Element, name: str, title: str, text: str) -> None:

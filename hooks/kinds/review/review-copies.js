@@ -77,7 +77,17 @@ WB.Review.part(function (Review, kit) {
     window.print();
   });
 
+  // The lines to write on under each question are made at the first blank printout: the page does not
+  // carry six elements a question for every reader who opens it.
+  var LINES = 6;
+
   Review.on('print-blank', function () {
+    var blanks = this.root.querySelectorAll('.wb-review__blank');
+    for (var i = 0; i < blanks.length; i++) {
+      for (var line = blanks[i].querySelectorAll('.wb-review__line').length; line < LINES; line++) {
+        blanks[i].appendChild(kit.E('span', 'wb-review__line'));
+      }
+    }
     document.documentElement.classList.add('wb-print-blank');
     window.print();
   });
