@@ -311,6 +311,18 @@ def test_printing_seven_answers_fits_three_a4_pages_with_a_header(page: Page, ba
     assert every > pages and "1.2 What are your personal goals?" in " ".join(text.split())
 
 
+def test_a_printed_blank_workbook_starts_its_questions_on_the_first_page(page: Page, base_url, tmp_path):
+    open_review(page, base_url)
+    page.evaluate("() => { window.print = () => {}; }")  # the print dialog is the browser's: its page is what we check
+    page.get_by_role("button", name="Print a blank workbook").click()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    pages, text = pdf_of(page, tmp_path, "blank")
+    first = " ".join(text.split("\f")[0].split())
+    assert "1. Reflections on Beginnings" in first
+    assert "1.1 What brought you to peer mentoring?" in first  # under its section's title, not a page later
+    assert "2.1" in " ".join(text.split()) and pages > 9  # every section, each on a page of its own
+
+
 # ---- 9, 10. search and accessibility ------------------------------------------------------------
 
 
