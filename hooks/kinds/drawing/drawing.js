@@ -168,6 +168,8 @@
     window.addEventListener('beforeprint', function () {
       if (!self.sized && document.contains(self.root)) self.resize();
     });
+    // Started by printing (main.js starts every box then): a listener added now would not hear this print.
+    if (window.event && window.event.type === 'beforeprint') this.resize();
   };
 
   Drawing.prototype.text = function () {

@@ -40,6 +40,30 @@ def inked_soon(page: Page, x: float, y: float, canvas: str = CANVAS) -> None:
     page.wait_for_function(INK_AT, arg=[canvas, x, y])
 
 
+# A phone slow enough that each box starts in a slice of its own (main.js), and printing begins as the page has
+# just started its first box: printing starts the rest (main.js), each drawing among them at once.
+PRINT_AS_THE_PAGE_STARTS = """(() => {
+  const now = Date.now.bind(Date);
+  let later = 0;
+  Date.now = () => now() + (later += 100);
+  window.addEventListener('DOMContentLoaded', () => window.dispatchEvent(new Event('beforeprint')));
+})()"""
+
+
+def test_a_drawing_started_by_printing_itself_prints(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "theory/")
+    draw_with_mouse(page, [(0.2, 0.5), (0.8, 0.5)], "#wb-drawing-3-10")
+    expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
+    page.add_init_script(PRINT_AS_THE_PAGE_STARTS)
+    page.goto(base_url + "beginnings/")
+    page.goto(base_url + "theory/")
+    expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
+    assert page.evaluate("() => scrollY") == 0
+    assert ink_at(page, 0.5, 0.5, "#wb-drawing-3-10")  # started as printing began: on paper too
+    page.close()
+
+
 def test_when_javascript_is_unavailable_the_words_box_is_the_answer(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
