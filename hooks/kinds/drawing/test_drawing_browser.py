@@ -50,8 +50,7 @@ PRINT_AS_THE_PAGE_STARTS = """(() => {
 })()"""
 
 
-def test_a_drawing_started_by_printing_itself_prints(browser, base_url):
-    page = browser.new_page()
+def test_a_drawing_started_by_printing_itself_prints(page: Page, base_url):
     page.goto(base_url + "theory/")
     draw_with_mouse(page, [(0.2, 0.5), (0.8, 0.5)], "#wb-drawing-3-10")
     expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
@@ -61,7 +60,6 @@ def test_a_drawing_started_by_printing_itself_prints(browser, base_url):
     expect(page.locator("#wb-status-3-10")).to_contain_text("Saved today")
     assert page.evaluate("() => scrollY") == 0
     assert ink_at(page, 0.5, 0.5, "#wb-drawing-3-10")  # started as printing began: on paper too
-    page.close()
 
 
 def test_when_javascript_is_unavailable_the_words_box_is_the_answer(browser, base_url):
