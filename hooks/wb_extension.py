@@ -10,6 +10,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 import kinds
+import wb_search
 from wb_config import Settings
 from wb_i18n import english
 from wb_prompts import PromptRegistry
@@ -53,6 +54,7 @@ class WorkbookExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         for block in BLOCKS:
             block_mgr.register(block, self.getConfigs())
+        wb_search.register(md)
 
 
 def makeExtension(*args, **kwargs) -> WorkbookExtension:

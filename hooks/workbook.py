@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,7 +28,9 @@ import wb_bundles
 import wb_config
 import wb_extension
 import wb_i18n
+import wb_namespace
 import wb_prompts
+import wb_search
 import wb_security
 from kinds.review import block as my_answers
 
@@ -51,12 +53,16 @@ class Build:
     # The map of every page's prompts (sections_json) and the script bundles, each made once a build.
     sections: str | None = None
     bundles: wb_bundles.Bundles | None = None
+    # The page being indexed, whole and as search reads it, without its excluded parts (wb_search).
+    indexed: tuple[str, str] | None = None
+
     def reset(self) -> None:
         self.registry.clear()
         self.review_pages.clear()
         self.script_hashes.clear()
         self.sections = None
         self.bundles = None
+        self.indexed = None
 
     def scripts(self) -> wb_bundles.Bundles:
         if self.bundles is None:
@@ -66,62 +72,7 @@ class Build:
 
 BUILD = Build()
 
-# Storage keys are "wb:v1:<namespace>:<kind>:<id>".
-RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-# What a derived namespace may hold after the name: the site's path, percent-encoded (storage.js checks the same).
-RE_DERIVED = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[A-Za-z0-9._~%-]+)*$")
-
 log = logging.getLogger("mkdocs.hooks.workbook")
-
-
-def slug(text: str) -> str:
-    return RE_NOT_SLUG.sub("-", text.lower()).strip("-")
-
-
-def workbook_id(site_name: str, chosen: str | None = None) -> str:
-    """The workbook's identity in its backups: the same online, in the offline folder and at any path.
-
-    The namespace an organisation sets, else made from the workbook's name (never its address).
-    """
-    return chosen or slug(site_name) or "workbook"
-
-
-def site_path(site_url: str | None) -> str:
-    """The path of site_url without its outer slashes, percent-encoded one way only ("" at the root)."""
-    path = urlsplit(site_url or "").path.strip("/")
-    return quote(unquote(path), safe="/")
-
-
-def storage_namespace(site_name: str, site_url: str | None, chosen: str | None = None) -> str:
-    """The site's own part of every storage key, so that two workbooks never share answers.
-
-    Set by the organisation, or derived: the workbook's id, then the path of site_url
-    after a "/" (which a name never holds), so that "/cohort/2025/", "/cohort-2025/" and
-    a workbook named "... Cohort" at "/2025/" all differ. The host is left out: the browser
-    already keeps origins apart, and a changed port must not hide answers.
-    """
-    if chosen:
-        return chosen
-    path = site_path(site_url)
-    found = workbook_id(site_name) + ("/" + path if path else "")
-    if not RE_DERIVED.match(found):
-        raise PluginError(f"the storage namespace made from site_name and site_url, {found!r}, is not one storage can use")
-    return found
-
-
-def legacy_namespace(site_name: str, site_url: str | None, chosen: str | None = None) -> str | None:
-    """The namespace earlier versions derived (name and path slugs joined by dashes), where it differs.
-
-    Answers saved under it are copied to the namespace of today when a page first opens (storage.js).
-    """
-    if chosen:
-        return None
-    path = urlsplit(site_url or "").path.strip("/")
-    parts = [slug(site_name) or "workbook"]
-    if path:
-        parts.append(slug(path))
-    old = "-".join(parts)
-    return old if old != storage_namespace(site_name, site_url) else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -130,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = BUILD.settings = wb_config.with_default_whens(
         settings, strings.t("support.samaritans_when"), strings.t("support.hub_of_hope_when"))
     BUILD.bundles = None
-    BUILD.legacy = legacy_namespace(config.site_name, config.site_url, settings.namespace)
+    BUILD.legacy = wb_namespace.legacy_namespace(config.site_name, config.site_url, settings.namespace)
     config.markdown_extensions.append(
         wb_extension.WorkbookExtension(registry=BUILD.registry, settings=settings, strings=strings))
     if settings.colour:
@@ -141,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "Warning: extra.workbook.namespace is not set in mkdocs.yml, so readers' answers are stored under "
             "%r, made from site_name and the path of site_url. Changing either later hides every answer "
             "readers have saved, and backups name the workbook %r. Set extra.workbook.namespace once.",
-            storage_namespace(config.site_name, config.site_url), workbook_id(config.site_name),
+            wb_namespace.storage_namespace(config.site_name, config.site_url), wb_namespace.workbook_id(config.site_name),
         )
     return config
 
@@ -215,9 +166,24 @@ def sections_json(nav: Navigation) -> str:
     return BUILD.sections
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+@event_priority(1)
+def _before_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Material's search plugin (priority 0) reads the page without what it would skip (wb_search)."""
+    if page.content:
+        BUILD.indexed = (page.content, wb_search.for_search(page.content))
+        page.content = BUILD.indexed[1]
+    return context
+
+
+def _after_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Fill in the My answers list, now that every page has been read; give each page the map of
     prompts and the scripts it loads (the core, and the bundles of the modules it holds)."""
+    if BUILD.indexed is not None:
+        whole, shortened = BUILD.indexed
+        if page.content != shortened and page.content != wb_search.restored(shortened):
+            raise PluginError(f"{page.file.src_uri}: a plugin changed the page in on_page_context, where the workbook "
+                              "hands Material's search a shortened page; change it in on_page_content instead")
+        page.content, BUILD.indexed = wb_search.restored(whole), None
     context["wb_sections"] = sections_json(nav)
     modules = BUILD.registry.modules(page.file.src_uri)
     if page.content and my_answers.MARKER in page.content:
@@ -233,6 +199,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
+on_page_context = CombinedEvent(_before_search, _after_search)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if len(BUILD.review_pages) > 1:
         raise PluginError(f"only one page may hold '/// my-answers'; found it on {', '.join(BUILD.review_pages)}")
@@ -240,7 +209,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["wb"] = {
         "namespace": namespace(config),
         "legacy_namespace": BUILD.legacy,
-        "workbook_id": workbook_id(config.site_name, BUILD.settings.namespace),
+        "workbook_id": wb_namespace.workbook_id(config.site_name, BUILD.settings.namespace),
         "app": not is_offline(config),
         "settings": BUILD.settings,
         "t": BUILD.strings.html,
@@ -260,7 +229,7 @@ def is_offline(config: MkDocsConfig) -> bool:
 
 
 def namespace(config: MkDocsConfig) -> str:
-    return storage_namespace(config.site_name, config.site_url, BUILD.settings.namespace)
+    return wb_namespace.storage_namespace(config.site_name, config.site_url, BUILD.settings.namespace)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -15,8 +15,8 @@ from mkdocs.exceptions import Abort, PluginError
 from support import CONFIG, ROOT, SOURCE, build_site, docs_with
 
 import wb_bundles
+import wb_namespace
 import wb_prompts
-import workbook
 
 SECTION_PAGES = [
     "beginnings",
@@ -246,7 +246,8 @@ def test_search_indexes_the_workbooks_words_not_the_interface(built):
     entries = {doc["location"]: doc for doc in index["docs"]}
     interface = ("needs JavaScript", "what you type here will not be kept", "Your answer in words",
                  "Describe your drawing", "line 1", "Where are you now", "Not placed yet",
-                 "Placements you have kept", "Keep today", "Choose a rung", "What would help you move up")
+                 "Placements you have kept", "Keep today", "Choose a rung", "What would help you move up",
+                 "↑", "✕", "Add a line")
     for doc in index["docs"]:
         if doc["location"].startswith("my-answers/"):
             continue  # the My answers page is all interface (its own issue)
@@ -264,6 +265,49 @@ def test_search_indexes_the_workbooks_words_not_the_interface(built):
         if not doc["location"].startswith("my-answers/"):
             text = re.sub(r"<[^>]+>", " ", doc["text"]).replace("JavaScript", "")
             assert not re.search(r"[a-z][A-Z]", text), (doc["location"], text[:200])
+
+
+def test_search_has_an_entry_for_each_heading_the_reader_can_search_for(built):
+    """No entry for a heading inside a part kept out of search (My answers' tools): it would be a result
+    named "My answers" with no words, leading to a button. Every entry has a title or words of its own."""
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert not doc["location"].startswith("my-answers/#"), doc
+        assert "#" not in doc["location"] or doc["title"].strip() not in ("", "My answers"), doc
+    assert [doc["location"] for doc in index["docs"] if doc["location"].startswith("my-answers/")] == ["my-answers/"]
+
+
+def test_pages_are_written_whole_after_search_has_read_them(built):
+    """Search reads a page without its answer boxes' insides (hooks/wb_search.py); the page written has them all,
+    and none of the marks that showed search what to skip."""
+    for name, soup in all_pages(built).items():
+        assert "wb-search-skip" not in str(soup), name
+    theory = page(built, "theory")
+    assert len(theory.select(".wb-prompt__status .wb-no-script")) == 11
+    assert len(theory.select(".wb-versions button")) == 11
+    assert theory.select_one(".wb-drawing__hint") is not None
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_plugin_that_changes_pages_where_search_reads_them_is_stopped_not_undone(tmp_path, caplog, first):
+    """Between Material's search and the workbook's hook, a page is short of its answer boxes' insides: a plugin
+    changing it there would lose them, or have its change undone, so the build stops and says where to do it.
+    After the workbook's hook, a change is kept."""
+    hook = tmp_path / "renamer.py"
+    hook.write_text("def on_page_context(context, page, config, nav):\n"
+                    "    page.content = page.content.replace('Things to reflect on', 'Questions')\n"
+                    "    return context\n", encoding="utf-8")
+    ours = str(ROOT / "hooks" / "workbook.py")
+    hooks = [str(hook), ours] if first else [ours, str(hook)]
+    if first:
+        with pytest.raises((PluginError, Abort)) as error:
+            build_site(docs_with(tmp_path, {}), tmp_path / "site", None, hooks=hooks)
+        assert "a plugin changed the page in on_page_context" in str(error.value) + caplog.text
+        return
+    build_site(docs_with(tmp_path, {}), tmp_path / "site", None, hooks=hooks)
+    theory = page(tmp_path / "site", "theory")
+    assert theory.select_one("h2#things-to-reflect-on").get_text() == "Questions"
+    assert len(theory.select(".wb-prompt__status .wb-no-script")) == 11
 
 
 def test_pages_ask_for_nothing_from_another_host(built):
@@ -312,14 +356,11 @@ def test_a_broken_block_fails_the_build_with_a_message(tmp_path, caplog, text, m
 
 
 def test_the_storage_namespace_differs_by_name_and_path():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import workbook
-
-    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/") == "peer-mentoring"
+    assert wb_namespace.storage_namespace("Peer Mentoring", "https://example.org/") == "peer-mentoring"
     # The path after a "/", which no name holds (was "peer-mentoring-a-workbook", a rule that let sites collide).
-    assert workbook.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring/a/workbook"
-    assert workbook.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
-    assert workbook.storage_namespace("£££", None) == "workbook"
+    assert wb_namespace.storage_namespace("Peer Mentoring", "https://example.org/a/workbook/") == "peer-mentoring/a/workbook"
+    assert wb_namespace.storage_namespace("Peer Mentoring", "http://127.0.0.1:9999/") == "peer-mentoring"
+    assert wb_namespace.storage_namespace("£££", None) == "workbook"
 
 
 def test_derived_namespaces_of_different_sites_never_collide():
@@ -336,7 +377,7 @@ def test_derived_namespaces_of_different_sites_never_collide():
         ("Peer Mentoring", "https://example.org/caf%C3%A9/"),
         ("Peer Mentoring", "https://example.org/café/"),
     ]
-    found = [workbook.storage_namespace(name, url) for name, url in sites]
+    found = [wb_namespace.storage_namespace(name, url) for name, url in sites]
     # "cohort%202025" and "cohort 2025" are one address, as are the two spellings of "café".
     assert found[6] == found[7] and found[9] == found[10]
     distinct = found[:7] + found[8:10]
@@ -349,14 +390,14 @@ def test_derived_namespaces_of_different_sites_never_collide():
 
 def test_the_workbook_id_is_the_same_wherever_it_is_built_and_earlier_namespaces_are_known():
     for url in (None, "https://example.org/", "https://example.org/workbook/", "http://127.0.0.1:8000/a/b/"):
-        assert workbook.workbook_id("Peer Mentoring in Criminal Justice") == "peer-mentoring-in-criminal-justice"
-        assert workbook.legacy_namespace("Peer Mentoring in Criminal Justice", url, "set-by-us") is None
-    assert workbook.workbook_id("Anything", "set-by-us") == "set-by-us"
+        assert wb_namespace.workbook_id("Peer Mentoring in Criminal Justice") == "peer-mentoring-in-criminal-justice"
+        assert wb_namespace.legacy_namespace("Peer Mentoring in Criminal Justice", url, "set-by-us") is None
+    assert wb_namespace.workbook_id("Anything", "set-by-us") == "set-by-us"
     # Where the old rule gave the same namespace, nothing needs copying.
-    assert workbook.legacy_namespace("Peer Mentoring", None) is None
-    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/") is None
-    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/cohort/2025/") == "peer-mentoring-cohort-2025"
-    assert workbook.legacy_namespace("Peer Mentoring", "https://example.org/workbook/") == "peer-mentoring-workbook"
+    assert wb_namespace.legacy_namespace("Peer Mentoring", None) is None
+    assert wb_namespace.legacy_namespace("Peer Mentoring", "https://example.org/") is None
+    assert wb_namespace.legacy_namespace("Peer Mentoring", "https://example.org/cohort/2025/") == "peer-mentoring-cohort-2025"
+    assert wb_namespace.legacy_namespace("Peer Mentoring", "https://example.org/workbook/") == "peer-mentoring-workbook"
 
 
 def test_a_derived_namespace_is_said_at_build_time_and_a_set_one_is_not(tmp_path, caplog):

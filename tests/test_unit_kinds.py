@@ -29,3 +29,30 @@ from markup import render_prompt as render
 def test_a_kind_with_wrong_options_is_an_error(options, message):
     with pytest.raises(PromptError, match=message):
         render(options)
+
+
+@pytest.mark.parametrize(("options", "columns"), [
+    ("", ""), ("kind: capitals", ""), ("kind: list", ""), ("kind: list\nitems: 4", ""), ("kind: drawing", ""),
+    ("kind: photos", ""), ("kind: list\ncolumns: Strengths, Worries", " Strengths Worries")])
+def test_search_reads_a_prompt_as_its_words_and_the_page_keeps_the_whole_box(options, columns):
+    """What Material's search parses of a prompt (hooks/wb_search.py) is its words (and a list's column names):
+    no text areas, buttons or interface words. The page written is the box as rendered, without the marks."""
+    import markdown
+    from bs4 import BeautifulSoup
+    from wb_extension import WorkbookExtension
+    from wb_prompts import PromptRegistry
+
+    import wb_search
+
+    md = markdown.Markdown(extensions=[WorkbookExtension(registry=PromptRegistry())])
+    indented = "".join(f"    {line}\n" for line in options.splitlines())
+    html = md.convert(f"/// prompt | 4.1\n{indented}List 10 *positive* things about your mentee\n///\n")
+    assert wb_search.START in html
+    searched = BeautifulSoup(wb_search.for_search(html), "html.parser")
+    assert searched.select_one("h3").get_text(" ", strip=True) == "4.1 List 10 positive things about your mentee"
+    assert searched.get_text(" ", strip=True) == "4.1 List 10 positive things about your mentee" + columns
+    assert not searched.select("textarea, button, canvas, input")
+    written = wb_search.restored(html)
+    assert "wb-search-skip" not in written
+    assert BeautifulSoup(written, "html.parser").select("textarea") and written == html.replace(
+        wb_search.START, "").replace(wb_search.END, "")

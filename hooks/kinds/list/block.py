@@ -64,7 +64,7 @@ def line(parent: etree.Element, ident: str, column: int, number: int, label: str
 
 def line_buttons(item: etree.Element, label: str, number: int, count: int, strings: Catalogue) -> None:
     """A growing list's line's buttons (up, down, remove), as list.js keeps them (core.css: .wb-scripted)."""
-    row = etree.SubElement(item, "span", {"class": "wb-list__line-actions wb-scripted"})
+    row = etree.SubElement(item, "span", {"class": "wb-list__line-actions wb-scripted", "data-search-exclude": ""})
     for symbol, action, key, off in (("↑", "move-up", "list.move_up", number == 1),
                                      ("↓", "move-down", "list.move_down", number == count),
                                      ("✕", "remove-line", "list.remove_line", False)):
@@ -112,7 +112,7 @@ def render_list(root: etree.Element, ident: str, items: int | None, names: list[
         else:
             words = strings.t("list.add_line_to", column=name) if name else strings.t("list.add_line")
             etree.SubElement(part, "button", {"type": "button", "class": "wb-button wb-list__add wb-scripted",
-                                              "data-wb-action": "add-line"}).text = words
+                                              "data-wb-action": "add-line", "data-search-exclude": ""}).text = words
 
 
 def check(prompt_id: str, options: dict[str, Any]) -> dict[str, Any]:
