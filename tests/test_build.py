@@ -552,6 +552,12 @@ def test_pages_carry_a_strict_policy_and_headers_for_hosts_that_read_headers(bui
         inline = [s for s in soup.select("script:not([src])") if not s.get("type")]
         assert len(re.findall(r"'sha256-", content)) == len(inline) > 0
         assert soup.select_one('meta[name="referrer"]')["content"] == "no-referrer"
+        # Before the policy (where Chromium's look-ahead stops), a preload hint for each of the page's own files.
+        files = [(el.get("href") or el.get("src"), "style" if el.name == "link" else "script")
+                 for el in soup.select('link[rel="stylesheet"], script[src]')]
+        hints = soup.head.select('link[rel="preload"]')
+        assert [(hint["href"], hint["as"]) for hint in hints] == files and len(files) >= 5
+        assert all(head.index(hint) < head.index(policy) for hint in hints)
     headers = (built / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/*\n  Content-Security-Policy: default-src 'self';")
     assert "frame-ancestors 'none'" in headers
