@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 from wb_prompts import PromptError
 
+import wb_search
+from bs4 import BeautifulSoup
+
+from markup import prompt_html
 from markup import render_prompt as render
 
 
@@ -37,16 +41,7 @@ def test_a_kind_with_wrong_options_is_an_error(options, message):
 def test_search_reads_a_prompt_as_its_words_and_the_page_keeps_the_whole_box(options, columns):
     """What Material's search parses of a prompt (hooks/wb_search.py) is its words (and a list's column names):
     no text areas, buttons or interface words. The page written is the box as rendered, without the marks."""
-    import markdown
-    from bs4 import BeautifulSoup
-    from wb_extension import WorkbookExtension
-    from wb_prompts import PromptRegistry
-
-    import wb_search
-
-    md = markdown.Markdown(extensions=[WorkbookExtension(registry=PromptRegistry())])
-    indented = "".join(f"    {line}\n" for line in options.splitlines())
-    html = md.convert(f"/// prompt | 4.1\n{indented}List 10 *positive* things about your mentee\n///\n")
+    html = prompt_html(options, "List 10 *positive* things about your mentee")
     assert wb_search.START in html
     searched = BeautifulSoup(wb_search.for_search(html), "html.parser")
     assert searched.select_one("h3").get_text(" ", strip=True) == "4.1 List 10 positive things about your mentee"
