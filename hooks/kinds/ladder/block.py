@@ -29,7 +29,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from wb_i18n import Catalogue
-from wb_prompts import PromptError, dom_id, status_line, validate_id
+from wb_prompts import PromptError, dom_id, prompt_number, status_line, validate_id
 
 RUNGS = 8
 BANDS = 3
@@ -269,9 +269,7 @@ class Ladder(Block):
             block.remove(child)
 
         heading = etree.SubElement(block, "h3", {"class": "wb-prompt__heading", "id": f"wb-prompt-{ident}"})
-        number = etree.SubElement(heading, "span", {"class": "wb-prompt__number"})
-        number.text = self.prompt_id
-        number.tail = " "
+        prompt_number(heading, self.prompt_id)
         text = etree.SubElement(heading, "span", {"class": "wb-prompt__text"})
         for index, paragraph in enumerate(words):
             line = etree.SubElement(text, "span", {"class": "wb-prompt__line"})

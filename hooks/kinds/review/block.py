@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from wb_i18n import Catalogue
-from wb_prompts import Listed, PromptError
+from wb_prompts import Listed, PromptError, prompt_number
 
 MARKER = '<div class="wb-review__catalogue"></div>'
 
@@ -56,8 +56,7 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue)
         for prompt in prompts:
             item = etree.SubElement(links, "li", {"data-wb-review-todo": prompt.id})
             link = etree.SubElement(item, "a", {"href": f"{href}#{prompt.anchor}"})
-            etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
-            link[-1].tail = " "
+            prompt_number(link, prompt.id)
             etree.SubElement(link, "span").text = prompt.text
     kept_section(root, "orphan", strings.t("review.orphans.title"), strings.t("review.orphans.text"))
     kept_section(root, "aside", strings.t("review.asides.title"), strings.t("review.asides.text"))
@@ -91,10 +90,9 @@ def listed_prompt(parent: etree.Element, prompt: Listed, href: str, strings: Cat
     )
     h3 = etree.SubElement(item, "h3", {"class": "wb-review__question"})
     link = etree.SubElement(h3, "a", {"href": f"{href}#{prompt.anchor}"})
-    etree.SubElement(link, "span", {"class": "wb-prompt__number"}).text = prompt.id
+    prompt_number(link, prompt.id)
     words = etree.SubElement(link, "span", {"class": "wb-review__words"})
     words.text = prompt.text
-    link[0].tail = " "
     etree.SubElement(item, "div", {"class": "wb-review__answer"})
     blank = etree.SubElement(item, "div", {"class": "wb-review__blank", "aria-hidden": "true"})
     frame = picture_frame(strings, prompt.kind)

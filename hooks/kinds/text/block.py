@@ -27,7 +27,7 @@ from pymdownx.blocks.block import Block, type_any, type_string
 import kinds
 from wb_errors import PromptError
 from wb_i18n import Catalogue
-from wb_prompts import dom_id, status_line, validate_id
+from wb_prompts import dom_id, prompt_number, status_line, validate_id
 
 # Text answers a prompt may ask for (option `kind`; "text" when not given), by the rows of their box.
 # capitals: shown in capitals as typed, stored as typed; letter: a tall writing space.
@@ -125,9 +125,7 @@ class Prompt(Block):
             )
         else:
             label = etree.SubElement(heading, "span", {"class": "wb-prompt__label"})
-        number = etree.SubElement(label, "span", {"class": "wb-prompt__number"})
-        number.text = self.prompt_id
-        number.tail = " "
+        prompt_number(label, self.prompt_id)
         # The authored words are parsed into this holder, then moved into the label.
         self.holder = etree.SubElement(label, "span", {"class": "wb-prompt__text"})
         self.answers.render(Body(root, ident, self.prompt_id, self.kind, self.config["strings"], self.checked))
