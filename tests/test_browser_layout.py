@@ -108,7 +108,7 @@ def test_nothing_moves_while_a_page_starts(browser: Browser, base_url, name, pat
     page.context.close()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", WIDTHS + (1280,))  # and on a computer, the counts in the navigation shown
 @pytest.mark.parametrize("name", ("a plain section", "the ladder's page", "my answers"))
 def test_nothing_moves_while_a_page_starts_with_answers_saved(browser: Browser, base_url, name, width):
     page = phone(browser, width)
@@ -146,7 +146,7 @@ class HeldAfterFirstNumber(QuietHandler):
 
 
 # Pages whose first prompt is on the first screen at that width (823 px high).
-ARRIVING = (("theory/", 360), ("theory/", 412), ("endings/", 412))
+ARRIVING = (("theory/", 360), ("theory/", 412), ("endings/", 412), ("beginnings/", 1280))
 
 
 @pytest.mark.parametrize(("path", "width"), ARRIVING, ids=[f"{p}{w}" for p, w in ARRIVING])

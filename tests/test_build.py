@@ -120,6 +120,20 @@ def test_every_page_knows_which_prompts_each_page_holds_for_the_navigation(built
         assert data["self-confidence/"][3] == ["5.4", "wb-photos"]
 
 
+def test_each_page_of_prompts_has_an_empty_mark_for_its_count_in_the_navigation(built):
+    """main.js writes "3 of 8" into it; the room is kept from the first paint, so no title re-wraps as it comes."""
+    links = page(built, "beginnings").select("nav.md-nav--primary > ul > li > a")
+    marked = [squash(a.select_one(".md-ellipsis").get_text()) for a in links if a.select_one(".md-status--wb-progress")]
+    assert marked == [squash(a.get_text()) for a in links][1:10]  # the nine sections, not Home nor My answers
+    assert all(mark.get_text() == "" for mark in page(built, "beginnings").select(".md-status--wb-progress"))
+
+
+def test_a_page_of_prompts_with_its_own_status_fails_the_build(tmp_path, caplog):
+    with pytest.raises((PluginError, Abort)) as error:
+        build_with(tmp_path, {"extra.md": "---\nstatus: new\n---\n# A\n\n/// prompt | 99.1\nWhat now?\n///\n"})
+    assert "remove 'status: new'" in str(error.value) + caplog.text
+
+
 def test_prompts_are_in_workbook_order_on_their_section_pages(built):
     for number, name in enumerate(SECTION_PAGES, start=1):
         ids = [el["data-wb-prompt"] for el in page(built, name).select("[data-wb-prompt]")]

@@ -182,26 +182,23 @@
     if (!data || !config || !WB.store || !WB.store.check().ok) return;
     var sections = JSON.parse(data.textContent);
     var root = new URL((JSON.parse(config.textContent).base || '.') + '/', location.href);
-    var links = document.querySelectorAll('.md-nav--primary a.md-nav__link[href]');
-    for (var i = 0; i < links.length; i++) {
-      var url = new URL(links[i].href, location.href);
-      // Not the page's own table of contents (links with a #), nor other sites.
-      if (url.hash || url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) continue;
-      var prompts = sections[url.pathname.slice(root.pathname.length)];
+    // The build's empty marks (Material's page status, hooks/workbook.py) beside each page of prompts,
+    // their room kept from the first paint.
+    var marks = document.querySelectorAll('.md-nav--primary a > .md-status--wb-progress');
+    for (var i = 0; i < marks.length; i++) {
+      var mark = marks[i];
+      var prompts = sections[new URL(mark.parentNode.href).pathname.slice(root.pathname.length)];
       if (!prompts || (changed && !prompts.some(function (prompt) {
         return prompt[0] === changed;
       }))) continue;
       var done = prompts.filter(function (prompt) {
         return WB.answered(prompt[1], prompt[0]);
       }).length;
-      var mark = links[i].querySelector('.wb-nav-progress');
-      if (!mark) {
-        mark = document.createElement('span');
-        mark.className = 'wb-nav-progress';
+      if (!mark.firstChild) {
+        mark.classList.add('wb-nav-progress');
         mark.appendChild(document.createElement('span')).setAttribute('aria-hidden', 'true');
         mark.appendChild(document.createElement('span'));
         mark.appendChild(document.createElement('span')).className = 'wb-visually-hidden';
-        links[i].appendChild(mark);
       }
       var complete = done === prompts.length;
       mark.classList.toggle('wb-nav-progress--done', complete);
