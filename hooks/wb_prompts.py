@@ -108,11 +108,11 @@ def dom_id(prompt_id: str) -> str:
 
 
 def prompt_number(parent: etree.Element, prompt_id: str) -> etree.Element:
-    """A prompt's number, joined to its words by a no-break space: a plain space there would be the last
-    thing on the line wherever the page stops arriving for a moment, and Chromium counts the words'
-    coming as a move of that space (a layout shift on a slow phone)."""
+    """A prompt's number, with the space before its words inside it, kept by core.css (white-space: pre):
+    a space between the two, if the page stopped arriving for a moment just there, was the last thing on
+    its line, and Chromium counted the words' coming as a move of that space (a layout shift on a slow phone)."""
     span = etree.SubElement(parent, "span", {"class": "wb-prompt__number"})
-    span.text, span.tail = prompt_id, "\u00a0"
+    span.text = prompt_id + " "
     return span
 
 
