@@ -141,6 +141,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+NAV_STATUS = "wb-progress"
+
+
 def with_nav_status(page: Page) -> None:
     """Material's page status, an empty mark beside the page in the navigation, where main.js writes
     "3 of 8": the room for it is kept from the first paint (core.css), so titles do not re-wrap as it comes."""
@@ -148,9 +151,6 @@ def with_nav_status(page: Page) -> None:
         raise PluginError(f"{page.file.src_uri}: a page of prompts shows its count where Material shows a "
                           f"status; remove 'status: {page.meta['status']}' from its front matter")
     page.meta["status"] = NAV_STATUS
-
-
-NAV_STATUS = "wb-progress"
 
 
 def with_progress_line(html: str) -> str:
