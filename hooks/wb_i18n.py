@@ -29,7 +29,6 @@ from typing import Any, Union
 import yaml
 from babel import Locale, UnknownLocaleError
 from markdown.util import AtomicString
-from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 HERE = Path(__file__).resolve().parent / "locales"
@@ -69,15 +68,6 @@ class Catalogue:
             raise KeyError(f"no counted interface text {key!r} in the {self.language!r} catalogue")
         form = forms.get("zero") if count == 0 and "zero" in forms else forms.get(plural_form(self.texts, count))
         return AtomicString(fill(form if isinstance(form, str) else forms["other"], {**values, "count": count}))
-
-    def html(self, key: str, **values: Any) -> Markup:
-        """For templates: the text escaped, its placeholders filled with (escaped unless Markup) values."""
-        found = self.texts.get(key)
-        if not isinstance(found, str):
-            raise KeyError(f"no interface text {key!r} in the {self.language!r} catalogue")
-        parts = RE_PLACEHOLDER.split(found)
-        out = [escape(part) if n % 2 == 0 else escape(values[part]) for n, part in enumerate(parts)]
-        return Markup("".join(out))
 
 
 def plural_form(texts: dict[str, Text], count: int) -> str:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Union
 
+from markupsafe import Markup
 from pymdownx.blocks.block import Block
 
-from wb_config import Contact
+from wb_config import Contact, Settings
 from wb_i18n import RE_PLACEHOLDER, Catalogue
 from wb_prompts import PromptError
 
@@ -34,7 +35,7 @@ Pieces = list
 Value = Union[str, etree.Element, Pieces]
 
 # strings.t(key, **SLOTS): a catalogue text with its placeholders left in, for filled().
-SLOTS = {name: "{" + name + "}" for name in ("name", "phone", "website", "contacts", "first", "second", "rest")}
+SLOTS = {name: "{" + name + "}" for name in ("name", "phone", "website", "contacts", "first", "second", "rest", "organisation")}
 
 
 def filled(template: str, **values: Value) -> Pieces:
@@ -109,6 +110,42 @@ def contacts_sentence(parent: etree.Element, contacts: tuple[Contact, ...], stri
     """" contact A on 0800 123 456, B or C." with their links."""
     listed = either([contact_pieces(contact, strings) for contact in contacts], strings)
     append_pieces(parent, [" ", *filled(strings.t("support.contacts_sentence", **SLOTS), contacts=listed)])
+
+
+def footer(settings: Settings, strings: Catalogue) -> Markup:
+    """The footer's text on every page (overrides/partials/copyright.html): who offers the workbook, whom
+    to call for support, and the organisation's note. The same on every page, so made once a build, here
+    rather than in the template: compiling a template of this much logic took longer than all the pages' use of it."""
+    parts = []
+    if settings.organisation_name:
+        organisation: Value = settings.organisation_name
+        if settings.organisation_url:
+            organisation = link(settings.organisation_url, settings.organisation_name)
+        offered = etree.Element("p", {"class": "wb-footer__organisation"})
+        append_pieces(offered, filled(strings.t("page.offered_by", **SLOTS), organisation=organisation))
+        parts.append(offered)
+    support = etree.Element("p", {"class": "wb-footer__support"})
+    etree.SubElement(support, "strong").text = strings.t("page.support_heading")
+    for n, contact in enumerate(settings.support):
+        # Each contact in a span of its own, a space between them.
+        support[-1].tail = " "
+        line = etree.SubElement(support, "span", {"class": "wb-footer__contact"})
+        name: Value = link(contact.url, contact.name) if contact.url else contact.name
+        if contact.phone:
+            phone = link(contact.tel, contact.phone)
+            append_pieces(line, filled(strings.t("page.contact_phone", **SLOTS), name=name, phone=phone))
+        else:
+            append_pieces(line, [name])
+        if contact.when:
+            append_text(line, " " + strings.t("page.contact_when", when=contact.when))
+        if n < len(settings.support) - 1:
+            append_text(line, strings.t("page.contact_separator"))
+    parts.append(support)
+    if settings.about:
+        about = etree.Element("p", {"class": "wb-footer__about"})
+        about.text = settings.about
+        parts.append(about)
+    return Markup("\n".join(etree.tostring(part, encoding="unicode", method="html") for part in parts))
 
 
 def append_text(parent: etree.Element, text: str) -> None:

@@ -32,6 +32,7 @@ import wb_namespace
 import wb_prompts
 import wb_search
 import wb_security
+import wb_support
 from kinds.review import block as my_answers
 
 
@@ -224,8 +225,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "legacy_namespace": BUILD.legacy,
         "workbook_id": wb_namespace.workbook_id(config.site_name, BUILD.settings.namespace),
         "app": not is_offline(config),
-        "settings": BUILD.settings,
-        "t": BUILD.strings.html,
+        "footer": wb_support.footer(BUILD.settings, BUILD.strings),
         # Pages made from a template alone (404.html) get the core.
         "script": BUILD.scripts().core.path,
         "style": BUILD.scripts().styles.core.path,

@@ -29,7 +29,7 @@ def scripts() -> list[Path]:
 TEMPLATES = ROOT / "overrides"
 
 RE_JS_KEY = re.compile(r"""\bWB\.t[nf]?\(\s*['"]([a-z0-9_.]+)['"]""")
-RE_PY_KEY = re.compile(r"""\.(?:t|tn|html)\(\s*['"]([a-z0-9_.]+)['"]""")
+RE_PY_KEY = re.compile(r"""\.(?:t|tn)\(\s*['"]([a-z0-9_.]+)['"]""")
 RE_TEMPLATE_KEY = re.compile(r"""\bwb\.t\(\s*['"]([a-z0-9_.]+)['"]""")
 RE_JS_COMMENT = re.compile(r"/\*[\s\S]*?\*/|^\s*//.*$", re.M)
 RE_ANY_T = re.compile(r"""\bWB\.t[nf]?\(\s*(?!['"])""")
