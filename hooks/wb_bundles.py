@@ -147,12 +147,21 @@ def split_catalogue(texts: dict[str, Text], sources: dict[str, str]) -> dict[str
     scripts alone name it (scripts name every text whole, which tests/test_i18n.py checks), a text several name
     stays in the core, and one no script names (the pages' own words) is not sent."""
     parts: dict[str, dict[str, Text]] = {"core": {}, **{module: {} for module in BUNDLES}}
-    named = {name: set(RE_QUOTED.findall(code)) for name, code in sources.items()}
+    named: dict[str, list[str]] = {}
+    for name, code in sources.items():
+        for key in quoted_words(code) & texts.keys():
+            named.setdefault(key, []).append(name)
     for key, text in texts.items():
-        users = [name for name, keys in named.items() if key in keys]
+        users = named.get(key, [])
         if users or key in ALWAYS_SENT:
             parts[users[0] if len(users) == 1 else "core"][key] = sent(text)
     return parts
+
+
+@functools.lru_cache(maxsize=64)
+def quoted_words(code: str) -> frozenset[str]:
+    """The quoted words of a bundle's scripts that may be texts' keys: read again only when they change."""
+    return frozenset(RE_QUOTED.findall(code))
 
 
 def sent(text: Text) -> Text:
