@@ -23,6 +23,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Union
 
+from markdown.serializers import to_xhtml_string
 from markupsafe import Markup
 from pymdownx.blocks.block import Block
 
@@ -145,7 +146,7 @@ def footer(settings: Settings, strings: Catalogue) -> Markup:
         about = etree.Element("p", {"class": "wb-footer__about"})
         about.text = settings.about
         parts.append(about)
-    return Markup("\n".join(etree.tostring(part, encoding="unicode", method="html") for part in parts))
+    return Markup("\n".join(to_xhtml_string(part) for part in parts))
 
 
 def append_text(parent: etree.Element, text: str) -> None:

