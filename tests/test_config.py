@@ -99,6 +99,25 @@ def test_the_commented_example_in_mkdocs_yml_builds_and_says_each_thing_once(tmp
     assert "Your mentoring coordinator on 0123 456 7890" in squash(soup(site).select_one(".wb-support-sentence").get_text(" "))
 
 
+def test_the_footer_names_an_organisation_without_a_link_and_a_contact_with_neither_phone_nor_link():
+    import wb_config
+    import wb_i18n
+    import wb_support
+
+    settings = wb_config.Settings(
+        organisation_name="Example Trust",
+        support=(wb_config.Contact("Your coordinator", when="Weekdays"), wb_config.Contact("Helpline", phone="0800 1")),
+        own_support=True,
+    )
+    footer = BeautifulSoup(str(wb_support.footer(settings, wb_i18n.english())), "html.parser")
+    assert squash(footer.select_one(".wb-footer__organisation").get_text()) == "This workbook is offered by Example Trust."
+    assert footer.select_one(".wb-footer__organisation a") is None
+    contacts = [squash(line.get_text()) for line in footer.select(".wb-footer__support .wb-footer__contact")]
+    assert contacts == ["Your coordinator (Weekdays);", "Helpline, 0800 1"]
+    assert [a["href"] for a in footer.select("a")] == ["tel:08001"]
+    assert footer.select_one(".wb-footer__about") is None
+
+
 def test_text_in_settings_is_escaped(tmp_path):
     extra = {"workbook": {"organisation": {"name": "<script>alert(1)</script> & Co"}, "about": "<b>bold</b>"}}
     site = build(tmp_path, extra)
