@@ -51,8 +51,9 @@ PAGES = {
 }
 
 
-def phone(browser: Browser, width: int) -> Page:
-    """A page in a phone-sized window whose CPU is four times slower (Lighthouse's mobile setting)."""
+def slow_device(browser: Browser, width: int) -> Page:
+    """A page in a window `width` px wide (a phone's, or a computer's at 1280) on a CPU four times slower
+    (Lighthouse's mobile setting), at a phone's pixel ratio."""
     context = browser.new_context(viewport={"width": width, "height": 823}, device_scale_factor=1.75,
                                   reduced_motion="reduce")
     page = context.new_page()
@@ -101,7 +102,7 @@ STARTS = [(name, path, width) for name, path in PAGES.items() for width in WIDTH
 
 @pytest.mark.parametrize(("name", "path", "width"), STARTS, ids=[f"{n}-{w}" for n, _, w in STARTS])
 def test_nothing_moves_while_a_page_starts(browser: Browser, base_url, name, path, width):
-    page = phone(browser, width)
+    page = slow_device(browser, width)
     page.add_init_script(OBSERVE)
     found = shifts(page, base_url + path)
     assert found == [], f"{name} at {width} px moved as it started: {found}"
@@ -111,7 +112,7 @@ def test_nothing_moves_while_a_page_starts(browser: Browser, base_url, name, pat
 @pytest.mark.parametrize("width", WIDTHS + (1280,))  # and on a computer, the counts in the navigation shown
 @pytest.mark.parametrize("name", ("a plain section", "the ladder's page", "my answers"))
 def test_nothing_moves_while_a_page_starts_with_answers_saved(browser: Browser, base_url, name, width):
-    page = phone(browser, width)
+    page = slow_device(browser, width)
     with_answers(page, base_url)
     page.add_init_script(OBSERVE)
     found = shifts(page, base_url + PAGES[name])
@@ -192,7 +193,7 @@ def test_the_room_kept_for_scripts_is_not_there_without_javascript(browser: Brow
 
 
 def test_the_progress_line_says_its_count_in_the_room_kept_for_it(browser: Browser, base_url):
-    page = phone(browser, 360)
+    page = slow_device(browser, 360)
     page.goto(base_url + "theory/")
     line = page.locator(".wb-progress")
     expect(line).to_have_text("0 of 11 answered on this page.")
