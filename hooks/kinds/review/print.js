@@ -38,6 +38,10 @@
     var line = root.querySelector('.wb-review__print-header');
     var html = document.documentElement;
     var fold = null;
+    // On paper, under the header, where nothing would print (no answer kept, every question not asked for).
+    var none = WB.element('p', 'wb-review__print-none', WB.t('print.no_answers'));
+    none.hidden = true;
+    line.parentNode.insertBefore(none, line.nextSibling);
     field.value = storedName();
     field.addEventListener('input', function () {
       keepName(field);
@@ -45,6 +49,8 @@
     window.addEventListener('beforeprint', function () {
       if (!document.contains(root)) return;
       header(review, line, field.value.replace(/^\s+|\s+$/g, ''));
+      none.hidden = every.checked || !!root.querySelector(
+        '.wb-review__section:not(.wb-review__section--empty), .wb-review__orphans:not([hidden]), .wb-review__asides:not([hidden])');
       html.classList.toggle('wb-print-every', every.checked);
       if (!fold) fold = WB.summary.unfold(root);
     });

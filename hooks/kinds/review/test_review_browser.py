@@ -323,6 +323,25 @@ def test_a_printed_blank_workbook_starts_its_questions_on_the_first_page(page: P
     assert "2.1" in " ".join(text.split()) and pages > 9  # every section, each on a page of its own
 
 
+def test_a_printout_with_no_answers_says_so_rather_than_coming_out_blank(page: Page, base_url, tmp_path):
+    open_review(page, base_url)
+    expect(page.get_by_text("No answers yet.")).to_be_hidden()  # on paper only
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    _, text = pdf_of(page, tmp_path, "none")
+    assert "Answers printed on" in text and "No answers yet." in " ".join(text.split())
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.get_by_label("Print every question, answered or not").check()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    _, text = pdf_of(page, tmp_path, "every")
+    assert "No answers yet." not in text and "1.2 What are your personal goals?" in " ".join(text.split())
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.get_by_label("Print every question, answered or not").uncheck()
+    open_review(page, base_url, {"1.1": "One answer kept"})
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    _, text = pdf_of(page, tmp_path, "one")
+    assert "One answer kept" in text and "No answers yet." not in text
+
+
 # ---- 9, 10. search and accessibility ------------------------------------------------------------
 
 
