@@ -91,8 +91,13 @@ def workbook_sentence(parent: etree.Element, strings: Catalogue) -> None:
     append_pieces(parent, [" ", *pieces])
 
 
+def contact_name(contact: Contact) -> Value:
+    """A contact's name, a link to its website where it has one."""
+    return link(contact.url, contact.name) if contact.url else contact.name
+
+
 def contact_pieces(contact: Contact, strings: Catalogue) -> Pieces:
-    name: Value = link(contact.url, contact.name) if contact.url else contact.name
+    name = contact_name(contact)
     if not contact.phone:
         return [name]
     return filled(strings.t("support.contact_on_phone", **SLOTS), name=name, phone=link(contact.tel, contact.phone))
@@ -131,7 +136,7 @@ def footer(settings: Settings, strings: Catalogue) -> Markup:
         # Each contact in a span of its own, a space between them.
         support[-1].tail = " "
         line = etree.SubElement(support, "span", {"class": "wb-footer__contact"})
-        name: Value = link(contact.url, contact.name) if contact.url else contact.name
+        name = contact_name(contact)
         if contact.phone:
             phone = link(contact.tel, contact.phone)
             append_pieces(line, filled(strings.t("page.contact_phone", **SLOTS), name=name, phone=phone))
