@@ -118,6 +118,10 @@ def contact(value: Any, key: str) -> Contact:
 
 def read_settings(extra: dict) -> Settings:
     """`extra.workbook` of mkdocs.yml as Settings; the defaults where it is missing."""
+    if "analytics" in extra:
+        # Material would add Google Analytics (and its feedback widget) to every page.
+        raise PluginError("mkdocs.yml, extra.analytics: the workbook promises readers that nothing is sent "
+                          "anywhere, so it has no analytics; remove extra.analytics")
     raw = extra.get("workbook")
     if raw is None:
         return Settings()

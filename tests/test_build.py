@@ -630,3 +630,14 @@ def test_my_answers_offers_an_optional_passphrase_warning_first_that_it_cannot_b
     # ... so the core carries no code to bring answers over from one (migrate.js).
     core = next(path for path in (built / "assets" / "wb").glob("core.*.js"))
     assert ".migrateFrom=" not in core.read_text(encoding="utf-8")
+
+
+def test_a_page_without_a_heading_of_its_own_is_headed_by_its_title_and_has_no_material_extras(tmp_path):
+    """overrides/partials/content.html keeps what Material's does for a page, less tags, git dates,
+    feedback and comments (none used; the last two would send a reader's words elsewhere)."""
+    docs = docs_with(tmp_path, {"contacts.md": "Ask your coordinator for a supervision slot.\n"})
+    build_site(docs, tmp_path / "site", None, extra_nav=[{"Our contacts": "contacts.md"}])
+    article = BeautifulSoup((tmp_path / "site" / "contacts" / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    assert [h1.get_text(strip=True) for h1 in article.select("h1")] == ["Our contacts"]
+    assert "Ask your coordinator for a supervision slot." in article.get_text()
+    assert article.select(".md-tags, .md-source-file, .md-feedback, [data-md-component=comments]") == []

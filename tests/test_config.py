@@ -152,6 +152,12 @@ def test_a_bad_setting_stops_the_build_naming_its_key(tmp_path, caplog, workbook
     assert message in str(error.value) + caplog.text
 
 
+def test_analytics_stop_the_build_as_nothing_may_be_sent_anywhere(tmp_path, caplog):
+    with pytest.raises((PluginError, Abort)) as error:
+        build(tmp_path, {"analytics": {"provider": "google", "property": "G-XXXXXXXXXX"}})
+    assert "extra.analytics: the workbook promises readers that nothing is sent anywhere" in str(error.value) + caplog.text
+
+
 def test_two_workbooks_with_different_names_or_paths_get_different_namespaces(tmp_path):
     one = tmp_path / "one"
     two = tmp_path / "two"
