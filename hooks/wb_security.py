@@ -16,6 +16,8 @@ import base64
 import hashlib
 import re
 
+import wb_bundles
+
 RE_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 RE_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 # The page's own files, as Material's templates and ours write them.
@@ -60,10 +62,12 @@ def policy(hashes: list[str], header: bool = False) -> str:
 
 
 def preloads(html: str) -> str:
-    """A preload hint for each stylesheet and script of the page, in the page's order."""
+    """A preload hint for each stylesheet and script of the page, in the page's order; none for a page's joined
+    bundles (wb_bundles.is_joined_script), found soon enough at the end of the page."""
     return "".join(
         f'\n    <link rel="preload" href="{style or script}" as="{"style" if style else "script"}">'
         for style, script in RE_FILE.findall(html)
+        if not (script and wb_bundles.is_joined_script(script))
     )
 
 
