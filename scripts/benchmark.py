@@ -161,8 +161,9 @@ def main() -> None:
         print(f"  stock Material with our theme settings (palette toggle, features; no hook, no custom_dir): "
               f"{tw:.3f} s, ours/it {o / tw:.2f} (CPU time {tc:.3f} s, ours/it {oc / tc:.2f})")
 
-        ours_js = sorted((ours_site / "assets" / "wb").glob("*.js"))  # every bundle (hooks/wb_bundles.py)
-        ours_css = sorted((ours_site / "assets" / "wb").glob("*.css"))
+        # Every bundle (hooks/wb_bundles.py), once: not the files that join a page's bundles ("page.*").
+        ours_js = sorted(path for path in (ours_site / "assets" / "wb").glob("*.js") if not path.name.startswith("page."))
+        ours_css = sorted(path for path in (ours_site / "assets" / "wb").glob("*.css") if not path.name.startswith("page."))
         material_js = sorted((ours_site / "assets" / "javascripts").glob("bundle.*.min.js"))
         material_css = sorted((ours_site / "assets" / "stylesheets").glob("*.min.css"))
         for label, ours_files, theirs in (("JS", ours_js, material_js), ("CSS", ours_css, material_css)):
