@@ -94,10 +94,11 @@ def named(stem: str, text: str, suffix: str) -> Bundle:
     return Bundle(text, f"{FOLDER}/{stem}.{digest}.{suffix}")
 
 
-def is_joined_script(url: str) -> bool:
-    """A page's joined bundles (one_file), as a script: no preload hint (wb_security), for instant navigation copies
-    the next page's <head> into the page, and would fetch the file for nothing (need.js loads bundles one by one)."""
-    return url.rsplit("/", 1)[-1].startswith(f"{JOINED}.") and url.endswith(".js")
+def is_joined(url: str) -> bool:
+    """A file that joins a page's bundles (one_file): its scripts get no preload hint (wb_security), for instant
+    navigation copies the next page's <head> into the page, and would fetch them for nothing (need.js loads bundles
+    one by one); figures and checks that count each bundle once leave it out."""
+    return url.rsplit("/", 1)[-1].startswith(f"{JOINED}.")
 
 
 def one_file(made: dict[tuple[str, ...], Bundle], bundles: list[Bundle], suffix: str) -> list[Bundle]:

@@ -63,11 +63,11 @@ def policy(hashes: list[str], header: bool = False) -> str:
 
 def preloads(html: str) -> str:
     """A preload hint for each stylesheet and script of the page, in the page's order; none for a page's joined
-    bundles (wb_bundles.is_joined_script), found soon enough at the end of the page."""
+    scripts (wb_bundles.is_joined), found soon enough at the end of the page."""
     return "".join(
         f'\n    <link rel="preload" href="{style or script}" as="{"style" if style else "script"}">'
         for style, script in RE_FILE.findall(html)
-        if not (script and wb_bundles.is_joined_script(script))
+        if not (script and wb_bundles.is_joined(script))
     )
 
 

@@ -37,11 +37,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
+import wb_bundles  # noqa: E402
 from support import CHROMIUM_ARGS, CHROMIUM_PATH, CONFIG, QuietHandler, serve  # noqa: E402
 
 # A 4000 x 3000 picture with a camera's grain, as a phone's JPEG (base64).
@@ -161,9 +163,9 @@ def main() -> None:
         print(f"  stock Material with our theme settings (palette toggle, features; no hook, no custom_dir): "
               f"{tw:.3f} s, ours/it {o / tw:.2f} (CPU time {tc:.3f} s, ours/it {oc / tc:.2f})")
 
-        # Every bundle (hooks/wb_bundles.py), once: not the files that join a page's bundles ("page.*").
-        ours_js = sorted(path for path in (ours_site / "assets" / "wb").glob("*.js") if not path.name.startswith("page."))
-        ours_css = sorted(path for path in (ours_site / "assets" / "wb").glob("*.css") if not path.name.startswith("page."))
+        # Every bundle (hooks/wb_bundles.py), once: not the files that join a page's bundles.
+        ours_js = sorted(path for path in (ours_site / "assets" / "wb").glob("*.js") if not wb_bundles.is_joined(path.name))
+        ours_css = sorted(path for path in (ours_site / "assets" / "wb").glob("*.css") if not wb_bundles.is_joined(path.name))
         material_js = sorted((ours_site / "assets" / "javascripts").glob("bundle.*.min.js"))
         material_css = sorted((ours_site / "assets" / "stylesheets").glob("*.min.css"))
         for label, ours_files, theirs in (("JS", ours_js, material_js), ("CSS", ours_css, material_css)):

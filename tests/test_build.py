@@ -452,7 +452,7 @@ def test_each_page_loads_the_core_and_the_code_of_what_it_holds_named_by_content
         r'\(window\.WB_LOADED=window\.WB_LOADED\|\|\{\}\)\["(wb-[a-z]+)"\]', (built / name / src).resolve().read_text(encoding="utf-8"))]
     assert held == bundles
     named = [re.search(r"assets/wb/([a-z]+)\.[0-9a-f]{10}\.js$", src).group(1) for src in ours]
-    assert named == (bundles if len(bundles) <= 2 else ["core", "page"])
+    assert named == (bundles if len(bundles) <= 2 else ["core", wb_bundles.JOINED])
 
 
 def test_what_a_page_loads_runs_in_order(built):
@@ -510,15 +510,15 @@ def test_the_prompts_of_each_page_are_recorded_as_the_blocks_render_them(built):
 
 def test_readers_get_our_scripts_and_styles_minified(built):
     """Smaller than their sources, with no comments; the browser tests run on this minified code."""
-    # Each bundle once: a page's joined file ("page.*") is bundles written as they are.
-    bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js") if not path.name.startswith("page.")]
+    # Each bundle once: a page's joined file is bundles written as they are.
+    bundles = [path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.js") if not wb_bundles.is_joined(path.name)]
     # Each bundle's code, after the words in front of it (the first script: "(function (window) {" as written).
     code = "".join(text[re.search(r"[;,]\n?\(?function\(", text).start():] for text in bundles)
     where = wb_bundles.scripts_by_name()
     sources = sum(len(where[name].read_text(encoding="utf-8")) for name in wb_bundles.SCRIPTS)
     assert len(bundles) == 12 and len(code) < 0.7 * sources
     assert "/*" not in re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", code) and "\n  " not in code
-    styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css") if not path.name.startswith("page."))
+    styles = "".join(path.read_text(encoding="utf-8") for path in (built / "assets" / "wb").glob("*.css") if not wb_bundles.is_joined(path.name))
     shared = [path for paths in wb_bundles.SHARED_STYLES.values() for path in paths]
     source = (wb_bundles.CORE_DIR / wb_bundles.CORE_STYLES).read_text(encoding="utf-8") + "".join(
         path.read_text(encoding="utf-8") for path in [*shared, *(ROOT / "hooks" / "kinds").glob("*/*.css")])
@@ -579,7 +579,7 @@ def test_pages_carry_a_strict_policy_and_headers_for_hosts_that_read_headers(bui
         # Before the policy (where Chromium's look-ahead stops), a preload hint for each of the page's own files; but
         # for My answers' joined scripts, which instant navigation would fetch for nothing (it copies <head>).
         files = [(el.get("href") or el.get("src"), "style" if el.name == "link" else "script")
-                 for el in soup.select('link[rel="stylesheet"], script[src]') if not re.search(r"/wb/page\.\w+\.js$", el.get("src", ""))]
+                 for el in soup.select('link[rel="stylesheet"], script[src]') if not wb_bundles.is_joined(el.get("src", ""))]
         hints = soup.head.select('link[rel="preload"]')
         assert [(hint["href"], hint["as"]) for hint in hints] == files and len(files) >= 5
         assert all(head.index(hint) < head.index(policy) for hint in hints)
@@ -646,9 +646,10 @@ def test_my_answers_offers_an_optional_passphrase_warning_first_that_it_cannot_b
 def test_a_page_without_a_heading_of_its_own_is_headed_by_its_title_and_has_no_material_extras(tmp_path):
     """overrides/partials/content.html keeps what Material's does for a page, less tags, git dates,
     feedback and comments (none used; the last two would send a reader's words elsewhere)."""
-    docs = docs_with(tmp_path, {"contacts.md": "Ask your coordinator for a supervision slot.\n"})
+    # A last-change date in the front matter: Material's own partial would show it.
+    docs = docs_with(tmp_path, {"contacts.md": "---\nrevision_date: 1 May 2026\n---\n\nAsk your coordinator for a supervision slot.\n"})
     build_site(docs, tmp_path / "site", None, extra_nav=[{"Our contacts": "contacts.md"}])
     article = BeautifulSoup((tmp_path / "site" / "contacts" / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
     assert [h1.get_text(strip=True) for h1 in article.select("h1")] == ["Our contacts"]
-    assert "Ask your coordinator for a supervision slot." in article.get_text()
+    assert "Ask your coordinator for a supervision slot." in article.get_text() and "1 May 2026" not in article.get_text()
     assert article.select(".md-tags, .md-source-file, .md-feedback, [data-md-component=comments]") == []
