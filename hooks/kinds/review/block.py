@@ -53,12 +53,8 @@ def catalogue(sections: list[tuple[str, str, list[Listed]]], strings: Catalogue)
         clear.text = strings.t("review.section.clear_button")
         todo = etree.SubElement(section, "details", {"class": "wb-review__unanswered", "hidden": "hidden"})
         etree.SubElement(todo, "summary", {"class": "wb-review__summary"}).text = strings.t("review.section.not_answered_yet")
-        links = etree.SubElement(todo, "ul", {"class": "wb-review__todo"})
-        for prompt in prompts:
-            item = etree.SubElement(links, "li", {"data-wb-review-todo": prompt.id})
-            link = etree.SubElement(item, "a", {"href": f"{href}#{prompt.anchor}"})
-            prompt_number(link, prompt.id)
-            etree.SubElement(link, "span").text = prompt.text
+        # Filled by summary.js as it opens, from the questions above: the page does not carry each question twice.
+        etree.SubElement(todo, "ul", {"class": "wb-review__todo"})
     kept_section(root, "orphan", strings.t("review.orphans.title"), strings.t("review.orphans.text"))
     kept_section(root, "aside", strings.t("review.asides.title"), strings.t("review.asides.text"))
     exclude_from_search(root)

@@ -20,6 +20,7 @@ WB.Review.part(function (Review, kit) {
     this.sections.forEach(function (section) {
       var done = 0;
       var shown = 0; // answered, or with earlier versions kept (listed though the answer is cleared)
+      var unanswered = [];
       section.prompts.forEach(function (prompt) {
         var record = answers[prompt.id];
         var rules = self.answerRules(prompt.id, record);
@@ -27,8 +28,8 @@ WB.Review.part(function (Review, kit) {
         box.textContent = '';
         prompt.el.classList.toggle('wb-review__prompt--answered', rules !== null);
         prompt.el.classList.toggle('wb-review__prompt--unanswered', rules === null);
-        section.el.querySelector('[data-wb-review-todo="' + prompt.id + '"]').hidden = rules !== null;
         if (rules === null) {
+          unanswered.push(prompt);
           box.appendChild(E('p', 'wb-review__none', WB.t('review.answer.not_answered')));
           WB.versionsReview.list(box, prompt.id, WB.kinds[prompt.kind], prompt.el);
           if (box.querySelector('.wb-versions')) {
@@ -45,7 +46,7 @@ WB.Review.part(function (Review, kit) {
           WB.t('review.answer.clear_label', { id: prompt.id })));
         WB.versionsReview.list(box, prompt.id, rules, prompt.el);
       });
-      WB.summary.section(section, done, shown);
+      WB.summary.section(section, done, shown, unanswered);
     });
 
     this.usage();

@@ -158,6 +158,7 @@
         this.prompts[prompt.id] = prompt;
       }
       this.sections.push(section);
+      WB.summary.watch(section);
       this.scope.appendChild(new Option(section.title, section.number));
     }
     this.scope.insertBefore(new Option(WB.t('review.copy.all_sections'), 'all'), this.scope.firstChild);

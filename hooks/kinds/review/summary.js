@@ -20,9 +20,10 @@
 
   /**
    * Show a section's row as its answers stand: `section` {el, prompts}, `done` answered,
-   * `shown` listed under it (answered, or with earlier versions of a cleared answer).
+   * `shown` listed under it (answered, or with earlier versions of a cleared answer),
+   * `unanswered` the prompts not answered yet.
    */
-  function section(section, done, shown) {
+  function section(section, done, shown, unanswered) {
     if (shown === undefined) shown = done;
     var total = section.prompts.length;
     var el = section.el;
@@ -41,6 +42,34 @@
     var todo = el.querySelector('.wb-review__unanswered');
     todo.hidden = done === total;
     todo.querySelector('.wb-review__summary').textContent = WB.tn('summary.not_answered', total - done);
+    section.unanswered = unanswered;
+    if (todo.open) links(section);
+  }
+
+  /** The links to the questions not answered yet, each a copy of its question's own link above. */
+  function links(section) {
+    var list = section.el.querySelector('.wb-review__todo');
+    list.textContent = '';
+    section.unanswered.forEach(function (prompt) {
+      var item = E('li');
+      item.setAttribute('data-wb-review-todo', prompt.id);
+      item.appendChild(prompt.el.querySelector('.wb-review__question a').cloneNode(true));
+      list.appendChild(item);
+    });
+  }
+
+  /**
+   * The links are made as the list opens (its click comes before it opens, so it
+   * never shows empty), not carried in the page: it would hold every question twice.
+   */
+  function watch(section) {
+    var todo = section.el.querySelector('.wb-review__unanswered');
+    todo.querySelector('.wb-review__summary').addEventListener('click', function () {
+      if (!todo.open && section.unanswered) links(section);
+    });
+    todo.addEventListener('toggle', function () {
+      if (todo.open && section.unanswered) links(section);
+    });
   }
 
   /**
@@ -75,5 +104,5 @@
     };
   }
 
-  WB.summary = { section: section, orphan: orphan, status: status, unfold: unfold };
+  WB.summary = { section: section, watch: watch, orphan: orphan, status: status, unfold: unfold };
 })(window, document);
