@@ -46,15 +46,26 @@
     if (todo.open) links(section);
   }
 
-  /** The links to the questions not answered yet, each a copy of its question's own link above. */
+  /**
+   * The links to the questions not answered yet, each a copy of its question's own link above.
+   * Those already there stay, so that a link in focus keeps it as another tab saves an answer.
+   */
   function links(section) {
     var list = section.el.querySelector('.wb-review__todo');
-    list.textContent = '';
+    var wanted = {};
     section.unanswered.forEach(function (prompt) {
-      var item = E('li');
+      wanted[prompt.id] = true;
+    });
+    Array.prototype.slice.call(list.children).forEach(function (item) {
+      if (!wanted[item.getAttribute('data-wb-review-todo')]) list.removeChild(item);
+    });
+    section.unanswered.forEach(function (prompt, at) {
+      var item = list.children[at];
+      if (item && item.getAttribute('data-wb-review-todo') === prompt.id) return;
+      item = E('li');
       item.setAttribute('data-wb-review-todo', prompt.id);
       item.appendChild(prompt.el.querySelector('.wb-review__question a').cloneNode(true));
-      list.appendChild(item);
+      list.insertBefore(item, list.children[at] || null);
     });
   }
 

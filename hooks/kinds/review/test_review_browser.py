@@ -171,6 +171,27 @@ def test_my_answers_is_a_summary_of_sections_with_their_answers_folded(phone: Pa
     expect(phone).to_have_url(re.compile(r"/mentoring-in-criminal-justice/#wb-prompt-2-1$"))
 
 
+def test_questions_not_answered_yet_follow_another_tab_and_keep_the_focus(phone: Page, base_url):
+    open_review(phone, base_url, {"2.6": SEVEN["2.6"]})
+    todo = phone.locator('section[data-wb-section="2"] .wb-review__unanswered')
+    todo.locator("summary").click()
+    expect(todo.get_by_role("link")).to_have_count(5)
+    first = todo.get_by_role("link", name=re.compile(r"^2\.1 "))
+    first.focus()
+    # Another tab answers 2.2: its link goes, and the reader's place stays where it was.
+    other = phone.context.new_page()
+    other.goto(base_url + "my-answers/")
+    put(other, "2.2", "Written in the other tab")
+    expect(todo.get_by_role("link")).to_have_count(4)
+    expect(todo.get_by_role("link", name=re.compile(r"^2\.2 "))).to_have_count(0)
+    expect(todo.locator("summary")).to_have_text("4 questions not answered yet")
+    expect(first).to_be_focused()
+    # An answer elsewhere leaves this list as it was, and the focus too.
+    put(other, "1.2", "In another section")
+    expect(phone.locator('section[data-wb-section="1"] .wb-review__progress')).to_have_text("1 of 8 answered")
+    expect(first).to_be_focused()
+
+
 # ---- 4. nothing moves while the answers load ----------------------------------------------
 
 
