@@ -100,10 +100,10 @@
     return item;
   }
 
-  /** Open every folded part for paper, and fold them back as they were afterwards. */
+  /** Open the folded answers for paper (the questions not answered yet never print), and fold them back afterwards. */
   function unfold(root) {
     var closed = [];
-    var parts = root.querySelectorAll('details.wb-review__answers:not([open]), details.wb-review__unanswered:not([open])');
+    var parts = root.querySelectorAll('details.wb-review__answers:not([open])');
     for (var i = 0; i < parts.length; i++) {
       parts[i].open = true;
       closed.push(parts[i]);
