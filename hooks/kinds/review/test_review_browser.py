@@ -164,9 +164,10 @@ def test_my_answers_is_a_summary_of_sections_with_their_answers_folded(phone: Pa
     link = todo.get_by_role("link", name=re.compile(r"^2\.1 "))
     expect(link).to_be_visible()
     expect(todo.get_by_role("link")).to_have_count(5)
-    # No underlined space before the words: the number and the words are underlined apart.
-    decoration = link.evaluate("a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a.lastElementChild).textDecorationLine]")
-    assert decoration == ["none", "underline"]
+    # No underlined space before the words: only the words are underlined, not the number (which holds the space).
+    decoration = link.evaluate("a => [a, a.firstElementChild, a.lastElementChild].map(el => getComputedStyle(el).textDecorationLine)")
+    assert decoration == ["none", "none", "underline"]
+    assert link.evaluate("a => a.firstElementChild.textContent") == "2.1 "
     link.click()
     expect(phone).to_have_url(re.compile(r"/mentoring-in-criminal-justice/#wb-prompt-2-1$"))
 
